@@ -1,0 +1,78 @@
+"""Scoring figures: load+validate the default questionnaire, and rescore after one answer.
+
+    python benchmarks/bench_scoring.py
+
+Goals (issue #2): load and validate under 100 ms; rescore after one changed answer under 2 ms.
+Baselines measured in the same run: plain YAML parsing of the same file (what our checks add on
+top of reading), and a fixed pure-Python loop (to compare machines).
+"""
+
+from __future__ import annotations
+
+import random
+
+import yaml  # noqa: E402
+from _util import ROOT, calibration, median_seconds, report
+from zhigai.core.assessment import Answer  # noqa: E402
+from zhigai.core.catalog import Catalog  # noqa: E402
+from zhigai.core.instrument import Instrument  # noqa: E402
+from zhigai.core.loader import load_questionnaire_file  # noqa: E402
+from zhigai.core.scoring import score  # noqa: E402
+
+QFILE = ROOT / "questionnaires" / "zhigai-readiness-1.0.yaml"
+
+
+def full_answers(instrument: Instrument, rng: random.Random) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for q in instrument.questions:
+        if q.options:
+            value: object = rng.choice(q.options).id
+            if q.type == "multi":
+                value = [value]
+        elif q.type in ("number", "percent"):
+            value = rng.choice([t.from_ for t in q.thresholds or []] or [1])
+        elif q.type == "yesno":
+            value = rng.choice([True, False])
+        else:
+            value = "note"
+        answers[q.id] = Answer(value=value)
+    return answers
+
+
+def main() -> None:
+    base = calibration()
+    report("calibration: fixed pure-Python loop", base)
+    text = QFILE.read_text(encoding="utf-8")
+    parse_only = median_seconds(lambda: yaml.load(text, Loader=yaml.CSafeLoader), runs=30)
+    report("baseline: yaml.load of the questionnaire (no checks)", parse_only)
+    load = median_seconds(lambda: load_questionnaire_file(QFILE), runs=30)
+    report("load + validate default questionnaire", load, goal=0.100, baseline=parse_only,
+           baseline_name="yaml.load")
+    everything = median_seconds(lambda: Catalog.load([ROOT / "questionnaires"])
+                                .instrument("zhigai-readiness", None, "textile"), runs=15)
+    report("load + validate all questionnaires and modules, build", everything,
+           baseline=parse_only, baseline_name="yaml.load")
+
+    catalog = Catalog.load([ROOT / "questionnaires"])
+    instrument = catalog.instrument("zhigai-readiness", None, "textile")
+    rng = random.Random(7)
+    answers = full_answers(instrument, rng)
+    profile = {"industry": "textile", "employees": 120, "pain_points": ["labour", "quality"]}
+    scored = [q for q in instrument.questions if q.options]
+    state = {"i": 0}
+
+    def change_and_rescore() -> None:
+        q = scored[state["i"] % len(scored)]
+        state["i"] += 1
+        answers[q.id] = Answer(value=rng.choice(q.options or []).id if q.type == "single"
+                               else [rng.choice(q.options or []).id])
+        score(instrument, answers, profile)
+
+    rescore = median_seconds(change_and_rescore, runs=2000, warmup=50)
+    print(f"({len(instrument.questions)} questions incl. the textile module)")
+    report("rescore after one changed answer", rescore, goal=0.002, baseline=base,
+           baseline_name="calibration")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""The subcommands of ``zhigai``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..core.diagnostics import DataFileError, Problem
+
+
+def _lang(args: argparse.Namespace) -> str:
+    from ..core.i18n import normalize_lang
+
+    chosen = getattr(args, "lang", None) or os.environ.get("ZHIGAI_LANG") or os.environ.get(
+        "LANG", "")
+    return normalize_lang(chosen if chosen and not chosen.startswith(("C", "POSIX")) else "en")
+
+
+def _err(message: str) -> None:
+    print(f"zhigai: {message}", file=sys.stderr)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        print(p.format(), file=sys.stderr)
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, size: int) -> str:
+    return text + " " * max(0, size - width(text))
+
+
+# ---------------------------------------------------------------------------- validate
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..core.assessment import check_against, load_assessment
+    from ..core.catalog import Catalog, CatalogError, data_files, default_catalog
+
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        print(f"{p}: (file): does not exist")
+    yaml_paths = [p for p in data_files([p for p in paths if p.exists()])
+                  if p.suffix in (".yaml", ".yml")]
+    json_paths = [p for p in paths if p.exists() and p.is_file() and p.suffix == ".json"]
+    json_paths += [x for p in paths if p.is_dir() for x in sorted(p.rglob("*.json"))]
+
+    catalog = Catalog.load(yaml_paths)
+    bundled: Catalog | None = None
+    for doc, module in catalog.raw_modules:
+        if not catalog.versions(module.questionnaire):
+            bundled = bundled or default_catalog()
+            found = bundled.versions(module.questionnaire)
+            for version in found:
+                catalog.questionnaires[(module.questionnaire, version)] = bundled.get(
+                    module.questionnaire, version)
+            if found:  # its questionnaire is bundled: not a problem after all
+                catalog.problems = [p for p in catalog.problems
+                                    if not (p.file == doc.path and p.field == "questionnaire")]
+    for qid in catalog.ids():
+        for version in catalog.versions(qid):
+            before = len(catalog.problems)
+            catalog.modules_for(qid, version)
+            if version != catalog.versions(qid)[-1]:
+                del catalog.problems[before:]
+    problems = list(dict.fromkeys(catalog.problems))
+    checked = len(yaml_paths)
+
+    for path in json_paths:
+        checked += 1
+        try:
+            assessment = load_assessment(path)
+            source = catalog if catalog.versions(assessment.questionnaire.id) else \
+                default_catalog()
+            instrument, warnings = source.instrument_for(assessment)
+            problems.extend(check_against(assessment, instrument, str(path)))
+            problems.extend(Problem(str(path), None, "questionnaire", w, "warning")
+                            for w in warnings)
+        except DataFileError as exc:
+            problems.extend(exc.problems)
+        except CatalogError as exc:
+            problems.append(Problem(str(path), None, "questionnaire", str(exc)))
+
+    for p in problems:
+        print(p.format())
+    errors = sum(1 for p in problems if p.severity == "error") + len(missing)
+    warnings_n = sum(1 for p in problems if p.severity == "warning")
+    if not args.quiet:
+        status = "OK" if not errors and not warnings_n else "FAILED"
+        print(f"{status}: {checked} file(s) checked, {errors} error(s), {warnings_n} warning(s)")
+    return 1 if errors or warnings_n else 0
+
+
+# ---------------------------------------------------------------------------- new / set
+
+def _catalog() -> Any:
+    from ..core.catalog import default_catalog
+
+    catalog = default_catalog()
+    return catalog
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..core.assessment import Assessment, DocRef
+    from ..core.catalog import CatalogError
+    from ..core.profile import ValueProblem
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        _err(f"{out} already exists; use --force to replace it")
+        return 1
+    catalog = _catalog()
+    try:
+        base = catalog.get(args.questionnaire, args.version)
+    except CatalogError as exc:
+        _err(str(exc))
+        return 1
+    instrument = catalog.instrument(base.model.id, base.model.version)
+    assessment = Assessment(questionnaire=DocRef(id=base.model.id, version=base.model.version,
+                                                 hash=base.hash))
+    for item in args.profile or []:
+        key, _, value = item.partition("=")
+        try:
+            assessment.set_profile(instrument, key.strip(), value)
+        except ValueProblem as exc:
+            _err(f"--profile {item}: {exc}")
+            return 1
+    _sync_modules(assessment, catalog)
+    try:
+        assessment.save(out)
+    except OSError as exc:
+        _err(f"cannot write {out}: {exc.strerror or exc}")
+        return 1
+    print(f"created {out} ({base.model.id} {base.model.version})")
+    return 0
+
+
+def _sync_modules(assessment: Any, catalog: Any) -> Any:
+    from ..core.assessment import DocRef
+
+    ref = assessment.questionnaire
+    plain = catalog.instrument(ref.id, ref.version)
+    instrument = catalog.instrument(ref.id, ref.version, assessment.industry(plain))
+    assessment.modules = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                          for m in instrument.module_refs]
+    return instrument
+
+
+def _load(path: str) -> tuple[Any, Any, list[str]]:
+    from ..core.assessment import load_assessment
+
+    assessment = load_assessment(path)
+    instrument, warnings = _catalog().instrument_for(assessment)
+    return assessment, instrument, warnings
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from ..core.catalog import CatalogError
+    from ..core.profile import ValueProblem
+
+    try:
+        assessment, instrument, _warnings = _load(args.file)
+    except (DataFileError, CatalogError) as exc:
+        _err(str(exc))
+        return 1
+    catalog = _catalog()
+    try:
+        for item in args.assignments:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise ValueProblem(f"'{item}': write ID=VALUE")
+            key = key.strip()
+            if key.startswith("profile."):
+                assessment.set_profile(instrument, key.removeprefix("profile."), value)
+                instrument = _sync_modules(assessment, catalog)
+                continue
+            q = instrument.by_id.get(key)
+            if q is None:
+                raise ValueProblem(f"'{key}' is not a question id (profile fields are written "
+                                   "profile.<id>); see `zhigai questions`")
+            if value.strip() == "":
+                assessment.clear_answer(key)
+            elif q.type == "multi":
+                assessment.set_answer(instrument, key, [v for v in value.split(",") if v])
+            else:
+                assessment.set_answer(instrument, key, value)
+        for key in args.na or []:
+            assessment.set_not_applicable(instrument, key)
+    except ValueProblem as exc:
+        _err(f"{args.file}: nothing changed: {exc}")
+        return 1
+    _sync_modules(assessment, catalog)
+    assessment.save(args.file)
+    print(f"saved {args.file}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- score
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from ..core.assessment import check_against
+    from ..core.catalog import CatalogError
+    from ..core.scoring import score
+
+    try:
+        assessment, instrument, warnings = _load(args.file)
+    except (DataFileError, CatalogError) as exc:
+        _err(str(exc))
+        return 1
+    problems = check_against(assessment, instrument, args.file)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        _print_problems(errors)
+        _err(f"{args.file}: {len(errors)} answer(s) do not fit the questionnaire; fix them "
+             "first")
+        return 1
+    for w in warnings + [p.format() for p in problems]:
+        print(f"warning: {w}", file=sys.stderr)
+    result = score(instrument, assessment.answers, assessment.profile)
+    lang = _lang(args)
+    if args.json:
+        data = result.to_dict()
+        data["assessment"] = assessment.id
+        data["modules"] = [m.id for m in instrument.modules]
+        if not args.with_questions:
+            data.pop("questions")
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(render_score(result, instrument, assessment, lang, top=args.top))
+    return 0
+
+
+def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: int = 3) -> str:
+    from ..core import explain
+
+    zh = lang == "zh"
+    lines: list[str] = []
+    name = assessment.profile_by_role(instrument, "company_name") or "—"
+    industry_field = instrument.field_for_role("industry")
+    industry = assessment.industry(instrument)
+    industry_label = next((o.label.get(lang) for o in industry_field.options or []
+                           if o.id == industry), "—") if industry_field else "—"
+    city = assessment.profile_by_role(instrument, "city") or "—"
+    lines.append(f"{'企业' if zh else 'Firm'}: {name} ({industry_label}, {city})")
+    mods = ", ".join(f"{m.id} {m.version}" for m in instrument.modules)
+    lines.append(f"{'问卷' if zh else 'Questionnaire'}: {instrument.id} {instrument.version}"
+                 + (f" + {mods}" if mods else ""))
+    lines.append(f"{'完整度' if zh else 'Completeness'}: {result.answered}/{result.required} "
+                 f"({result.completeness * 100:.0f}%)")
+    if result.missing:
+        lines.append("  " + explain.t("incomplete", lang, n=len(result.missing)) + ": "
+                     + ", ".join(result.missing[:8]) + (" …" if len(result.missing) > 8 else ""))
+    lines.append("")
+    rows = [explain.dimension_line(d, instrument, lang) for d in result.dimensions]
+    header = ("维度", "水平", "阶段") if zh else ("Dimension", "Level", "Stage")
+    w0 = max(width(r[0]) for r in rows + [header]) + 2
+    lines.append(pad(header[0], w0) + pad(header[1], 7) + header[2])
+    for d, row in zip(result.dimensions, rows, strict=False):
+        mark = "" if d.core else (" (非核心)" if zh else " (not core)")
+        lines.append(pad(row[0], w0) + pad(row[1], 7) + row[2] + mark)
+    lines.append("")
+    index = "—" if result.index is None else f"{result.index:.1f} / 100"
+    lines.append(f"{'指数' if zh else 'Index'}: {index}")
+    lines.append(f"{'按加权指数' if zh else 'Stage by weighted index'}: "
+                 f"{explain.stage_label(instrument, result.stage_by_index, lang)}  — "
+                 + explain.index_rule(result, instrument, lang))
+    lines.append(f"{'按短板' if zh else 'Stage by weakest link'}: "
+                 f"{explain.stage_label(instrument, result.stage_weakest_link, lang)}  — "
+                 + explain.weakest_rule(result, instrument, lang))
+    lines.append("  " + explain.threshold_rule(instrument, lang))
+    priorities = result.priorities[:top]
+    if priorities:
+        lines.append("")
+        target = explain.stage_label(instrument, result.target, lang)
+        lines.append(f"优先改进（目标阶段 {target}）:" if zh else
+                      f"Top gaps (target stage {target}):")
+        pains = explain.pain_labels(instrument, lang)
+        for n, gap in enumerate(priorities, start=1):
+            dim = instrument.dimension_by_id[gap.dimension]
+            lines.append(f" {n}. {dim.name.get(lang)} — "
+                         + ("优先度" if zh else "priority") + f" {gap.priority:.2f}")
+            lines.append("    " + explain.t("separator", lang).join(
+                explain.gap_reasons(gap, instrument, pains, lang)))
+            if gap.next_level is not None:
+                lines.append("    " + ("下一级" if zh else "next level") + f" {gap.next_level}: "
+                             + dim.levels[gap.next_level].get(lang))
+            for step in gap.holding_back[:3]:
+                lines.append("    - " + explain.next_step_text(step, instrument, lang))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- info
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    from ..core.catalog import CatalogError
+
+    catalog = _catalog()
+    try:
+        instrument = catalog.instrument(args.questionnaire, args.version, args.industry)
+    except CatalogError as exc:
+        _err(str(exc))
+        return 1
+    lang = _lang(args)
+    for d in instrument.dimensions:
+        print(f"# {d.id}: {d.name.get(lang)}")
+        for q in instrument.by_dimension[d.id]:
+            extra = []
+            if q.show_if:
+                extra.append(f"show_if: {q.show_if}")
+            if q.allow_na:
+                extra.append("n/a allowed")
+            print(f"{q.id} [{q.type}] {q.text.get(lang)}" + (f"  ({'; '.join(extra)})"
+                                                               if extra else ""))
+            for o in q.options or []:
+                print(f"    {o.id} = {o.label.get(lang)}" + (f" (level {o.level})"
+                                                              if o.level is not None else ""))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    lang = _lang(args)
+    for qid in catalog.ids():
+        for version in catalog.versions(qid):
+            doc = catalog.get(qid, version)
+            print(f"{qid} {version}  {doc.model.title.get(lang)}  ({doc.path})")
+            for mod in catalog.modules_for(qid, version):
+                m = mod.model
+                print(f"    module {m.id} {m.version}: {m.title.get(lang)}  industries: "
+                      + ", ".join(m.industries))
+    for p in catalog.problems:
+        print(p.format(), file=sys.stderr)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..core.schemas import write_schemas
+
+    written = write_schemas(Path(args.directory))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- wiring
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("validate", help="check questionnaire/module YAML and assessment JSON "
+                                        "files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("new", help="create an empty assessment file")
+    p.add_argument("--questionnaire", default="zhigai-readiness", metavar="ID")
+    p.add_argument("--version", metavar="VERSION", help="default: the newest installed")
+    p.add_argument("--profile", action="append", metavar="FIELD=VALUE",
+                   help="set a profile field (repeatable), e.g. --profile industry=textile")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("set", help="answer questions or fill profile fields in an assessment")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("assignments", nargs="*", metavar="ID=VALUE",
+                   help="question_id=value (multi: a,b) or profile.field=value; "
+                        "an empty value clears")
+    p.add_argument("--na", action="append", metavar="ID", help="answer 'not applicable'")
+    p.set_defaults(func=cmd_set)
+
+    p = sub.add_parser("score", help="score an assessment: levels, index, both stages, gaps")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--with-questions", action="store_true",
+                   help="with --json: include every question's state and level")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the text output")
+    p.add_argument("--top", type=int, default=3, help="how many gaps to show (default 3)")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("questions", help="list a questionnaire's questions and option ids")
+    p.add_argument("questionnaire", nargs="?", default="zhigai-readiness", metavar="ID")
+    p.add_argument("--version")
+    p.add_argument("--industry", help="add the industry module(s) for this industry id")
+    p.add_argument("--lang", choices=["zh", "en"])
+    p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser("list", help="installed questionnaires, versions and modules")
+    p.add_argument("--lang", choices=["zh", "en"])
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("schema", help="write the JSON Schemas of the file formats")
+    p.add_argument("directory", nargs="?", default="docs")
+    p.set_defaults(func=cmd_schema)
