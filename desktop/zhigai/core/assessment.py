@@ -24,7 +24,7 @@ JsonValue = str | int | float | bool | list[str] | None
 
 
 def now_iso() -> str:
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
 class Answer(BaseModel):

@@ -1,0 +1,51 @@
+"""Where the user's data lives: platformdirs' user folders, overridable by environment
+variables (tests, portable installs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Zhigai"
+APP_AUTHOR = "Zhigai"
+ENV_DATA_DIR = "ZHIGAI_DATA_DIR"
+ENV_DB_URL = "ZHIGAI_DB_URL"
+ENV_CONFIG_DIR = "ZHIGAI_CONFIG_DIR"
+DB_FILE = "zhigai.sqlite3"
+
+
+def data_dir() -> Path:
+    """The folder of the local store and attachments (``$ZHIGAI_DATA_DIR`` overrides)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_db_url() -> str:
+    """``$ZHIGAI_DB_URL`` (any SQLAlchemy URL) or the SQLite file in :func:`data_dir`."""
+    return os.environ.get(ENV_DB_URL) or sqlite_url(data_dir() / DB_FILE)
+
+
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + str(Path(path).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL, or None for other databases and in-memory SQLite."""
+    for prefix in ("sqlite:///", "sqlite+pysqlite:///"):
+        if url.startswith(prefix):
+            rest = url[len(prefix):].split("?", 1)[0].removeprefix("file:")
+            return Path(rest) if rest and rest != ":memory:" else None
+    return None

@@ -1,0 +1,329 @@
+"""An open assessment: every edit is validated, saved at once (one committed transaction) and
+rescored. The GUI is a thin layer over this class; tests and benchmarks drive it directly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from .assessment import Answer, Assessment, DocRef, now_iso
+from .catalog import Catalog
+from .i18n import Text
+from .instrument import AnswerProblem, Instrument, coerce_answer
+from .profile import ValueProblem, coerce_profile_value
+from .scoring import Score, score
+from .store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    dimension: str
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The change since the firm's previous assessment."""
+
+    previous_id: str
+    previous_date: str
+    index_before: float | None
+    index_after: float | None
+    stage_index_before: int | None
+    stage_index_after: int | None
+    stage_weakest_before: int | None
+    stage_weakest_after: int | None
+    dimensions: tuple[DimensionChange, ...]
+
+    @property
+    def index_delta(self) -> float | None:
+        if self.index_before is None or self.index_after is None:
+            return None
+        return self.index_after - self.index_before
+
+
+def summary_of(instrument: Instrument, assessment: Assessment, result: Score) -> dict[str, Any]:
+    """What the home table and portfolio show without loading the questionnaire."""
+    labels: dict[str, Any] = {"questionnaire": instrument.questionnaire.title.model_dump()}
+    industry_field = instrument.field_for_role("industry")
+    industry = assessment.industry(instrument)
+    if industry_field and industry:
+        for option in industry_field.options or []:
+            if option.id == industry:
+                labels["industry"] = option.label.model_dump()
+    if result.stage_by_index is not None:
+        labels["stage_index"] = instrument.stage_name(result.stage_by_index).model_dump()
+    if result.stage_weakest_link is not None:
+        labels["stage_weakest"] = instrument.stage_name(result.stage_weakest_link).model_dump()
+    date = assessment.profile_by_role(instrument, "assessment_date")
+    return {
+        "index": None if result.index is None else round(result.index, 2),
+        "stage_index": result.stage_by_index,
+        "stage_weakest": result.stage_weakest_link,
+        "completeness": round(result.completeness, 4),
+        "answered": result.answered,
+        "required": result.required,
+        "date": date if isinstance(date, str) else assessment.created_at[:10],
+        "dimensions": {d.id: None if d.level is None else round(d.level, 4)
+                       for d in result.dimensions},
+        "labels": labels,
+    }
+
+
+def identity_of(instrument: Instrument, assessment: Assessment) -> dict[str, Any]:
+    """The profile values that identify and list a firm, found by their roles."""
+    return {key: assessment.profile_by_role(instrument, role)
+            for key, role in (("company_name", "company_name"), ("credit_code", "credit_code"),
+                              ("industry", "industry"), ("city", "city"))}
+
+
+def label(summary: dict[str, Any], key: str, lang: str) -> str:
+    """A label from a summary's ``labels`` (falls back to the other language)."""
+    raw = summary.get("labels", {}).get(key)
+    if not raw:
+        return ""
+    try:
+        return Text.model_validate(raw).get(lang)
+    except ValueError:
+        return ""
+
+
+class Session:
+    """One assessment open for editing."""
+
+    def __init__(self, store: Store, catalog: Catalog, assessment: Assessment):
+        self.store = store
+        self.catalog = catalog
+        self.assessment = assessment
+        self.instrument, self.warnings = catalog.instrument_for(assessment)
+        self._sync_modules()
+        self.score = score(self.instrument, assessment.answers, assessment.profile)
+        self.previous: Assessment | None = None
+        self.comparison: Comparison | None = None
+        self._previous_score: Score | None = None
+        self._load_previous()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, store: Store, catalog: Catalog, assessment_id: str) -> Session:
+        return cls(store, catalog, store.load(assessment_id))
+
+    @classmethod
+    def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
+               version: str | None = None, profile: dict[str, Any] | None = None) -> Session:
+        """A new assessment; ``profile`` values are validated (ValueProblem names the field)."""
+        base = catalog.get(questionnaire_id, version)
+        plain = catalog.instrument(base.model.id, base.model.version)
+        assessment = Assessment(questionnaire=DocRef(id=base.model.id,
+                                                     version=base.model.version,
+                                                     hash=base.hash))
+        for field_id, raw in (profile or {}).items():
+            try:
+                assessment.set_profile(plain, field_id, raw)
+            except ValueProblem as exc:
+                f = plain.profile_fields.get(field_id)
+                name = f.label.get("en") if f else field_id
+                raise ValueProblem(f"{name} ({field_id}): {exc}") from None
+        date_field = plain.field_for_role("assessment_date")
+        if date_field and date_field.id not in assessment.profile:
+            assessment.profile[date_field.id] = _dt.date.today().isoformat()
+        return cls._insert(store, catalog, assessment)
+
+    @classmethod
+    def follow_up(cls, store: Store, catalog: Catalog, previous_id: str,
+                  questionnaire_id: str | None = None) -> Session:
+        """A re-assessment that starts from the firm's earlier one: the newest questionnaire
+        version, the profile and every answer that still fits copied, history linked."""
+        previous = store.load(previous_id)
+        qid = questionnaire_id or previous.questionnaire.id
+        base = catalog.get(qid)
+        assessment = Assessment(questionnaire=DocRef(id=base.model.id,
+                                                     version=base.model.version,
+                                                     hash=base.hash),
+                                previous_id=previous.id, kind="self")
+        plain = catalog.instrument(base.model.id, base.model.version)
+        for field_id, value in previous.profile.items():
+            f = plain.profile_fields.get(field_id)
+            if f is None:
+                continue
+            try:
+                assessment.profile[field_id] = coerce_profile_value(f, value)
+            except ValueProblem:
+                continue
+        date_field = plain.field_for_role("assessment_date")
+        if date_field:
+            assessment.profile[date_field.id] = _dt.date.today().isoformat()
+        instrument = catalog.instrument(base.model.id, base.model.version,
+                                        assessment.industry(plain))
+        for question_id, answer in previous.answers.items():
+            q = instrument.by_id.get(question_id)
+            if q is None:
+                continue
+            if answer.na:
+                if q.allow_na:
+                    assessment.answers[question_id] = Answer(na=True, updated_at=now_iso())
+                continue
+            try:
+                value = coerce_answer(q, answer.value)
+            except AnswerProblem:
+                continue
+            assessment.answers[question_id] = Answer(value=value, updated_at=now_iso())
+        return cls._insert(store, catalog, assessment)
+
+    @classmethod
+    def _insert(cls, store: Store, catalog: Catalog, assessment: Assessment) -> Session:
+        plain = catalog.instrument(assessment.questionnaire.id, assessment.questionnaire.version)
+        instrument = catalog.instrument(assessment.questionnaire.id,
+                                        assessment.questionnaire.version,
+                                        assessment.industry(plain))
+        assessment.modules = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                              for m in instrument.module_refs]
+        result = score(instrument, assessment.answers, assessment.profile)
+        store.create(assessment, summary_of(instrument, assessment, result),
+                     "complete" if result.complete else "draft",
+                     identity_of(instrument, assessment))
+        return cls(store, catalog, assessment)
+
+    def _load_previous(self) -> None:
+        if not self.assessment.previous_id:
+            return
+        try:
+            previous = self.store.load(self.assessment.previous_id)
+            instrument, _ = self.catalog.instrument_for(previous)
+        except (StoreError, LookupError):
+            return
+        self.previous = previous
+        before = score(instrument, previous.answers, previous.profile)
+        self._previous_score = before
+        self.comparison = self._compare(before)
+
+    def _compare(self, before: Score) -> Comparison:
+        assert self.previous is not None
+        levels = {d.id: d.level for d in before.dimensions}
+        date_field = self.instrument.field_for_role("assessment_date")
+        date = self.previous.profile.get(date_field.id) if date_field else None
+        return Comparison(
+            previous_id=self.previous.id,
+            previous_date=date if isinstance(date, str) else self.previous.created_at[:10],
+            index_before=before.index, index_after=self.score.index,
+            stage_index_before=before.stage_by_index, stage_index_after=self.score.stage_by_index,
+            stage_weakest_before=before.stage_weakest_link,
+            stage_weakest_after=self.score.stage_weakest_link,
+            dimensions=tuple(DimensionChange(d.id, levels.get(d.id), d.level)
+                             for d in self.score.dimensions))
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def id(self) -> str:
+        return self.assessment.id
+
+    @property
+    def status(self) -> str:
+        return "complete" if self.score.complete else "draft"
+
+    def summary(self) -> dict[str, Any]:
+        return summary_of(self.instrument, self.assessment, self.score)
+
+    def _rescore(self) -> Score:
+        self.score = score(self.instrument, self.assessment.answers, self.assessment.profile)
+        if self._previous_score is not None:
+            self.comparison = self._compare(self._previous_score)
+        return self.score
+
+    def _sync_modules(self) -> bool:
+        """Rebuild the instrument when the industry (and so the modules) changed."""
+        ref = self.assessment.questionnaire
+        plain = self.catalog.instrument(ref.id, ref.version)
+        instrument = self.catalog.instrument(ref.id, ref.version,
+                                             self.assessment.industry(plain))
+        refs = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                for m in instrument.module_refs]
+        changed = instrument is not self.instrument
+        self.instrument = instrument
+        if refs != self.assessment.modules:
+            self.assessment.modules = refs
+        return changed
+
+    # ------------------------------------------------------------------ edits
+
+    def answer(self, question_id: str, raw: Any) -> Score:
+        """Validate, save (committed on return) and rescore. Raises AnswerProblem (nothing
+        changed) or StoreError (the in-memory answer is rolled back)."""
+        q = self.instrument.by_id.get(question_id)
+        if q is None:
+            raise AnswerProblem(f"'{question_id}' is not a question of this assessment")
+        new = Answer(value=coerce_answer(q, raw), updated_at=now_iso())
+        return self._apply(question_id, new)
+
+    def set_not_applicable(self, question_id: str) -> Score:
+        q = self.instrument.by_id.get(question_id)
+        if q is None or not q.allow_na:
+            raise AnswerProblem(f"{question_id} cannot be answered 'not applicable'")
+        return self._apply(question_id, Answer(na=True, updated_at=now_iso()))
+
+    def clear(self, question_id: str) -> Score:
+        return self._apply(question_id, None)
+
+    def _apply(self, question_id: str, new: Answer | None) -> Score:
+        old = self.assessment.answers.get(question_id)
+        if new is None:
+            self.assessment.answers.pop(question_id, None)
+        else:
+            self.assessment.answers[question_id] = new
+        result = self._rescore()
+        try:
+            self.store.save_answer(self.id, question_id, new, self.summary(), self.status)
+        except StoreError:
+            if old is None:
+                self.assessment.answers.pop(question_id, None)
+            else:
+                self.assessment.answers[question_id] = old
+            self._rescore()
+            raise
+        self.assessment.updated_at = new.updated_at if new and new.updated_at else now_iso()
+        return result
+
+    def set_profile(self, field_id: str, raw: Any) -> Score:
+        """Validate, save and rescore a profile value (the industry may add or remove modules).
+        Raises ValueProblem (nothing changed) or StoreError (rolled back)."""
+        f = self.instrument.profile_fields.get(field_id)
+        if f is None:
+            raise ValueProblem(f"'{field_id}' is not a profile field")
+        value = coerce_profile_value(f, raw)
+        old = self.assessment.profile.get(field_id)
+        old_modules = list(self.assessment.modules)
+        old_instrument = self.instrument
+        if value is None:
+            self.assessment.profile.pop(field_id, None)
+        else:
+            self.assessment.profile[field_id] = value
+        self._sync_modules()
+        self._rescore()
+        try:
+            self.store.save_profile(self.id, field_id, value, self.assessment, self.summary(),
+                                    self.status, identity_of(self.instrument, self.assessment))
+        except StoreError:
+            if old is None:
+                self.assessment.profile.pop(field_id, None)
+            else:
+                self.assessment.profile[field_id] = old
+            self.assessment.modules = old_modules
+            self.instrument = old_instrument
+            self._rescore()
+            raise
+        return self.score
+
+    def previous_answer(self, question_id: str) -> Answer | None:
+        if self.previous is None:
+            return None
+        return self.previous.answers.get(question_id)

@@ -1,0 +1,593 @@
+"""The local store: assessments, profile values and answers in an SQLite file (or any database
+SQLAlchemy reaches, e.g. PostgreSQL), with a schema version and migrations.
+
+Every answer and profile edit is its own committed transaction (WAL journal, synchronous=FULL),
+so an answer acknowledged to the user survives a crash or a killed process. Problems opening a
+store raise :class:`StoreError` with a ``kind`` the GUI can act on; nothing is ever overwritten:
+a store written by a newer version is refused, and a store is copied before a migration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .assessment import Answer, Assessment, DocRef, now_iso
+from .paths import default_db_url, sqlite_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing"]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used; ``kind`` says why, the message says what to do."""
+
+    def __init__(self, kind: StoreErrorKind, message: str, location: str | None = None):
+        self.kind = kind
+        self.location = location
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One line of the home table: what can be shown without loading the questionnaire."""
+
+    id: str
+    firm_key: str
+    company_name: str
+    industry: str
+    city: str
+    created_at: str
+    updated_at: str
+    status: str
+    kind: str
+    questionnaire_id: str
+    questionnaire_version: str
+    previous_id: str | None
+    revision: int
+    summary: dict[str, Any]
+
+
+# ---------------------------------------------------------------------------- schema
+
+def _tables(metadata: Any) -> dict[str, Any]:
+    from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+
+    meta = Table("zg_meta", metadata,
+                 Column("key", String(64), primary_key=True),
+                 Column("value", Text, nullable=False))
+    assessment = Table(
+        "zg_assessment", metadata,
+        Column("id", String(36), primary_key=True),
+        Column("firm_key", String(200), nullable=False, index=True),
+        Column("questionnaire_id", String(64), nullable=False),
+        Column("questionnaire_version", String(20), nullable=False),
+        Column("questionnaire_hash", String(80), nullable=False),
+        Column("modules_json", Text, nullable=False, default="[]"),
+        Column("kind", String(10), nullable=False, default="self"),
+        Column("status", String(12), nullable=False, default="draft"),
+        Column("previous_id", String(36), nullable=True),
+        Column("created_at", String(32), nullable=False),
+        Column("updated_at", String(32), nullable=False),
+        Column("revision", Integer, nullable=False, default=0),
+        Column("company_name", String(200), nullable=False, default=""),
+        Column("industry", String(64), nullable=False, default=""),
+        Column("city", String(60), nullable=False, default=""),
+        Column("summary_json", Text, nullable=False, default="{}"),
+        Column("notes", Text, nullable=True),
+    )
+    answer = Table(
+        "zg_answer", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("question_id", String(64), primary_key=True),
+        Column("value_json", Text, nullable=True),
+        Column("na", Boolean, nullable=False, default=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    profile = Table(
+        "zg_profile_value", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("field_id", String(64), primary_key=True),
+        Column("value_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    return {"meta": meta, "assessment": assessment, "answer": answer, "profile": profile}
+
+
+def _migration_1(conn: Connection) -> None:
+    """Version 1: assessments, answers, profile values, meta."""
+    from sqlalchemy import MetaData
+
+    metadata = MetaData()
+    _tables(metadata)  # the version-1 tables; later migrations alter them, never this
+    metadata.create_all(conn)
+
+
+# (version, description, function). Append; never edit a released migration.
+MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
+    (1, "create tables", _migration_1),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def firm_key(credit_code: Any, company_name: Any) -> str:
+    """Identifies a firm across its assessments: the credit code, else the normalized name."""
+    if isinstance(credit_code, str) and credit_code.strip():
+        return "uscc:" + credit_code.strip().upper()
+    name = unicodedata.normalize("NFKC", str(company_name or "")).casefold()
+    name = "".join(name.split())
+    return "name:" + name if name else ""
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _sqlite_error(exc: BaseException, location: str | None) -> StoreError:
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    where = location or "the store"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StoreError("readonly", f"{where} is read-only: Zhigai cannot save there. Choose "
+                                      "another folder for the store.", location)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError("damaged", f"{where} is damaged or is not a Zhigai store ({text}). "
+                                     "It was not changed. Choose another store, or restore a "
+                                     "backup copy.", location)
+    if "foreign key" in text:
+        return StoreError("missing", f"the assessment is no longer in {where} (deleted "
+                                     "elsewhere?); the change was not saved", location)
+    if "unable to open" in text:
+        return StoreError("readonly", f"{where} cannot be created or opened: the folder may be "
+                                      "read-only or missing. Choose another folder for the "
+                                      "store.", location)
+    if "locked" in text or "busy" in text:
+        return StoreError("unavailable", f"{where} is in use by another program (database is "
+                                         "locked). Close the other program and try again.",
+                          location)
+    if "disk" in text and "full" in text:
+        return StoreError("unavailable", f"the disk holding {where} is full; free some space. "
+                                         "Your last change was not saved.", location)
+    return StoreError("unavailable", f"{where} cannot be used: {text}", location)
+
+
+# ---------------------------------------------------------------------------- the store
+
+class Store:
+    """Assessments in a database. Open with :meth:`open`; every method commits on return."""
+
+    def __init__(self, engine: Engine, url: str, tables: dict[str, Any]):
+        self.engine = engine
+        self.url = url
+        self.path = sqlite_path(url)
+        self.t = tables
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating or migrating when needed) the store at ``url``."""
+        url = url or default_db_url()
+        path = sqlite_path(url)
+        location = str(path) if path else url.split("@")[-1]
+        if path is not None:
+            _precheck_sqlite_file(path)
+        from sqlalchemy import MetaData, create_engine, event, exc
+
+        kwargs: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
+        try:
+            engine = create_engine(url, **kwargs)
+        except Exception as error:  # bad URL, missing driver
+            raise StoreError("unavailable", f"cannot use the database {url!r}: {error}",
+                             location) from None
+        if url.startswith("sqlite"):
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+                cursor = dbapi_connection.cursor()
+                # journal_mode=WAL is set once the file is known to be ours (it changes the
+                # file header, and a foreign or newer file must stay untouched)
+                cursor.execute("PRAGMA synchronous=FULL")
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.close()
+
+        metadata = MetaData()
+        tables = _tables(metadata)
+        store = cls(engine, url, tables)
+        try:
+            store._check_and_migrate(location)
+        except StoreError:
+            engine.dispose()
+            raise
+        except exc.DBAPIError as error:
+            engine.dispose()
+            raise _sqlite_error(error, location) from None
+        except exc.SQLAlchemyError as error:
+            engine.dispose()
+            raise StoreError("unavailable", f"{location} cannot be used: {error}",
+                             location) from None
+        return store
+
+    def _check_and_migrate(self, location: str) -> None:
+        from sqlalchemy import inspect, select, text
+
+        with self.engine.connect() as conn:
+            if self.url.startswith("sqlite"):
+                result = conn.execute(text("PRAGMA quick_check")).scalar()
+                if result != "ok":
+                    raise StoreError("damaged", f"{location} is damaged ({result}). It was not "
+                                                "changed. Choose another store, or restore a "
+                                                "backup copy.", location)
+            names = set(inspect(conn).get_table_names())
+        if "zg_meta" in names:
+            with self.engine.connect() as conn:
+                raw = conn.execute(select(self.t["meta"].c.value).where(
+                    self.t["meta"].c.key == "schema_version")).scalar()
+            try:
+                version = int(raw or 0)
+            except ValueError:
+                raise StoreError("damaged", f"{location} has an unreadable schema version "
+                                            f"{raw!r}", location) from None
+        elif names:
+            raise StoreError("foreign", f"{location} is a database of another program (it has "
+                                        f"tables {', '.join(sorted(names)[:5])}); Zhigai will "
+                                        "not touch it. Choose another file.", location)
+        else:
+            version = 0
+        if version > SCHEMA_VERSION:
+            raise StoreError("newer", f"{location} was written by a newer version of Zhigai "
+                                      f"(store version {version}; this version reads up to "
+                                      f"{SCHEMA_VERSION}). Update Zhigai, or choose another "
+                                      "store. The file was not changed.", location)
+        if self.url.startswith("sqlite"):
+            with self.engine.connect() as conn:
+                conn.execute(text("PRAGMA journal_mode=WAL"))
+        if version < SCHEMA_VERSION:
+            if version > 0:
+                self._backup_before_migration(version)
+            for number, _description, migrate in MIGRATIONS:
+                if number <= version:
+                    continue
+                with self.engine.begin() as conn:
+                    migrate(conn)
+                    self._set_meta(conn, "schema_version", str(number))
+                    if number == 1:
+                        self._set_meta(conn, "created_at", now_iso())
+        if not self._writable():
+            raise StoreError("readonly", f"{location} is read-only: Zhigai cannot save there. "
+                                         "Choose another folder for the store.", location)
+
+    def _writable(self) -> bool:
+        """Probe with a real write lock (works as root and on read-only mounts too)."""
+        if not self.url.startswith("sqlite"):
+            return True
+        raw = self.engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert driver is not None
+            try:
+                driver.execute("BEGIN IMMEDIATE")
+                try:
+                    driver.execute("INSERT INTO zg_meta (key, value) VALUES ('write_probe', '')")
+                finally:
+                    driver.execute("ROLLBACK")
+            except Exception as error:  # sqlite3.OperationalError
+                if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+                    return False
+                raise
+            return True
+        finally:
+            raw.close()
+
+    def _backup_before_migration(self, version: int) -> None:
+        if self.path is None:
+            return
+        backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        if not backup.exists():
+            raw = self.engine.raw_connection()
+            try:
+                import sqlite3
+
+                target = sqlite3.connect(str(backup))
+                with target:
+                    raw.driver_connection.backup(target)  # type: ignore[union-attr]
+                target.close()
+            finally:
+                raw.close()
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        meta = self.t["meta"]
+        updated = conn.execute(meta.update().where(meta.c.key == key).values(value=value))
+        if updated.rowcount == 0:
+            conn.execute(meta.insert().values(key=key, value=value))
+
+    def schema_version(self) -> int:
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            meta = self.t["meta"]
+            return int(conn.execute(select(meta.c.value).where(
+                meta.c.key == "schema_version")).scalar() or 0)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        from sqlalchemy import exc
+
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except exc.DBAPIError as error:
+            raise _sqlite_error(error, str(self.path) if self.path else None) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        from sqlalchemy import exc
+
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except exc.DBAPIError as error:
+            raise _sqlite_error(error, str(self.path) if self.path else None) from None
+
+    # ------------------------------------------------------------------ listing
+
+    def assessments(self, search: str | None = None) -> list[AssessmentRow]:
+        """All assessments, newest first; ``search`` matches company, city, industry, code."""
+        from sqlalchemy import or_, select
+
+        a = self.t["assessment"]
+        query = select(a).order_by(a.c.updated_at.desc(), a.c.id)
+        if search and search.strip():
+            pattern = f"%{search.strip()}%"
+            query = query.where(or_(a.c.company_name.like(pattern), a.c.city.like(pattern),
+                                    a.c.industry.like(pattern), a.c.firm_key.like(pattern),
+                                    a.c.summary_json.like(pattern)))
+        with self._read() as conn:
+            return [_row(r) for r in conn.execute(query).mappings()]
+
+    def row(self, assessment_id: str) -> AssessmentRow:
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        with self._read() as conn:
+            found = conn.execute(select(a).where(a.c.id == assessment_id)).mappings().first()
+        if found is None:
+            raise StoreError("missing", f"assessment {assessment_id} is not in the store")
+        return _row(found)
+
+    def history(self, key: str) -> list[AssessmentRow]:
+        """A firm's assessments, oldest first."""
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        if not key:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(select(a).where(a.c.firm_key == key)
+                                .order_by(a.c.created_at, a.c.id)).mappings()
+            return [_row(r) for r in rows]
+
+    # ------------------------------------------------------------------ whole assessments
+
+    def create(self, assessment: Assessment, summary: dict[str, Any] | None = None,
+               status: str = "draft", identity: dict[str, Any] | None = None) -> None:
+        """Insert an assessment with its profile and answers in one transaction.
+
+        ``identity`` (company_name, credit_code, industry, city) fills the listing columns;
+        without it the profile fields of those names are used."""
+        with self._write() as conn:
+            header = {**self._header(assessment, identity), "status": status}
+            conn.execute(self.t["assessment"].insert().values(
+                **header, summary_json=_dumps(summary or {}), revision=0))
+            if assessment.profile:
+                conn.execute(self.t["profile"].insert(), [
+                    {"assessment_id": assessment.id, "field_id": k, "value_json": _dumps(v),
+                     "updated_at": assessment.updated_at}
+                    for k, v in assessment.profile.items()])
+            if assessment.answers:
+                conn.execute(self.t["answer"].insert(), [
+                    {"assessment_id": assessment.id, "question_id": k,
+                     "value_json": _dumps(v.value), "na": v.na,
+                     "updated_at": v.updated_at or assessment.updated_at}
+                    for k, v in assessment.answers.items()])
+
+    def _header(self, a: Assessment, identity: dict[str, Any] | None = None) -> dict[str, Any]:
+        who = identity if identity is not None else a.profile
+        return {
+            "id": a.id, "firm_key": firm_key(who.get("credit_code"), who.get("company_name")),
+            "questionnaire_id": a.questionnaire.id,
+            "questionnaire_version": a.questionnaire.version,
+            "questionnaire_hash": a.questionnaire.hash,
+            "modules_json": _dumps([m.model_dump() for m in a.modules]),
+            "kind": a.kind, "status": "draft", "previous_id": a.previous_id,
+            "created_at": a.created_at, "updated_at": a.updated_at,
+            "company_name": str(who.get("company_name") or "")[:200],
+            "industry": str(who.get("industry") or "")[:64],
+            "city": str(who.get("city") or "")[:60],
+            "notes": a.notes,
+        }
+
+    def load(self, assessment_id: str) -> Assessment:
+        from sqlalchemy import select
+
+        a, ans, prof = self.t["assessment"], self.t["answer"], self.t["profile"]
+        with self._read() as conn:
+            head = conn.execute(select(a).where(a.c.id == assessment_id)).mappings().first()
+            if head is None:
+                raise StoreError("missing", f"assessment {assessment_id} is not in the store")
+            answers = conn.execute(select(ans).where(ans.c.assessment_id == assessment_id))
+            profile = conn.execute(select(prof).where(prof.c.assessment_id == assessment_id))
+            answer_rows = list(answers.mappings())
+            profile_rows = list(profile.mappings())
+        return Assessment(
+            id=head["id"], kind=head["kind"], created_at=head["created_at"],
+            updated_at=head["updated_at"], previous_id=head["previous_id"], notes=head["notes"],
+            questionnaire=DocRef(id=head["questionnaire_id"],
+                                 version=head["questionnaire_version"],
+                                 hash=head["questionnaire_hash"]),
+            modules=[DocRef(**m) for m in json.loads(head["modules_json"] or "[]")],
+            profile={r["field_id"]: json.loads(r["value_json"]) for r in profile_rows},
+            answers={r["question_id"]: Answer(
+                value=json.loads(r["value_json"]) if r["value_json"] is not None else None,
+                na=bool(r["na"]), updated_at=r["updated_at"]) for r in answer_rows},
+        )
+
+    def delete(self, assessment_id: str) -> None:
+        a = self.t["assessment"]
+        with self._write() as conn:
+            # follow-ups keep their history link target's id but no longer point at it
+            conn.execute(a.update().where(a.c.previous_id == assessment_id)
+                         .values(previous_id=None))
+            conn.execute(self.t["answer"].delete().where(
+                self.t["answer"].c.assessment_id == assessment_id))
+            conn.execute(self.t["profile"].delete().where(
+                self.t["profile"].c.assessment_id == assessment_id))
+            conn.execute(a.delete().where(a.c.id == assessment_id))
+
+    # ------------------------------------------------------------------ single edits
+
+    def _touch(self, conn: Connection, assessment_id: str, updated_at: str,
+               summary: dict[str, Any] | None, status: str | None,
+               extra: dict[str, Any] | None = None) -> int:
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        values: dict[str, Any] = {"updated_at": updated_at, "revision": a.c.revision + 1}
+        if summary is not None:
+            values["summary_json"] = _dumps(summary)
+        if status is not None:
+            values["status"] = status
+        values.update(extra or {})
+        result = conn.execute(a.update().where(a.c.id == assessment_id).values(**values))
+        if result.rowcount == 0:
+            raise StoreError("missing", f"assessment {assessment_id} is not in the store "
+                                        "(deleted elsewhere?); the change was not saved")
+        return int(conn.execute(select(a.c.revision).where(a.c.id == assessment_id)).scalar()
+                   or 0)
+
+    def save_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
+                    summary: dict[str, Any] | None = None, status: str | None = None) -> int:
+        """Store (or with ``None`` clear) one answer; returns the new revision."""
+        ans = self.t["answer"]
+        stamp = (answer.updated_at if answer else None) or now_iso()
+        key = (ans.c.assessment_id == assessment_id) & (ans.c.question_id == question_id)
+        with self._write() as conn:
+            if answer is None:
+                conn.execute(ans.delete().where(key))
+            else:
+                values = {"value_json": _dumps(answer.value), "na": answer.na,
+                          "updated_at": stamp}
+                if conn.execute(ans.update().where(key).values(**values)).rowcount == 0:
+                    conn.execute(ans.insert().values(assessment_id=assessment_id,
+                                                     question_id=question_id, **values))
+            return self._touch(conn, assessment_id, stamp, summary, status)
+
+    def save_profile(self, assessment_id: str, field_id: str, value: Any,
+                     assessment: Assessment, summary: dict[str, Any] | None = None,
+                     status: str | None = None, identity: dict[str, Any] | None = None) -> int:
+        """Store (or with ``None`` clear) one profile value; ``assessment`` (already updated in
+        memory) and ``identity`` supply the listing columns (name, industry, city, firm key,
+        modules)."""
+        prof = self.t["profile"]
+        stamp = now_iso()
+        key = (prof.c.assessment_id == assessment_id) & (prof.c.field_id == field_id)
+        header = self._header(assessment, identity)
+        extra = {k: header[k] for k in ("firm_key", "company_name", "industry", "city",
+                                        "modules_json")}
+        with self._write() as conn:
+            if value is None:
+                conn.execute(prof.delete().where(key))
+            elif conn.execute(prof.update().where(key).values(
+                    value_json=_dumps(value), updated_at=stamp)).rowcount == 0:
+                conn.execute(prof.insert().values(assessment_id=assessment_id,
+                                                  field_id=field_id, value_json=_dumps(value),
+                                                  updated_at=stamp))
+            return self._touch(conn, assessment_id, stamp, summary, status, extra)
+
+    def save_summary(self, assessment_id: str, summary: dict[str, Any], status: str) -> None:
+        with self._write() as conn:
+            self._touch(conn, assessment_id, now_iso(), summary, status)
+
+    # ------------------------------------------------------------------ maintenance
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` for SQLite (empty list when fine)."""
+        from sqlalchemy import text
+
+        if not self.url.startswith("sqlite"):
+            return []
+        with self._read() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        return [] if rows == ["ok"] else rows
+
+    def count(self) -> int:
+        from sqlalchemy import func, select
+
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(
+                self.t["assessment"])).scalar() or 0)
+
+
+def _row(r: Any) -> AssessmentRow:
+    try:
+        summary = json.loads(r["summary_json"] or "{}")
+    except ValueError:
+        summary = {}
+    return AssessmentRow(
+        id=r["id"], firm_key=r["firm_key"], company_name=r["company_name"],
+        industry=r["industry"], city=r["city"], created_at=r["created_at"],
+        updated_at=r["updated_at"], status=r["status"], kind=r["kind"],
+        questionnaire_id=r["questionnaire_id"], questionnaire_version=r["questionnaire_version"],
+        previous_id=r["previous_id"], revision=int(r["revision"] or 0), summary=summary)
+
+
+def _precheck_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases and folders that cannot be used, before
+    SQLite gets a chance to write anything."""
+    location = str(path)
+    folder = path.parent
+    if path.exists():
+        if path.is_dir():
+            raise StoreError("unavailable", f"{location} is a folder, not a store file",
+                             location)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as error:
+            raise StoreError("unavailable", f"{location} cannot be read: "
+                                            f"{error.strerror or error}", location) from None
+        if head and head != SQLITE_MAGIC:
+            raise StoreError("damaged", f"{location} is damaged or is not a Zhigai store (it "
+                                        "is not an SQLite database). It was not changed. "
+                                        "Choose another store.", location)
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError("readonly", f"{location} is read-only: Zhigai cannot save there. "
+                                         "Choose another folder for the store.", location)
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError("readonly" if isinstance(error, PermissionError) else "unavailable",
+                         f"the folder {folder} cannot be created: {error.strerror or error}. "
+                         "Choose another folder for the store.", location) from None
+    if not os.access(folder, os.W_OK):
+        raise StoreError("readonly", f"the folder {folder} is read-only: Zhigai cannot save "
+                                     "there. Choose another folder for the store.", location)
+

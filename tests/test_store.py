@@ -1,0 +1,194 @@
+"""The local store: round trips, every edit committed, clear refusals that change nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from zhigai.core import store as store_module
+from zhigai.core.assessment import Answer, Assessment, DocRef
+from zhigai.core.store import SCHEMA_VERSION, Store, StoreError, firm_key
+
+
+def url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def sample(name: str = "绍兴柯桥锦程纺织有限公司", code: str | None = None) -> Assessment:
+    a = Assessment(questionnaire=DocRef(id="mini", version="1.0.0", hash="sha256:x"))
+    a.profile.update({"company_name": name, "industry": "textile", "city": "绍兴"})
+    if code:
+        a.profile["credit_code"] = code
+    a.answers["eq_cnc"] = Answer(value=45)
+    a.answers["da_records"] = Answer(value=["excel", "erp"])
+    a.answers["eq_robots"] = Answer(na=True)
+    return a
+
+
+def test_round_trip_and_listing(tmp_path: Path) -> None:
+    s = Store.open(url(tmp_path / "z.sqlite3"))
+    assert s.schema_version() == SCHEMA_VERSION
+    a = sample()
+    s.create(a, {"index": 40.0, "labels": {"industry": {"zh": "纺织", "en": "Textiles"}}})
+    b = s.load(a.id)
+    assert b.profile == a.profile and b.answers.keys() == a.answers.keys()
+    assert b.answers["da_records"].value == ["excel", "erp"] and b.answers["eq_robots"].na
+    rows = s.assessments()
+    assert [r.company_name for r in rows] == ["绍兴柯桥锦程纺织有限公司"]
+    assert rows[0].summary["labels"]["industry"]["zh"] == "纺织"
+    assert s.assessments("柯桥")[0].id == a.id
+    assert s.assessments("Textiles")[0].id == a.id     # labels are searchable too
+    assert s.assessments("宁波") == []
+    s.close()
+
+
+def test_each_edit_is_committed(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    s = Store.open(url(path))
+    a = sample()
+    s.create(a)
+    r1 = s.save_answer(a.id, "eq_cnc", Answer(value=80), {"index": 55.0}, "draft")
+    r2 = s.save_answer(a.id, "gr_energy", Answer(value=True))
+    assert r2 == r1 + 1
+    s.save_answer(a.id, "da_records", None)
+    # a second connection (another process would do the same) sees every change
+    with sqlite3.connect(path) as raw:
+        values = dict(raw.execute("select question_id, value_json from zg_answer"))
+    assert values == {"eq_cnc": "80", "gr_energy": "true", "eq_robots": "null"}
+    assert s.row(a.id).summary == {"index": 55.0}
+    a.profile["city"] = "杭州"
+    s.save_profile(a.id, "city", "杭州", a)
+    assert s.row(a.id).city == "杭州"
+    assert s.load(a.id).profile["city"] == "杭州"
+    s.save_profile(a.id, "city", None, a)
+    assert "city" not in s.load(a.id).profile
+    assert s.integrity_check() == []
+
+
+def test_missing_assessment(tmp_path: Path) -> None:
+    s = Store.open(url(tmp_path / "z.sqlite3"))
+    with pytest.raises(StoreError) as info:
+        s.save_answer("nope", "q", Answer(value=1))
+    assert info.value.kind == "missing"
+
+
+def test_history_and_delete(tmp_path: Path) -> None:
+    s = Store.open(url(tmp_path / "z.sqlite3"))
+    first = sample(code="91330100799655058B")
+    s.create(first)
+    second = sample(name="另一个名字", code="91330100799655058b")
+    second.previous_id = first.id
+    s.create(second)
+    s.create(sample(name="别家公司"))
+    key = firm_key("91330100799655058B", None)
+    assert [r.id for r in s.history(key)] == [first.id, second.id]
+    s.delete(first.id)
+    assert s.row(second.id).previous_id is None
+    assert s.count() == 2
+    with pytest.raises(StoreError):
+        s.load(first.id)
+
+
+def test_firm_key() -> None:
+    assert firm_key(None, " 绍兴 柯桥 ") == firm_key("", "绍兴柯桥")
+    assert firm_key(None, "ＡＢＣ有限公司") == firm_key(None, "abc有限公司")
+    assert firm_key("91330100799655058b", "x") == "uscc:91330100799655058B"
+
+
+def test_not_a_database_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    path.write_bytes(b"PK\x03\x04 this is a zip file, not a store" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(url(path))
+    assert info.value.kind == "damaged" and "was not changed" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_damaged_pages_are_detected(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    s = Store.open(url(path))
+    for n in range(40):
+        s.create(sample(name=f"公司{n}"))
+    s.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 2, min(len(data), page * 6)):
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(url(path))
+    assert info.value.kind == "damaged"
+    assert path.read_bytes() == before
+
+
+def test_newer_store_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    Store.open(url(path)).close()
+    raw = sqlite3.connect(path)
+    raw.execute("update zg_meta set value = '99' where key = 'schema_version'")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(url(path))
+    assert info.value.kind == "newer"
+    assert "store version 99" in str(info.value) and "Update Zhigai" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("create table invoices (id integer)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(url(path))
+    assert info.value.kind == "foreign" and "invoices" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_read_only_store(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    Store.open(url(path)).close()
+    with pytest.raises(StoreError) as info:
+        Store.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert info.value.kind == "readonly" and "read-only" in str(info.value)
+
+
+def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Store.open(url(blocker / "sub" / "z.sqlite3"))
+    assert "cannot be created" in str(info.value)
+
+
+def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "z.sqlite3"
+    s = Store.open(url(path))
+    s.create(sample())
+    s.close()
+
+    def add_column(conn) -> None:
+        from sqlalchemy import text
+
+        conn.execute(text("alter table zg_assessment add column tag varchar(20)"))
+
+    monkeypatch.setattr(store_module, "MIGRATIONS",
+                        (*store_module.MIGRATIONS, (2, "add a tag", add_column)))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    s = Store.open(url(path))
+    assert s.schema_version() == 2
+    assert s.count() == 1
+    backup = tmp_path / "z.sqlite3.v1.bak"
+    with sqlite3.connect(backup) as raw:
+        assert raw.execute("select value from zg_meta where key='schema_version'").fetchone() \
+            == ("1",)
+        assert raw.execute("select count(*) from zg_assessment").fetchone() == (1,)
