@@ -13,6 +13,7 @@ import random
 
 import yaml  # noqa: E402
 from _util import ROOT, calibration, median_seconds, report
+
 from zhigai.core.assessment import Answer  # noqa: E402
 from zhigai.core.catalog import Catalog  # noqa: E402
 from zhigai.core.instrument import Instrument  # noqa: E402

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from zhigai.core.assessment import (
     Assessment,
     DocRef,

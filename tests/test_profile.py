@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from zhigai.core.profile import ValueProblem, check_uscc, coerce_profile_value, uscc_check_char
 from zhigai.core.questionnaire import ProfileField
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from zhigai.core.assessment import Answer
 from zhigai.core.instrument import Instrument, answer_level
 from zhigai.core.questionnaire import Question

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from zhigai.core.assessment import Assessment, DocRef
 from zhigai.core.scoring import reached_stage, score
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from zhigai.cli.main import main
 
 # fixture name -> (line, field, a fragment of the message that must be printed)
