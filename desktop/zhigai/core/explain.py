@@ -47,6 +47,9 @@ _T: dict[str, dict[str, str]] = {
     "step_below": {"zh": "{question}：现为第 {level} 级，降到 {value}{unit} 以下可到第 {target} 级",
                    "en": "{question}: now level {level}; below {value}{unit} would reach level "
                          "{target}"},
+    "step_count": {"zh": "{question}：现为第 {level} 级，至少选 {value} 项可到第 {target} 级",
+                   "en": "{question}: now level {level}; selecting at least {value} would reach "
+                         "level {target}"},
     "step_yes": {"zh": "是", "en": "yes"},
     "step_no": {"zh": "否", "en": "no"},
     "incomplete": {"zh": "尚有 {n} 道必答题未回答，结果为暂定", "en": "{n} required questions are "
@@ -139,6 +142,9 @@ def next_step_text(step: NextStep, instrument: Instrument, lang: str) -> str:
             option = o.label.get(lang) if o else step.option
         return t("step_option", lang, question=question, level=step.level, option=option,
                  target=step.target_level)
+    if q.type == "multi":
+        return t("step_count", lang, question=question, level=step.level,
+                 value=_number(step.value or 0.0), target=step.target_level)
     unit = ""
     if q.type == "percent":
         unit = "%"

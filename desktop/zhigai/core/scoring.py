@@ -319,8 +319,8 @@ def _holding_back(instrument: Instrument, dim_id: str, answers: Mapping[str, Any
     rows: list[tuple[float, int, NextStep]] = []
     for n, q in enumerate(instrument.by_dimension[dim_id]):
         qs = qscores[q.id]
-        if not qs.counted or qs.level is None or qs.level >= aim:
-            continue
+        if not qs.counted or qs.level is None or qs.level >= aim or qs.state != "answered":
+            continue  # skipped follow-ups are raised through the question that reveals them
         step = _next_step(q, qs.level)
         if step is None:
             continue

@@ -1,0 +1,44 @@
+"""The three example firms score where a reader would expect them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhigai.core.assessment import check_against, load_assessment
+from zhigai.core.scoring import score
+
+EXPECTED = {
+    # file: (index, stage by index, weakest link, limiting dimensions, first priority)
+    "textile-early": (20.9, 1, 0, {"systems", "connectivity"}, "connectivity"),
+    "auto-parts-midway": (45.5, 2, 1, {"systems", "connectivity"}, "connectivity"),
+    "equipment-advanced": (79.8, 3, 3, None, "systems"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_scores(name: str, root: Path, catalog) -> None:
+    assessment = load_assessment(root / "examples" / f"{name}.json")
+    instrument, warnings = catalog.instrument_for(assessment)
+    assert warnings == []
+    assert [p for p in check_against(assessment, instrument) if p.severity == "error"] == []
+    result = score(instrument, assessment.answers, assessment.profile)
+    index, by_index, weakest, limiting, first = EXPECTED[name]
+    assert result.complete
+    assert result.index == pytest.approx(index, abs=0.05)
+    assert result.stage_by_index == by_index
+    assert result.stage_weakest_link == weakest
+    if limiting is not None:
+        assert set(result.limiting) == limiting
+    assert result.priorities[0].dimension == first
+
+
+def test_examples_use_their_industry_modules(root: Path, catalog) -> None:
+    modules = {}
+    for name in EXPECTED:
+        assessment = load_assessment(root / "examples" / f"{name}.json")
+        instrument, _ = catalog.instrument_for(assessment)
+        modules[name] = [m.id for m in instrument.modules]
+    assert modules == {"textile-early": ["textile"], "auto-parts-midway": ["auto-parts"],
+                       "equipment-advanced": []}
