@@ -10,6 +10,9 @@ top of reading), and a fixed pure-Python loop (to compare machines).
 from __future__ import annotations
 
 import random
+import statistics
+import subprocess
+import sys
 
 import yaml  # noqa: E402
 from _util import ROOT, calibration, median_seconds, report
@@ -40,6 +43,21 @@ def full_answers(instrument: Instrument, rng: random.Random) -> dict[str, Answer
     return answers
 
 
+def cold_start(runs: int = 7) -> float:
+    """Import the core and load the default questionnaire in a new process (seconds, median,
+    interpreter start excluded)."""
+    code = ("import time; t = time.perf_counter(); "
+            "from zhigai.core.loader import load_questionnaire_file; "
+            f"load_questionnaire_file({str(QFILE)!r}); print(time.perf_counter() - t)")
+    env_path = str(ROOT / "desktop")
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env={"PYTHONPATH": env_path, "PATH": ""})
+        samples.append(float(out.stdout.strip()))
+    return statistics.median(samples)
+
+
 def main() -> None:
     base = calibration()
     report("calibration: fixed pure-Python loop", base)
@@ -52,6 +70,10 @@ def main() -> None:
     everything = median_seconds(lambda: Catalog.load([ROOT / "questionnaires"])
                                 .instrument("zhigai-readiness", None, "textile"), runs=15)
     report("load + validate all questionnaires and modules, build", everything,
+           baseline=parse_only, baseline_name="yaml.load")
+
+    cold = cold_start()
+    report("cold: fresh interpreter, import core + load default", cold, goal=None,
            baseline=parse_only, baseline_name="yaml.load")
 
     catalog = Catalog.load([ROOT / "questionnaires"])

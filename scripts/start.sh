@@ -12,5 +12,7 @@ elif [ -z "${QT_QPA_PLATFORM:-}" ]; then
   export QT_QPA_PLATFORM=offscreen
 fi
 ensure_venv ""
+"$VENV/bin/python" "$ROOT/scripts/i18n.py" build >/dev/null \
+  || say "could not compile the translations now; the program will do it at start"
 
 exec "$VENV/bin/zhigai-gui" "$@"

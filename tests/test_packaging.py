@@ -87,6 +87,7 @@ def test_wheel_carries_data_and_command(tmp_path: Path, root: Path) -> None:
         assert "zhigai = zhigai.cli.main:main" in zf.read(entry_points).decode()
         assert "zhigai/_data/questionnaires/zhigai-readiness-1.0.yaml" in names
         assert any(n.startswith("zhigai/_data/templates/") for n in names)
+        assert "zhigai/gui/i18n/zhigai_zh_CN.qm" in names  # compiled by hatch_build.py
         assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
         site = tmp_path / "site"
         zf.extractall(site)

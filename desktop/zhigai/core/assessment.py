@@ -3,7 +3,6 @@ version and content hash) they were given against. Saved as JSON."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import tempfile
@@ -13,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .clock import now_iso
 from .diagnostics import DataFileError, Problem
 from .instrument import AnswerProblem, Instrument, coerce_answer
 from .profile import ValueProblem, coerce_profile_value
@@ -23,8 +23,6 @@ FORMAT_VERSION = 1
 JsonValue = str | int | float | bool | list[str] | None
 
 
-def now_iso() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
 class Answer(BaseModel):

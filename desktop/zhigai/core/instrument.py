@@ -128,13 +128,13 @@ class Instrument:
 def coerce_answer(q: Question, raw: Any) -> Any:
     t = q.type
     if raw is None:
-        raise AnswerProblem("no answer given")
+        raise AnswerProblem("no answer given", "没有填写答案")
     if t == "single":
         value = str(raw).strip()
         ids = [o.id for o in q.options or []]
         if value not in ids:
             raise AnswerProblem(f"'{value}' is not an option of {q.id}; choose one of "
-                                + ", ".join(ids))
+                                + ", ".join(ids), f"“{value}”不是本题的选项")
         return value
     if t == "multi":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
@@ -146,18 +146,19 @@ def coerce_answer(q: Question, raw: Any) -> Any:
                 continue
             if v not in ids:
                 raise AnswerProblem(f"'{v}' is not an option of {q.id}; choose from "
-                                    + ", ".join(ids))
+                                    + ", ".join(ids), f"“{v}”不是本题的选项")
             if v not in chosen:
                 chosen.append(v)
         exclusive = [o.id for o in q.options or [] if o.exclusive and o.id in chosen]
         if exclusive and len(chosen) > 1:
-            raise AnswerProblem(f"'{exclusive[0]}' cannot be combined with other options")
+            raise AnswerProblem(f"'{exclusive[0]}' cannot be combined with other options",
+                                "“以上都没有”不能与其他选项同时选择")
         return [o.id for o in q.options or [] if o.id in chosen]  # option order
     if t in ("number", "percent"):
         try:
             number = parse_number(raw)
         except ValueProblem as exc:
-            raise AnswerProblem(str(exc)) from None
+            raise AnswerProblem(exc.message, exc.zh) from None
         low = 0.0 if t == "percent" else (q.min if q.min is not None else 0.0)
         high = 100.0 if t == "percent" else q.max
         if q.min is not None:
@@ -165,9 +166,11 @@ def coerce_answer(q: Question, raw: Any) -> Any:
         if t == "percent" and q.max is not None:
             high = min(100.0, q.max)
         if number < low:
-            raise AnswerProblem(f"{number:g} is below the smallest allowed answer {low:g}")
+            raise AnswerProblem(f"{number:g} is below the smallest allowed answer {low:g}",
+                                f"{number:g} 小于允许的最小值 {low:g}")
         if high is not None and number > high:
-            raise AnswerProblem(f"{number:g} is above the largest allowed answer {high:g}")
+            raise AnswerProblem(f"{number:g} is above the largest allowed answer {high:g}",
+                                f"{number:g} 超过允许的最大值 {high:g}")
         if number == int(number) and abs(number) < 2**53:
             return int(number)
         return number
@@ -175,13 +178,14 @@ def coerce_answer(q: Question, raw: Any) -> Any:
         try:
             return parse_bool(raw)
         except ValueProblem as exc:
-            raise AnswerProblem(str(exc)) from None
+            raise AnswerProblem(exc.message, exc.zh) from None
     if t == "text":
         if not isinstance(raw, str):
-            raise AnswerProblem("expected text")
+            raise AnswerProblem("expected text", "请输入文字")
         limit = q.max_length or TEXT_ANSWER_LIMIT
         if len(raw) > limit:
-            raise AnswerProblem(f"the text is {len(raw)} characters long; at most {limit}")
+            raise AnswerProblem(f"the text is {len(raw)} characters long; at most {limit}",
+                                f"共 {len(raw)} 个字，最多 {limit} 个字")
         return raw
     raise AnswerProblem(f"unknown question type {t}")  # pragma: no cover
 

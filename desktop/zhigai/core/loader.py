@@ -222,8 +222,16 @@ def _check_questionnaire(q: Questionnaire, c: _Checker) -> None:
 
     pain_ids: set[str] | None = None
     roles: dict[str, int] = {}
+    c.duplicates(q.profile_groups, ("profile_groups",), "profile group id")
+    groups = {g.id for g in q.profile_groups}
     for i, f in enumerate(q.profile):
         _check_profile_field(f, ("profile", i), c)
+        if f.group is not None and f.group not in groups:
+            hint = _suggest(f.group, groups)
+            c.error(("profile", i, "group"),
+                    f"'{f.group}' is not in profile_groups"
+                    + (f"; did you mean '{hint}'?" if hint else
+                       f"; add it there or use one of {', '.join(sorted(groups)) or '(none)'}"))
         if f.role:
             if f.role in roles:
                 c.error(("profile", i, "role"), f"role '{f.role}' is already given to "

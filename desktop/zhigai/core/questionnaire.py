@@ -87,10 +87,18 @@ class Choice(_Strict):
     label: Text
 
 
+class ProfileGroup(_Strict):
+    """A section of the company-profile form."""
+
+    id: Id
+    name: Text
+
+
 class ProfileField(_Strict):
     id: Id
     type: ProfileType
     label: Text
+    group: Id | None = Field(None, description="id of a profile_groups entry (form section)")
     help: Text | None = None
     required: bool = False
     role: ProfileRole | None = Field(None, description="what the program uses the field for")
@@ -154,6 +162,7 @@ class Questionnaire(_Strict):
     stages: list[Stage]
     scoring: ScoringRules = ScoringRules()
     dimensions: list[Dimension]
+    profile_groups: list[ProfileGroup] = Field(default_factory=list)
     profile: list[ProfileField]
     questions: list[Question]
 

@@ -7,13 +7,14 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from .assessment import Answer, Assessment, DocRef, now_iso
+from .assessment import Answer, Assessment, DocRef
 from .catalog import Catalog
-from .i18n import Text
+from .clock import now_iso
 from .instrument import AnswerProblem, Instrument, coerce_answer
 from .profile import ValueProblem, coerce_profile_value
 from .scoring import Score, score
 from .store import Store, StoreError
+from .summary import label  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,6 @@ def identity_of(instrument: Instrument, assessment: Assessment) -> dict[str, Any
                               ("industry", "industry"), ("city", "city"))}
 
 
-def label(summary: dict[str, Any], key: str, lang: str) -> str:
-    """A label from a summary's ``labels`` (falls back to the other language)."""
-    raw = summary.get("labels", {}).get(key)
-    if not raw:
-        return ""
-    try:
-        return Text.model_validate(raw).get(lang)
-    except ValueError:
-        return ""
-
-
 class Session:
     """One assessment open for editing."""
 
@@ -131,8 +121,10 @@ class Session:
                 assessment.set_profile(plain, field_id, raw)
             except ValueProblem as exc:
                 f = plain.profile_fields.get(field_id)
-                name = f.label.get("en") if f else field_id
-                raise ValueProblem(f"{name} ({field_id}): {exc}") from None
+                name_en = f.label.get("en") if f else field_id
+                name_zh = f.label.get("zh") if f else field_id
+                raise ValueProblem(f"{name_en} ({field_id}): {exc.message}",
+                                   f"{name_zh}：{exc.zh}") from None
         date_field = plain.field_for_role("assessment_date")
         if date_field and date_field.id not in assessment.profile:
             assessment.profile[date_field.id] = _dt.date.today().isoformat()
@@ -178,6 +170,17 @@ class Session:
                 continue
             assessment.answers[question_id] = Answer(value=value, updated_at=now_iso())
         return cls._insert(store, catalog, assessment)
+
+    @classmethod
+    def import_assessment(cls, store: Store, catalog: Catalog,
+                          assessment: Assessment) -> Session:
+        """Put an assessment read from a file into the store (same id; refused when the id is
+        already there, so nothing is overwritten)."""
+        existing = {row.id for row in store.assessments()}
+        if assessment.id in existing:
+            raise StoreError("unavailable", f"assessment {assessment.id} is already in the "
+                                            "store; nothing was changed")
+        return cls._insert(store, catalog, assessment.model_copy(deep=True))
 
     @classmethod
     def _insert(cls, store: Store, catalog: Catalog, assessment: Assessment) -> Session:

@@ -1,0 +1,147 @@
+"""An open assessment: company profile, questionnaire and results in tabs, with a saved
+indicator. Every edit is already saved when the indicator updates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.session import Session
+from .controller import SessionController
+from .profile_form import ProfileForm
+from .questionnaire_view import QuestionnaireView
+from .results_view import ResultsView
+
+
+class AssessmentPage(QWidget):
+    backRequested = Signal()
+
+    def __init__(self, session: Session, lang: str):
+        super().__init__()
+        self.setObjectName("page")
+        self.controller = SessionController(session, lang)
+        self.lang = lang
+
+        self.back = QPushButton(self.tr("← All assessments"))
+        self.back.clicked.connect(self._back)
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.saved = QLabel()
+        self.saved.setObjectName("muted")
+        self.error = QLabel()
+        self.error.setObjectName("errorBanner")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.back)
+        head.addSpacing(12)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.saved)
+
+        self.profile = ProfileForm(session.instrument, lang, self.controller.set_profile)
+        self.profile.set_values(session.assessment.profile)
+        profile_scroll = QScrollArea()
+        profile_scroll.setWidgetResizable(True)
+        holder = QWidget()
+        holder.setObjectName("page")
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(16, 12, 16, 16)
+        box.addWidget(self.profile)
+        profile_scroll.setWidget(holder)
+
+        self.questions = QuestionnaireView(self.controller, lang)
+        self.results = ResultsView(self.controller, lang)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(profile_scroll, self.tr("Company profile"))
+        self.tabs.addTab(self.questions, self.tr("Questionnaire"))
+        self.tabs.addTab(self.results, self.tr("Results"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.questions.resultsRequested.connect(lambda: self.tabs.setCurrentWidget(self.results))
+        self.results.answerRequested.connect(self._answer_rest)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(head)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+
+        self.questions.positionChanged.connect(self._remember_position)
+        self.controller.answerSaved.connect(self._saved)
+        self.controller.profileSaved.connect(self._profile_saved)
+        self.controller.saveFailed.connect(self._save_failed)
+        for key, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2)):
+            QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
+        QShortcut(QKeySequence("Ctrl+J"), self, self._answer_rest)
+        self._update_title()
+        self.saved.setText(self.tr("All changes are saved automatically"))
+
+    def _remember_position(self, question_id: str) -> None:
+        QSettings().setValue(f"resume/{self.session.id}", question_id)
+
+    def last_position(self) -> str | None:
+        value = QSettings().value(f"resume/{self.session.id}")
+        return value if isinstance(value, str) else None
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
+
+    def _update_title(self) -> None:
+        session = self.session
+        name = session.assessment.profile_by_role(session.instrument, "company_name")
+        q = session.instrument
+        self.title.setText(str(name or self.tr("New assessment")))
+        self.title.setToolTip(f"{q.questionnaire.title.get(self.lang)} {q.version}")
+
+    def _saved(self, _question_id: str) -> None:
+        self.error.hide()
+        self.saved.setText(self.tr("Saved %1").replace(
+            "%1", _dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _profile_saved(self, field_id: str) -> None:
+        self._saved(field_id)
+        self._update_title()
+
+    def _save_failed(self, message: str) -> None:
+        self.error.setText(self.tr("Not saved: %1").replace("%1", message))
+        self.error.show()
+
+    def _tab_changed(self, index: int) -> None:
+        self.profile.flush()
+        self.questions.flush()
+        if self.tabs.widget(index) is self.questions:
+            self.questions.focus_first(self.questions.current_dimension())
+
+    def _answer_rest(self) -> None:
+        self.tabs.setCurrentWidget(self.questions)
+        self.questions.jump_to_next_unanswered()
+
+    def show_questions(self) -> None:
+        self.tabs.setCurrentWidget(self.questions)
+
+    def flush(self) -> None:
+        self.profile.flush()
+        self.questions.flush()
+
+    def _back(self) -> None:
+        self.flush()
+        self.backRequested.emit()
+
+    def keyPressEvent(self, event: object) -> None:  # Escape goes back home
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self._back()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]

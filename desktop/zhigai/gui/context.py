@@ -1,0 +1,92 @@
+"""What the windows share: the open store, the questionnaire catalog, the language. Passed in
+to every panel; there is no global application object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from .translations import Translators
+from .worker import run_in_background
+
+if TYPE_CHECKING:
+    from ..core.catalog import Catalog
+    from ..core.store import Store
+
+
+class AppContext(QObject):
+    storeChanged = Signal()
+    languageChanged = Signal(str)
+    catalogLoaded = Signal()
+
+    def __init__(self, translators: Translators, lang: str):
+        super().__init__()
+        self.translators = translators
+        self.lang = lang
+        self.store: Store | None = None
+        self._catalog: Catalog | None = None
+        self._catalog_waiters: list[Callable[[Catalog], None]] = []
+        self._catalog_loading = False
+
+    # ------------------------------------------------------------------ store
+
+    def set_store(self, store: Store | None) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.storeChanged.emit()
+
+    # ------------------------------------------------------------------ catalog
+
+    @property
+    def catalog_ready(self) -> bool:
+        return self._catalog is not None
+
+    def catalog(self) -> Catalog:
+        """The catalog, loading it on the spot if the background load has not finished."""
+        if self._catalog is None:
+            from ..core.catalog import default_catalog
+
+            self._catalog = default_catalog()
+            self.catalogLoaded.emit()
+        return self._catalog
+
+    def with_catalog(self, callback: Callable[[Catalog], None]) -> None:
+        """Call back with the catalog, loading it off the GUI thread the first time."""
+        if self._catalog is not None:
+            callback(self._catalog)
+            return
+        self._catalog_waiters.append(callback)
+        if self._catalog_loading:
+            return
+        self._catalog_loading = True
+
+        def load() -> Catalog:
+            from ..core.catalog import default_catalog
+
+            return default_catalog()
+
+        def loaded(catalog: Catalog) -> None:
+            self._catalog = catalog
+            self._catalog_loading = False
+            self.catalogLoaded.emit()
+            waiters, self._catalog_waiters = self._catalog_waiters, []
+            for waiter in waiters:
+                waiter(catalog)
+
+        def failed(error: BaseException, trace: str) -> None:
+            self._catalog_loading = False
+            print(trace)
+
+        run_in_background(load, loaded, failed)
+
+    # ------------------------------------------------------------------ language
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self.translators.install(lang)
+        self.languageChanged.emit(lang)

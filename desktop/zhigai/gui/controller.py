@@ -1,0 +1,72 @@
+"""Turns the core editing session into Qt signals for the panels of an open assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.instrument import AnswerProblem
+from ..core.profile import ValueProblem
+from ..core.scoring import Score
+from ..core.session import Session
+from ..core.store import StoreError
+from .store_dialog import store_message
+
+
+class SessionController(QObject):
+    """Every edit goes through here: validated, saved (committed) and rescored by the core."""
+
+    scoreChanged = Signal(object)          # Score
+    answerSaved = Signal(str)              # question id
+    profileSaved = Signal(str)             # field id
+    instrumentChanged = Signal()           # the industry changed the modules
+    saveFailed = Signal(str)               # a message for the user; nothing was saved
+
+    def __init__(self, session: Session, lang: str = "zh"):
+        super().__init__()
+        self.session = session
+        self.lang = lang
+
+    @property
+    def score(self) -> Score:
+        return self.session.score
+
+    def answer(self, question_id: str, raw: Any) -> str | None:
+        """Returns None when saved, else the message (invalid input or the store failing)."""
+        return self._edit(lambda: self.session.answer(question_id, raw), question_id)
+
+    def set_not_applicable(self, question_id: str) -> str | None:
+        return self._edit(lambda: self.session.set_not_applicable(question_id), question_id)
+
+    def clear(self, question_id: str) -> str | None:
+        return self._edit(lambda: self.session.clear(question_id), question_id)
+
+    def _edit(self, action: Any, question_id: str) -> str | None:
+        try:
+            result = action()
+        except AnswerProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            message = store_message(error)
+            self.saveFailed.emit(message)
+            return message
+        self.answerSaved.emit(question_id)
+        self.scoreChanged.emit(result)
+        return None
+
+    def set_profile(self, field_id: str, raw: Any) -> str | None:
+        before = self.session.instrument
+        try:
+            result = self.session.set_profile(field_id, raw)
+        except ValueProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            message = store_message(error)
+            self.saveFailed.emit(message)
+            return message
+        self.profileSaved.emit(field_id)
+        if self.session.instrument is not before:
+            self.instrumentChanged.emit()
+        self.scoreChanged.emit(result)
+        return None

@@ -1,0 +1,533 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AssessmentPage</name>
+        <message>
+            <source>← All assessments</source>
+            <translation>← All assessments</translation>
+        </message>
+        <message>
+            <source>Company profile</source>
+            <translation>Company profile</translation>
+        </message>
+        <message>
+            <source>Questionnaire</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <source>All changes are saved automatically</source>
+            <translation>All changes are saved automatically</translation>
+        </message>
+        <message>
+            <source>New assessment</source>
+            <translation>New assessment</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Not saved: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentTableModel</name>
+        <message>
+            <source>Company</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>Industry</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Stage (index / weakest link)</source>
+            <translation>Stage (index / weakest link)</translation>
+        </message>
+        <message>
+            <source>Stage by weighted index / by weakest link</source>
+            <translation>Stage by weighted index / by weakest link</translation>
+        </message>
+        <message>
+            <source>(no name yet)</source>
+            <translation>(no name yet)</translation>
+        </message>
+        <message>
+            <source> (follow-up)</source>
+            <translation> (follow-up)</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+    </context>
+    <context>
+        <name>DimensionTableModel</name>
+        <message>
+            <source>Dimension</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source> (enabler)</source>
+            <translation> (enabler)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldEditor</name>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Required</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>Assessments</source>
+            <translation>Assessments</translation>
+        </message>
+        <message>
+            <source>Search company, city, industry…</source>
+            <translation>Search company, city, industry…</translation>
+        </message>
+        <message>
+            <source>&amp;New assessment</source>
+            <translation>&amp;New assessment</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>&amp;Re-assess</source>
+            <translation>&amp;Re-assess</translation>
+        </message>
+        <message>
+            <source>Start a follow-up assessment from the selected one; the history is kept</source>
+            <translation>Start a follow-up assessment from the selected one; the history is kept</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Opening the store…</source>
+            <translation>Opening the store…</translation>
+        </message>
+        <message>
+            <source>No assessment matches “%1”.</source>
+            <translation>No assessment matches “%1”.</translation>
+        </message>
+        <message>
+            <source>No assessments yet.
+Click “New assessment” to assess a factory; it takes 20-40 minutes and every answer is saved at once.</source>
+            <translation>No assessments yet.
+Click “New assessment” to assess a factory; it takes 20-40 minutes and every answer is saved at once.</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <source>(no name yet)</source>
+            <translation>(no name yet)</translation>
+        </message>
+        <message>
+            <source>Delete assessment</source>
+            <translation>Delete assessment</translation>
+        </message>
+        <message>
+            <source>Delete the assessment of %1 made on %2?
+Its answers are removed from this computer and cannot be restored.</source>
+            <translation>Delete the assessment of %1 made on %2?
+Its answers are removed from this computer and cannot be restored.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Zhigai</source>
+            <translation>Zhigai</translation>
+        </message>
+        <message>
+            <source>Zhigai · Intelligent-transformation readiness</source>
+            <translation>Zhigai · Intelligent-transformation readiness</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;New assessment</source>
+            <translation>&amp;New assessment</translation>
+        </message>
+        <message>
+            <source>Choose data &amp;store…</source>
+            <translation>Choose data &amp;store…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;About Zhigai</source>
+            <translation>&amp;About Zhigai</translation>
+        </message>
+        <message>
+            <source>Intelligent-transformation readiness assessment for manufacturing SMEs.</source>
+            <translation>Intelligent-transformation readiness assessment for manufacturing SMEs.</translation>
+        </message>
+        <message>
+            <source>Data store: %1</source>
+            <translation>Data store: %1</translation>
+        </message>
+        <message>
+            <source>About Zhigai</source>
+            <translation>About Zhigai</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>Opening the data store…</source>
+            <translation>Opening the data store…</translation>
+        </message>
+        <message>
+            <source>Data store</source>
+            <translation>Data store</translation>
+        </message>
+        <message>
+            <source>No data store open (File → Choose data store)</source>
+            <translation>No data store open (File → Choose data store)</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Data: %1</translation>
+        </message>
+        <message>
+            <source>Loading the questionnaires…</source>
+            <translation>Loading the questionnaires…</translation>
+        </message>
+        <message>
+            <source>Open assessment</source>
+            <translation>Open assessment</translation>
+        </message>
+        <message>
+            <source>Re-assess</source>
+            <translation>Re-assess</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewAssessmentPage</name>
+        <message>
+            <source>New assessment</source>
+            <translation>New assessment</translation>
+        </message>
+        <message>
+            <source>Fill in the company profile (fields marked * are required). It is not scored; it decides the industry questions and is used for advice and the report.</source>
+            <translation>Fill in the company profile (fields marked * are required). It is not scored; it decides the industry questions and is used for advice and the report.</translation>
+        </message>
+        <message>
+            <source>&amp;Questionnaire:</source>
+            <translation>&amp;Questionnaire:</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Create and start</source>
+            <translation>&amp;Create and start</translation>
+        </message>
+        <message>
+            <source>This industry adds: %1 (%2 questions)</source>
+            <translation>This industry adds: %1 (%2 questions)</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>Please check: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionCard</name>
+        <message>
+            <source> (optional)</source>
+            <translation> (optional)</translation>
+        </message>
+        <message>
+            <source>Expert check</source>
+            <translation>Expert check</translation>
+        </message>
+        <message>
+            <source>Evidence: </source>
+            <translation>Evidence: </translation>
+        </message>
+        <message>
+            <source>Not applicable to us (N)</source>
+            <translation>Not applicable to us (N)</translation>
+        </message>
+        <message>
+            <source>Last time: </source>
+            <translation>Last time: </translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>number</translation>
+        </message>
+        <message>
+            <source>Type here; it is saved as you type</source>
+            <translation>Type here; it is saved as you type</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionnaireView</name>
+        <message>
+            <source>← Previous part</source>
+            <translation>← Previous part</translation>
+        </message>
+        <message>
+            <source>Next part →</source>
+            <translation>Next part →</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 choose · N not applicable · Enter next · Ctrl+J next unanswered</source>
+            <translation>Keys: 1-9 choose · N not applicable · Enter next · Ctrl+J next unanswered</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>not applicable</translation>
+        </message>
+        <message>
+            <source>Answered %1 of %2</source>
+            <translation>Answered %1 of %2</translation>
+        </message>
+        <message>
+            <source>Next unanswered (%1)</source>
+            <translation>Next unanswered (%1)</translation>
+        </message>
+        <message>
+            <source>All answered: see results</source>
+            <translation>All answered: see results</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsView</name>
+        <message>
+            <source>Answer the rest</source>
+            <translation>Answer the rest</translation>
+        </message>
+        <message>
+            <source>Where each dimension stands, and its next level</source>
+            <translation>Where each dimension stands, and its next level</translation>
+        </message>
+        <message>
+            <source>What to improve first</source>
+            <translation>What to improve first</translation>
+        </message>
+        <message>
+            <source>Provisional: %1 required questions are not answered yet; unanswered questions are not counted as zero.</source>
+            <translation>Provisional: %1 required questions are not answered yet; unanswered questions are not counted as zero.</translation>
+        </message>
+        <message>
+            <source>Stage by weighted index</source>
+            <translation>Stage by weighted index</translation>
+        </message>
+        <message>
+            <source>Stage by weakest link</source>
+            <translation>Stage by weakest link</translation>
+        </message>
+        <message>
+            <source>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</source>
+            <translation>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</translation>
+        </message>
+        <message>
+            <source>Since the assessment of %1:</source>
+            <translation>Since the assessment of %1:</translation>
+        </message>
+        <message>
+            <source>index %1</source>
+            <translation>index %1</translation>
+        </message>
+        <message>
+            <source>stage by index %1 → %2</source>
+            <translation>stage by index %1 → %2</translation>
+        </message>
+        <message>
+            <source>weakest link %1 → %2</source>
+            <translation>weakest link %1 → %2</translation>
+        </message>
+        <message>
+            <source>Dimension</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <source>Where it stands now</source>
+            <translation>Where it stands now</translation>
+        </message>
+        <message>
+            <source>Next level</source>
+            <translation>Next level</translation>
+        </message>
+        <message>
+            <source>No gaps to rank yet.</source>
+            <translation>No gaps to rank yet.</translation>
+        </message>
+        <message>
+            <source>Every dimension has reached the target stage.</source>
+            <translation>Every dimension has reached the target stage.</translation>
+        </message>
+        <message>
+            <source>What to improve first (target stage: %1)</source>
+            <translation>What to improve first (target stage: %1)</translation>
+        </message>
+        <message>
+            <source>priority %1</source>
+            <translation>priority %1</translation>
+        </message>
+        <message>
+            <source>Next level %1: </source>
+            <translation>Next level %1: </translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <source>The store %1 is damaged or is not a Zhigai store. It was not changed.</source>
+            <translation>The store %1 is damaged or is not a Zhigai store. It was not changed.</translation>
+        </message>
+        <message>
+            <source>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</source>
+            <translation>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</translation>
+        </message>
+        <message>
+            <source>The store %1 is read-only: Zhigai cannot save there.</source>
+            <translation>The store %1 is read-only: Zhigai cannot save there.</translation>
+        </message>
+        <message>
+            <source>The file %1 is a database of another program. Zhigai did not touch it.</source>
+            <translation>The file %1 is a database of another program. Zhigai did not touch it.</translation>
+        </message>
+        <message>
+            <source>This assessment is no longer in the store %1.</source>
+            <translation>This assessment is no longer in the store %1.</translation>
+        </message>
+        <message>
+            <source>The store %1 cannot be used right now.</source>
+            <translation>The store %1 cannot be used right now.</translation>
+        </message>
+        <message>
+            <source>Details: %1</source>
+            <translation>Details: %1</translation>
+        </message>
+        <message>
+            <source>Data store</source>
+            <translation>Data store</translation>
+        </message>
+        <message>
+            <source>Choose the data store to use.</source>
+            <translation>Choose the data store to use.</translation>
+        </message>
+        <message>
+            <source>You can open another store file, or create a new store in a folder of your choice. Nothing in the old file is changed.</source>
+            <translation>You can open another store file, or create a new store in a folder of your choice. Nothing in the old file is changed.</translation>
+        </message>
+        <message>
+            <source>Open a store file…</source>
+            <translation>Open a store file…</translation>
+        </message>
+        <message>
+            <source>New store in a folder…</source>
+            <translation>New store in a folder…</translation>
+        </message>
+        <message>
+            <source>Continue without a store</source>
+            <translation>Continue without a store</translation>
+        </message>
+        <message>
+            <source>Open a store file</source>
+            <translation>Open a store file</translation>
+        </message>
+        <message>
+            <source>Zhigai store (*.sqlite3 *.db);;All files (*)</source>
+            <translation>Zhigai store (*.sqlite3 *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Folder for the new store</source>
+            <translation>Folder for the new store</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,359 @@
+"""The main window: home, new assessment and open assessment pages in a stack, a menu, and a
+status bar that shows background work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+)
+
+from .. import __version__
+from ..core.store import StoreError, quick_rows
+from .context import AppContext
+from .home import HomePage
+from .store_dialog import ask_for_store, store_message
+from .worker import run_in_background
+
+if TYPE_CHECKING:  # pages and the core models load when first needed, not at start-up
+    from ..core.catalog import Catalog
+    from ..core.session import Session
+    from ..core.store import Store
+    from .assessment_page import AssessmentPage
+    from .new_page import NewAssessmentPage
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()   # the home screen shows the store's assessments
+
+    def __init__(self, ctx: AppContext, store_url: str | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.store_url = store_url
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomePage(ctx)
+        self.stack.addWidget(self.home)
+        self.page: AssessmentPage | NewAssessmentPage | None = None
+        self.home.newRequested.connect(self.new_assessment)
+        self.home.openRequested.connect(self.open_assessment)
+        self.home.followUpRequested.connect(self.follow_up)
+        self.home.ready.connect(self._home_ready)
+        self._ready_sent = False
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.busy_label = QLabel()
+        self.store_label = QLabel()
+        self.store_label.setObjectName("muted")
+        self.statusBar().addWidget(self.busy_label)
+        self.statusBar().addWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.store_label)
+        self._build_menu()
+        self.retranslate()
+        self.resize(1180, 780)
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        ctx.languageChanged.connect(lambda _lang: self._language_changed())
+
+    def _home_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_assessment)
+        self.store_action = QAction(self)
+        self.store_action.triggered.connect(lambda: self.choose_store(None))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.store_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in (("zh", "中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(lang == self.ctx.lang)
+            action.triggered.connect(lambda _c=False, lg=lang: self.ctx.set_language(lg))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Zhigai · Intelligent-transformation readiness"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New assessment"))
+        self.store_action.setText(self.tr("Choose data &store…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Zhigai"))
+        self._update_store_label()
+
+    def _language_changed(self) -> None:
+        self.retranslate()
+        for lang, action in self.language_actions.items():
+            action.setChecked(lang == self.ctx.lang)
+        # pages are views over saved data: rebuild the open one in the new language
+        if _is_assessment(self.page):
+            page = self.page
+            page.flush()
+            tab = page.tabs.currentIndex()
+            self._show_session(page.session, tab)
+        elif _is_new(self.page):
+            self.new_assessment()
+
+    def about(self) -> None:
+        lines = [f"<b>{self.tr('Zhigai')}</b> {__version__}",
+                 self.tr("Intelligent-transformation readiness assessment for manufacturing "
+                         "SMEs.")]
+        if self.ctx.catalog_ready:
+            catalog = self.ctx.catalog()
+            for qid in catalog.ids():
+                doc = catalog.get(qid)
+                lines.append(f"{doc.model.title.get(self.ctx.lang)} {doc.model.version} — "
+                             f"{doc.model.source.basis.get(self.ctx.lang)}")
+        if self.ctx.store is not None:
+            lines.append(self.tr("Data store: %1").replace("%1", self.ctx.store.url))
+        QMessageBox.about(self, self.tr("About Zhigai"), "<br><br>".join(lines))
+
+    # ------------------------------------------------------------------ background work
+
+    def run(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None],
+            failed: Callable[[BaseException, str], None] | None = None) -> None:
+        self.busy_label.setText(label)
+        self.busy.show()
+
+        def finish(result: Any) -> None:
+            self.busy.hide()
+            self.busy_label.setText("")
+            done(result)
+
+        def fail(error: BaseException, trace: str) -> None:
+            self.busy.hide()
+            self.busy_label.setText("")
+            if failed is not None:
+                failed(error, trace)
+            else:
+                QMessageBox.critical(self, self.tr("Error"), str(error))
+
+        run_in_background(fn, finish, fail)
+
+    def start(self) -> None:
+        """Show the assessments at once (read-only fast path), open the store off the GUI
+        thread, then load the questionnaires in the background."""
+        url = self.store_url
+
+        def open_store() -> Store:
+            from ..core.store import Store
+
+            return Store.open(url)
+
+        def open_in_background() -> None:
+            self.run(self.tr("Opening the data store…"), open_store, self._store_opened,
+                     self._store_failed)
+
+        rows = quick_rows(url)
+        if rows is None:
+            open_in_background()
+            return
+        self.home.show_rows(rows)
+        # the list is on screen; open the full store once the window has been painted, so
+        # the background work does not compete with the first paint
+        QTimer.singleShot(0, self._home_ready)
+        QTimer.singleShot(0, open_in_background)
+
+    def _store_opened(self, store: Store) -> None:
+        self.ctx.set_store(store)
+        self._update_store_label()
+        QTimer.singleShot(0, lambda: self.ctx.with_catalog(lambda _c: None))
+
+    def _store_failed(self, error: BaseException, trace: str) -> None:
+        if not isinstance(error, StoreError):
+            QMessageBox.critical(self, self.tr("Data store"), str(error))
+            self.ctx.set_store(None)
+            return
+        self.choose_store(error)
+
+    def choose_store(self, error: StoreError | None) -> None:
+        url = ask_for_store(self, error)
+        if url is None:
+            if error is not None:
+                self.ctx.set_store(None)
+                self._update_store_label()
+                self.home.refresh()
+                self._home_ready()
+            return
+        self.store_url = url
+        self.start()
+
+    def _update_store_label(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            self.store_label.setText(self.tr("No data store open (File → Choose data store)"))
+        else:
+            where = str(store.path) if store.path else store.url
+            self.store_label.setText(self.tr("Data: %1").replace("%1", where))
+
+    # ------------------------------------------------------------------ pages
+
+    def _set_page(self, page: AssessmentPage | NewAssessmentPage | None) -> None:
+        old = self.page
+        self.page = page
+        if page is not None:
+            self.stack.addWidget(page)
+            self.stack.setCurrentWidget(page)
+        else:
+            self.stack.setCurrentWidget(self.home)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
+    def go_home(self) -> None:
+        if _is_assessment(self.page):
+            self.page.flush()
+            current = self.page.session.id
+        else:
+            current = None
+        self._set_page(None)
+        self.home.refresh()
+        if current:
+            self.home.select(current)
+        self.home.table.setFocus()
+
+    def _with_catalog(self, then: Callable[[Catalog], None]) -> None:
+        if self.ctx.catalog_ready:
+            then(self.ctx.catalog())
+            return
+        self.busy_label.setText(self.tr("Loading the questionnaires…"))
+        self.busy.show()
+
+        def loaded(catalog: Catalog) -> None:
+            self.busy.hide()
+            self.busy_label.setText("")
+            then(catalog)
+
+        self.ctx.with_catalog(loaded)
+
+    def new_assessment(self) -> None:
+        if self.ctx.store is None:
+            self.choose_store(None)
+            return
+
+        def show(catalog: Catalog) -> None:
+            from .new_page import NewAssessmentPage
+
+            page = NewAssessmentPage(self.ctx, catalog)
+            page.cancelled.connect(self.go_home)
+            page.created.connect(lambda session: self._show_session(session, 1))
+            self._set_page(page)
+
+        self._with_catalog(show)
+
+    def open_assessment(self, assessment_id: str, tab: int = 2) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+
+        def show(catalog: Catalog) -> None:
+            from ..core.session import Session
+
+            try:
+                session = Session.open(store, catalog, assessment_id)
+            except StoreError as error:
+                QMessageBox.warning(self, self.tr("Open assessment"), store_message(error))
+                return
+            except LookupError as error:
+                QMessageBox.warning(self, self.tr("Open assessment"), str(error))
+                return
+            self._show_session(session, tab if session.score.complete else 1)
+
+        self._with_catalog(show)
+
+    def follow_up(self, assessment_id: str) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+
+        def start(catalog: Catalog) -> None:
+            from ..core.session import Session
+
+            try:
+                session = Session.follow_up(store, catalog, assessment_id)
+            except (StoreError, LookupError) as error:
+                QMessageBox.warning(self, self.tr("Re-assess"), str(error))
+                return
+            self._show_session(session, 1)
+
+        self._with_catalog(start)
+
+    def _show_session(self, session: Session, tab: int) -> None:
+        from .assessment_page import AssessmentPage
+
+        page = AssessmentPage(session, self.ctx.lang)
+        page.backRequested.connect(self.go_home)
+        self._set_page(page)
+        where = page.last_position()  # read before the tab change focuses a question
+        page.tabs.setCurrentIndex(tab)
+        if tab == 1:
+            page.questions.resume(where)
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if _is_assessment(self.page):
+            self.page.flush()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.ctx.store is not None:
+            self.ctx.store.close()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_F5 and self.page is None:
+            self.home.refresh()
+            return
+        super().keyPressEvent(event)
+
+
+def _is_assessment(page: object) -> bool:
+    return type(page).__name__ == "AssessmentPage"
+
+
+def _is_new(page: object) -> bool:
+    return type(page).__name__ == "NewAssessmentPage"
+
+
+def active_window() -> MainWindow | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    return None

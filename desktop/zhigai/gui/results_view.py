@@ -1,0 +1,304 @@
+"""Results: the overall stage by both rules, the index, a radar chart, the table of levels with
+their descriptors, the prioritized gaps and the change since last time. Updates live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import explain
+from ..core.instrument import Instrument
+from ..core.scoring import Score
+from ..core.session import Comparison
+from .controller import SessionController
+from .radar import RadarChart
+from .style import ERROR, OK
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DimensionTableModel(QAbstractTableModel):
+    """Dimension, level, stage reached, change, what it looks like now, the next level."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.rows: list[tuple[str, ...]] = []
+        self.deltas: list[float | None] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Dimension"), self.tr("Level"), self.tr("Stage"), self.tr("Change")]
+
+    def set_score(self, instrument: Instrument, score: Score,
+                  comparison: Comparison | None) -> None:
+        changes = {c.dimension: c.delta for c in comparison.dimensions} if comparison else {}
+        rows, deltas = [], []
+        for d in score.dimensions:
+            dim = instrument.dimension_by_id[d.id]
+            level = "—" if d.level is None else f"{d.level:.2f}"
+            stage = "—" if d.stage is None else \
+                f"{d.stage} {instrument.stage_name(d.stage).get(self.lang)}"
+            delta = changes.get(d.id)
+            change = "" if delta is None else f"{delta:+.2f}"
+            name = dim.name.get(self.lang) + ("" if d.core else self.tr(" (enabler)"))
+            rows.append((name, level, stage, change))
+            deltas.append(delta)
+        self.beginResetModel()
+        self.rows, self.deltas = rows, deltas
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            delta = self.deltas[index.row()]
+            if delta:
+                return QColor(OK if delta > 0 else ERROR)
+        return None
+
+
+class StageBox(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.caption = QLabel()
+        self.caption.setObjectName("muted")
+        self.value = QLabel()
+        self.value.setObjectName("stageValue")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+
+
+class ResultsView(QScrollArea):
+    answerRequested = Signal()
+
+    def __init__(self, controller: SessionController, lang: str):
+        super().__init__()
+        self.controller = controller
+        self.lang = lang
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("page")
+        self.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(12)
+
+        banner_row = QHBoxLayout()
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.go_answer = QPushButton(self.tr("Answer the rest"))
+        self.go_answer.clicked.connect(self.answerRequested)
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.go_answer)
+        layout.addLayout(banner_row)
+
+        stages = QHBoxLayout()
+        self.by_index = StageBox()
+        self.by_weakest = StageBox()
+        stages.addWidget(self.by_index, 1)
+        stages.addWidget(self.by_weakest, 1)
+        layout.addLayout(stages)
+        self.rule = QLabel()
+        self.rule.setObjectName("muted")
+        self.rule.setWordWrap(True)
+        layout.addWidget(self.rule)
+        self.change = QLabel()
+        self.change.setWordWrap(True)
+        layout.addWidget(self.change)
+
+        middle = QHBoxLayout()
+        self.radar = RadarChart()
+        self.table_model = DimensionTableModel(lang)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        middle.addWidget(self.radar, 5)
+        middle.addWidget(self.table, 6)
+        layout.addLayout(middle)
+
+        self.levels_title = QLabel(self.tr("Where each dimension stands, and its next level"))
+        self.levels_title.setObjectName("subtitle")
+        layout.addWidget(self.levels_title)
+        levels_card = QFrame()
+        levels_card.setObjectName("card")
+        self.levels = QGridLayout(levels_card)
+        self.levels.setHorizontalSpacing(16)
+        self.levels.setVerticalSpacing(8)
+        self.levels.setColumnStretch(1, 1)
+        self.levels.setColumnStretch(2, 1)
+        layout.addWidget(levels_card)
+
+        self.gaps_title = QLabel(self.tr("What to improve first"))
+        self.gaps_title.setObjectName("subtitle")
+        layout.addWidget(self.gaps_title)
+        self.gaps = QVBoxLayout()
+        self.gaps.setSpacing(8)
+        layout.addLayout(self.gaps)
+        layout.addStretch(1)
+        controller.scoreChanged.connect(lambda _s: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.controller.session
+        instrument, score, lang = session.instrument, session.score, self.lang
+        missing = len(score.missing)
+        self.banner.setText(self.tr("Provisional: %1 required questions are not answered yet; "
+                                    "unanswered questions are not counted as zero.")
+                            .replace("%1", str(missing)))
+        self.banner.setVisible(missing > 0)
+        self.go_answer.setVisible(missing > 0)
+
+        self.by_index.caption.setText(self.tr("Stage by weighted index"))
+        self.by_weakest.caption.setText(self.tr("Stage by weakest link"))
+        self.by_index.value.setText(explain.stage_label(instrument, score.stage_by_index, lang))
+        self.by_weakest.value.setText(explain.stage_label(instrument, score.stage_weakest_link,
+                                                          lang))
+        self.by_index.detail.setText(explain.index_rule(score, instrument, lang))
+        self.by_weakest.detail.setText(explain.weakest_rule(score, instrument, lang))
+        self.rule.setText(explain.threshold_rule(instrument, lang) + "  "
+                          + self.tr("The index lets strengths make up for weaknesses; the "
+                                    "weakest link shows what the firm can rely on everywhere."))
+
+        comparison = session.comparison
+        if comparison is not None:
+            delta = comparison.index_delta
+            parts = [self.tr("Since the assessment of %1:").replace("%1",
+                                                                    comparison.previous_date)]
+            if delta is not None:
+                parts.append(self.tr("index %1").replace("%1", f"{delta:+.1f}"))
+            parts.append(self.tr("stage by index %1 → %2")
+                         .replace("%1", str(_dash(comparison.stage_index_before)))
+                         .replace("%2", str(_dash(comparison.stage_index_after))))
+            parts.append(self.tr("weakest link %1 → %2")
+                         .replace("%1", str(_dash(comparison.stage_weakest_before)))
+                         .replace("%2", str(_dash(comparison.stage_weakest_after))))
+            self.change.setText("  ".join(parts))
+        self.change.setVisible(comparison is not None)
+
+        labels = [(d.short or d.name).get(lang) for d in instrument.dimensions]
+        values = [d.level for d in score.dimensions]
+        previous = None
+        if comparison is not None:
+            previous = [c.before for c in comparison.dimensions]
+        self.radar.set_data(labels, values, previous)
+        self.table_model.set_score(instrument, score, comparison)
+        self.table.setColumnHidden(3, comparison is None)
+        rows = self.table_model.rowCount()
+        self.table.setFixedHeight(self.table.horizontalHeader().height()
+                                  + sum(self.table.rowHeight(r) for r in range(rows)) + 4)
+        self._fill_levels(instrument, score)
+        self._fill_gaps(instrument, score)
+
+    def _fill_levels(self, instrument: Instrument, score: Score) -> None:
+        _clear(self.levels)
+        heads = (self.tr("Dimension"), self.tr("Where it stands now"), self.tr("Next level"))
+        for column, text in enumerate(heads):
+            head = QLabel(text)
+            head.setObjectName("muted")
+            self.levels.addWidget(head, 0, column)
+        for row, d in enumerate(score.dimensions, start=1):
+            dim = instrument.dimension_by_id[d.id]
+            now = "—" if d.stage is None else f"{d.stage}  {dim.levels[d.stage].get(self.lang)}"
+            nxt = "" if d.stage is None or d.stage >= 4 else \
+                f"{d.stage + 1}  {dim.levels[d.stage + 1].get(self.lang)}"
+            for column, text in enumerate((dim.name.get(self.lang), now, nxt)):
+                label = QLabel(text)
+                label.setWordWrap(True)
+                label.setAlignment(Qt.AlignmentFlag.AlignTop)
+                if column == 0:
+                    label.setObjectName("subtitle")
+                self.levels.addWidget(label, row, column)
+
+    def _fill_gaps(self, instrument: Instrument, score: Score) -> None:
+        _clear(self.gaps)
+        priorities = score.priorities
+        if not priorities:
+            empty = QLabel(self.tr("No gaps to rank yet.") if score.index is None else
+                           self.tr("Every dimension has reached the target stage."))
+            empty.setObjectName("muted")
+            self.gaps.addWidget(empty)
+            return
+        pains = explain.pain_labels(instrument, self.lang)
+        target = explain.stage_label(instrument, score.target, self.lang)
+        self.gaps_title.setText(self.tr("What to improve first (target stage: %1)")
+                                .replace("%1", target))
+        for n, gap in enumerate(priorities[:6], start=1):
+            dim = instrument.dimension_by_id[gap.dimension]
+            box = QFrame()
+            box.setObjectName("card")
+            lines = QVBoxLayout(box)
+            title = QLabel(f"{n}. {dim.name.get(self.lang)}   "
+                           + self.tr("priority %1").replace("%1", f"{gap.priority:.2f}"))
+            title.setObjectName("subtitle")
+            lines.addWidget(title)
+            why = QLabel(explain.t("separator", self.lang).join(
+                explain.gap_reasons(gap, instrument, pains, self.lang)))
+            why.setWordWrap(True)
+            lines.addWidget(why)
+            if gap.next_level is not None:
+                nxt = QLabel(self.tr("Next level %1: ").replace("%1", str(gap.next_level))
+                             + dim.levels[gap.next_level].get(self.lang))
+                nxt.setWordWrap(True)
+                nxt.setObjectName("muted")
+                lines.addWidget(nxt)
+            for step in gap.holding_back[:3]:
+                label = QLabel("• " + explain.next_step_text(step, instrument, self.lang))
+                label.setWordWrap(True)
+                lines.addWidget(label)
+            self.gaps.addWidget(box)
+
+
+def _clear(layout: Any) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+def _dash(value: int | None) -> str:
+    return "—" if value is None else str(value)

@@ -1,0 +1,106 @@
+"""Interface translations: Qt Linguist ``.ts`` files in git, ``.qm`` built by
+``scripts/i18n.py build`` (also at first start when missing, with the lrelease that ships
+with PySide6), plus Qt's own ``qtbase_zh_CN.qm`` so standard dialogs are Chinese too."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+LANG_FILES = {"zh": "zhigai_zh_CN", "en": "zhigai_en"}
+
+
+def lrelease_binary() -> str | None:
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
+        candidate = folder / name
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def cache_dir() -> Path:
+    from ..core.paths import data_dir
+
+    return data_dir() / "cache" / "i18n"
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    binary = lrelease_binary()
+    if binary is None:
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([binary, "-silent", str(ts), "-qm", str(qm)], capture_output=True,
+                            check=False)
+    return result.returncode == 0 and qm.exists()
+
+
+def qm_path(lang: str) -> Path | None:
+    """The compiled translation for ``lang``: bundled, else built from the .ts when missing."""
+    name = LANG_FILES.get(lang)
+    if name is None:
+        return None
+    bundled = I18N_DIR / f"{name}.qm"
+    ts = I18N_DIR / f"{name}.ts"
+    if bundled.exists() and (not ts.exists() or bundled.stat().st_mtime >= ts.stat().st_mtime):
+        return bundled
+    if not ts.exists() or getattr(sys, "frozen", False):
+        return bundled if bundled.exists() else None
+    cached = cache_dir() / f"{name}.qm"
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    try:
+        if compile_ts(ts, cached):
+            return cached
+    except OSError:
+        pass
+    return None
+
+
+class Translators:
+    """The installed translators, replaced as a whole when the language changes."""
+
+    def __init__(self) -> None:
+        self.installed: list[QTranslator] = []
+        self.lang = "zh"
+
+    def install(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        for t in self.installed:
+            app.removeTranslator(t)
+        self.installed = []
+        self.lang = lang
+        path = qm_path(lang)
+        if path is not None:
+            ours = QTranslator(app)
+            if ours.load(str(path)):
+                app.installTranslator(ours)
+                self.installed.append(ours)
+        if lang == "zh":
+            qt = QTranslator(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       folder):
+                app.installTranslator(qt)
+                self.installed.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                           if lang == "zh" else QLocale(QLocale.Language.English,
+                                                        QLocale.Country.UnitedStates))
+
+
+def system_language() -> str:
+    """zh or en from the environment or the system locale (zh when unsure)."""
+    forced = os.environ.get("ZHIGAI_LANG")
+    if forced:
+        return "en" if forced.lower().startswith("en") else "zh"
+    name = QLocale.system().name()
+    return "en" if name.lower().startswith("en") else "zh"

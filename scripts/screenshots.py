@@ -1,0 +1,130 @@
+"""Screenshots of every screen in Chinese and English (offscreen), for looking at the interface.
+
+    python scripts/screenshots.py [OUTDIR]      (default: screenshots/, not committed)
+
+Seeds a temporary store with the example assessments and a follow-up, then walks: home, new
+assessment (with a validation message), questionnaire, results, a follow-up's results.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "desktop"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def seed(data_dir: Path) -> None:
+    from zhigai.core.assessment import load_assessment
+    from zhigai.core.catalog import default_catalog
+    from zhigai.core.paths import DB_FILE, sqlite_url
+    from zhigai.core.session import Session
+    from zhigai.core.store import Store
+
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    catalog = default_catalog()
+    sessions = {}
+    for name in ("textile-early", "auto-parts-midway", "equipment-advanced"):
+        sessions[name] = Session.import_assessment(
+            store, catalog, load_assessment(ROOT / "examples" / f"{name}.json"))
+    follow = Session.follow_up(store, catalog, sessions["textile-early"].id)
+    for qid, value in (("eq_cnc_rate", 35), ("sy_erp", "erp_partial"), ("co_networking_rate", 25),
+                       ("co_cloud", "basic"), ("tx_weaving", "shuttleless_electronic")):
+        follow.answer(qid, value)
+    follow.clear("pr_spc")
+    store.close()
+
+
+def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
+    from PySide6.QtCore import QTimer
+
+    from zhigai.gui.app import create_app
+
+    app, window = create_app(["--lang", lang])
+    window.resize(1280, 820)
+    saved: list[Path] = []
+
+    def settle(ms: int = 150) -> None:
+        end = QTimer()
+        end.setSingleShot(True)
+        end.start(ms)
+        while end.isActive():
+            app.processEvents()
+
+    def grab(name: str) -> None:
+        settle()
+        path = out / f"{lang}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    while window.ctx.store is None or not window.ctx.catalog_ready:
+        app.processEvents()
+    window.home.refresh()
+    grab("1-home")
+    window.new_assessment()
+    settle()
+    page = window.page
+    form = page.form
+    editors = form.editors
+    editors["company_name"].editor.setText("宁波华泰阀门有限公司" if lang == "zh" else
+                                           "Ningbo Huatai Valves Co., Ltd.")
+    editors["credit_code"].editor.setText("91330201MA2H4K7X1Y")  # wrong check character
+    editors["employees"].editor.setText("12.5")
+    industry = editors["industry"].editor
+    industry.setCurrentIndex(industry.findData("pump_valve"))
+    grab("2-new-assessment")
+    window.go_home()
+    textile = [r for r in window.ctx.store.assessments()
+               if r.company_name.startswith("绍兴") and not r.previous_id][0]
+    window.open_assessment(textile.id, tab=1)
+    settle()
+    window.page.tabs.setCurrentIndex(1)
+    window.page.questions.dim_list.setCurrentRow(2)
+    grab("3-questionnaire")
+    window.page.tabs.setCurrentIndex(2)
+    grab("4-results")
+    window.page.results.verticalScrollBar().setValue(
+        window.page.results.verticalScrollBar().maximum())
+    grab("5-results-gaps")
+    window.page.tabs.setCurrentIndex(0)
+    grab("6-profile")
+    follow = [r for r in window.ctx.store.assessments() if r.previous_id][0]
+    window.go_home()
+    window.open_assessment(follow.id, tab=2)
+    settle()
+    window.page.tabs.setCurrentIndex(2)
+    grab("7-follow-up-results")
+    window.page.tabs.setCurrentIndex(1)
+    window.page.questions.dim_list.setCurrentRow(5)
+    grab("8-follow-up-questionnaire")
+    window.close()
+    app.processEvents()
+    return saved
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    lang = os.environ.get("SHOT_LANG")
+    data_dir = Path(os.environ.get("SHOT_DATA") or tempfile.mkdtemp(prefix="zhigai-shots-"))
+    os.environ["SHOT_DATA"] = str(data_dir)
+    os.environ["ZHIGAI_DATA_DIR"] = str(data_dir)
+    os.environ["ZHIGAI_CONFIG_DIR"] = str(data_dir / "config")
+    if lang is None:  # one process per language keeps each run clean
+        import subprocess
+
+        seed(data_dir)
+        for one in ("zh", "en"):
+            subprocess.run([sys.executable, __file__, str(out)], check=True,
+                           env={**os.environ, "SHOT_LANG": one})
+        return
+    for path in shoot(lang, out, data_dir):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

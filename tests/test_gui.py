@@ -1,0 +1,408 @@
+"""The desktop application driven as a user would: real widgets, keyboard and mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
+
+from zhigai.core.assessment import load_assessment
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ZHIGAI_DATA_DIR", str(folder))
+    monkeypatch.setenv("ZHIGAI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("ZHIGAI_DB_URL", raising=False)
+    return folder
+
+
+@pytest.fixture
+def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
+    windows: list[Any] = []
+
+    def launch(lang: str = "en", wait_catalog: bool = True) -> Any:
+        from zhigai.gui.app import create_app
+
+        _app, window = create_app(["--lang", lang])
+        windows.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10000)
+        if wait_catalog:
+            qtbot.waitUntil(lambda: window.ctx.catalog_ready, timeout=10000)
+        return window
+
+    yield launch
+    from zhigai.gui.worker import wait_for_background
+
+    for window in windows:
+        window.close()
+    wait_for_background()
+
+
+def seed(data_dir: Path, root: Path, *names: str) -> list[str]:
+    from zhigai.core.catalog import default_catalog
+    from zhigai.core.paths import DB_FILE, sqlite_url
+    from zhigai.core.session import Session
+    from zhigai.core.store import Store
+
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    ids = [Session.import_assessment(store, default_catalog(),
+                                     load_assessment(root / "examples" / f"{n}.json")).id
+           for n in names]
+    store.close()
+    return ids
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type as a user would: ASCII as key presses, Chinese as the input method commits it."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    for part in _runs(text):
+        if part.isascii():
+            qtbot.keyClicks(widget, part)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(part)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for ch in text:
+        if runs and runs[-1][-1].isascii() == ch.isascii():
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs
+
+
+def type_into(qtbot: Any, widget: Any, text: str) -> None:
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.clear()
+    type_text(qtbot, widget, text)
+
+
+def fill_profile(qtbot: Any, page: Any, **values: str) -> None:
+    for field, text in values.items():
+        editor = page.form.editors[field].editor
+        if field == "industry":
+            editor.setCurrentIndex(editor.findData(text))
+        else:
+            type_into(qtbot, editor, text)
+
+
+# ---------------------------------------------------------------------------- home
+
+def test_home_table_model_without_widgets(data_dir: Path, root: Path) -> None:
+    from zhigai.core.paths import DB_FILE, sqlite_url
+    from zhigai.core.store import Store
+    from zhigai.gui.models import AssessmentTableModel
+
+    seed(data_dir, root, "textile-early", "auto-parts-midway")
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    model = AssessmentTableModel("zh")
+    model.set_rows(store.assessments())
+    assert model.rowCount() == 2 and model.columnCount() == 6
+    shown = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(6)]
+             for r in range(2)}
+    textile = shown["绍兴柯桥锦程织造有限公司"]
+    assert textile[1:5] == ["纺织", "绍兴市", "2026-11-20", "Complete"]
+    assert textile[5] == "1 机械化与自动化 / 0 手工为主"
+    model.set_language("en")
+    assert model.index(0, 1).data() in ("Textiles", "Automobile & motorcycle parts")
+    stage_sort = [model.index(r, 5).data(AssessmentTableModel.SortRole) for r in range(2)]
+    assert sorted(stage_sort) == [1, 2]
+    store.close()
+
+
+def test_home_lists_searches_and_deletes_with_confirmation(qtbot: Any, start: Any,
+                                                           data_dir: Path, root: Path) -> None:
+    seed(data_dir, root, "textile-early", "auto-parts-midway", "equipment-advanced")
+    window = start()
+    home = window.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 3)
+    type_text(qtbot, home.search, "玉环")
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    assert home.model.rows[0].company_name == "玉环恒达汽车零部件有限公司"
+    home.search.clear()
+    qtbot.waitUntil(lambda: home.model.rowCount() == 3)
+    home.select(home.model.rows[-1].id)
+    victim = home.selected_id()
+
+    def answer_dialog(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        assert "cannot be restored" in box.text()
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no {button_text} button")
+
+    QTimer.singleShot(200, lambda: answer_dialog("Cancel"))
+    qtbot.mouseClick(home.delete_button, Qt.MouseButton.LeftButton)
+    assert home.model.rowCount() == 3             # cancelled: nothing deleted
+    QTimer.singleShot(200, lambda: answer_dialog("Delete"))
+    qtbot.mouseClick(home.delete_button, Qt.MouseButton.LeftButton)
+    assert home.model.rowCount() == 2
+    assert victim not in {r.id for r in home.model.rows}
+
+
+# ---------------------------------------------------------------------------- profile
+
+def test_profile_validates_as_you_type(qtbot: Any, start: Any) -> None:
+    window = start(lang="zh")
+    qtbot.mouseClick(window.home.new_button, Qt.MouseButton.LeftButton)
+    page = window.page
+    assert page is not None and page.form is not None
+    code = page.form.editors["credit_code"]
+    type_into(qtbot, code.editor, "914403001922038217")
+    assert code.error.isVisible()
+    assert code.error.text() == "校验码不对：最后一位是“7”，按前 17 位应为“6”，请检查是否输错"
+    code.editor.setText("914403001922038216")
+    assert not code.error.isVisible()
+    employees = page.form.editors["employees"]
+    type_into(qtbot, employees.editor, "12.5")
+    assert employees.error.text() == "“12.5”不是整数"
+    type_into(qtbot, employees.editor, "0")
+    assert "小于允许的最小值 1" in employees.error.text()
+    type_into(qtbot, employees.editor, "120")
+    assert not employees.error.isVisible()
+    revenue = page.form.editors["revenue"]
+    type_into(qtbot, revenue.editor, "abc")
+    assert revenue.error.text() == "“abc”不是数字"
+    revenue.editor.clear()
+    # create with required fields missing: an inline message names them, nothing is created
+    qtbot.mouseClick(page.create, Qt.MouseButton.LeftButton)
+    assert page.problem.isVisible() and "企业名称" in page.problem.text()
+    assert window.ctx.store.count() == 0
+    fill_profile(qtbot, page, company_name="深圳测试精密有限公司", city="宁波市",
+                 industry="pump_valve")
+    assert page.modules.isVisible() and "泵阀行业模块" in page.modules.text()
+    qtbot.mouseClick(page.create, Qt.MouseButton.LeftButton)
+    session = window.page.session
+    assert session.assessment.profile["employees"] == 120
+    assert [m.id for m in session.instrument.modules] == ["pump-valve"]
+    assert window.ctx.store.count() == 1
+
+
+# ---------------------------------------------------------------------------- answering
+
+def answer_with_keyboard(qtbot: Any, window: Any, limit: int = 400,
+                         stop_after: int | None = None) -> int:
+    """Answer every shown question from the keyboard: number keys, digits, Enter."""
+    from zhigai.gui.question_card import QuestionCard
+
+    page = window.page
+    answered = 0
+    for _ in range(limit):
+        if page.tabs.currentWidget() is page.results:
+            break
+        focus = QApplication.focusWidget()
+        card = focus
+        while card is not None and not isinstance(card, QuestionCard):
+            card = card.parentWidget()
+        assert card is not None, f"focus is on {focus!r}, not on a question"
+        q = card.q
+        if q.type in ("single", "yesno"):
+            key = Qt.Key.Key_2 if len(card.buttons) > 2 else Qt.Key.Key_1
+            qtbot.keyClick(focus, key)
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+        elif q.type == "multi":
+            qtbot.keyClick(focus, Qt.Key.Key_2)
+            qtbot.keyClick(focus, Qt.Key.Key_3)
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+        elif q.type in ("number", "percent"):
+            assert isinstance(focus, QLineEdit)
+            focus.clear()
+            qtbot.keyClicks(focus, "35")
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+        else:
+            assert isinstance(focus, QPlainTextEdit)
+            type_text(qtbot, focus, "没有")
+            qtbot.keyClick(focus, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        answered += 1
+        if stop_after is not None and answered >= stop_after:
+            break
+    return answered
+
+
+def create_via_ui(qtbot: Any, window: Any, industry: str = "textile") -> Any:
+    qtbot.mouseClick(window.home.new_button, Qt.MouseButton.LeftButton)
+    page = window.page
+    fill_profile(qtbot, page, company_name="绍兴键盘测试纺织有限公司", city="绍兴市",
+                 industry=industry, employees="60")
+    qtbot.keyClick(page.create, Qt.Key.Key_Space)
+    return window.page
+
+
+def test_whole_questionnaire_with_the_keyboard(qtbot: Any, start: Any) -> None:
+    window = start()
+    page = create_via_ui(qtbot, window)
+    assert page.tabs.currentWidget() is page.questions
+    answered = answer_with_keyboard(qtbot, window)
+    session = page.session
+    assert session.score.complete, session.score.missing
+    assert answered >= 75
+    assert page.tabs.currentWidget() is page.results        # Enter after the last question
+    # the results screen shows both rules, the index and the gaps of this very score
+    results = page.results
+    score = session.score
+    assert results.by_index.value.text().startswith(str(score.stage_by_index))
+    assert results.by_weakest.value.text().startswith(str(score.stage_weakest_link))
+    assert f"{score.index:.1f}" in results.by_index.detail.text()
+    assert not results.banner.isVisible()
+    assert results.table_model.rowCount() == 10
+    titles = [w.text() for w in results.findChildren(QLabel) if w.objectName() == "subtitle"]
+    first = session.instrument.dimension_by_id[score.priorities[0].dimension]
+    assert any(t.startswith(f"1. {first.name.get('en')}") for t in titles)
+    row = window.ctx.store.row(session.id)
+    assert row.status == "complete" and row.summary["index"] == pytest.approx(score.index, 0.01)
+
+
+def test_results_follow_each_answer(qtbot: Any, start: Any) -> None:
+    window = start()
+    page = create_via_ui(qtbot, window)
+    answer_with_keyboard(qtbot, window)
+    results = page.results
+    before = page.session.score.index
+    page.tabs.setCurrentWidget(page.questions)
+    page.questions.focus_question("eq_cnc_rate")
+    line = page.questions.cards["eq_cnc_rate"].line
+    line.clear()
+    qtbot.keyClicks(line, "95")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert page.session.score.index > before
+    assert f"{page.session.score.index:.1f}" in results.by_index.detail.text()
+    # an invalid number is refused with a message and nothing changes
+    page.questions.focus_question("eq_cnc_rate")
+    line.clear()
+    qtbot.keyClicks(line, "150")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    card = page.questions.cards["eq_cnc_rate"]
+    assert card.error.isVisible() and "above the largest allowed answer 100" in card.error.text()
+    assert page.session.assessment.answers["eq_cnc_rate"].value == 95
+
+
+def test_skip_logic_is_applied_live(qtbot: Any, start: Any) -> None:
+    window = start()
+    page = create_via_ui(qtbot, window)
+    view = page.questions
+    view.focus_question("eq_robot_count")
+    robots, vision = view.cards["eq_robot_count"], view.cards["eq_robot_vision"]
+    assert not vision.isVisible()
+    robots.line.clear()
+    qtbot.keyClicks(robots.line, "3")
+    qtbot.keyClick(robots.line, Qt.Key.Key_Return)
+    assert vision.isVisible()
+    assert QApplication.focusWidget() is vision or vision.isAncestorOf(
+        QApplication.focusWidget())          # Enter moved on to the revealed follow-up
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)  # no N here: not allowed
+    assert "eq_robot_vision" not in page.session.assessment.answers
+    view.focus_question("eq_robot_count")
+    qtbot.keyClick(robots.line, Qt.Key.Key_N)  # typed into the number box, not an action
+    robots.line.clear()
+    qtbot.keyClicks(robots.line, "0")
+    qtbot.keyClick(robots.line, Qt.Key.Key_Return)
+    assert not vision.isVisible()
+
+
+def test_restart_and_resume(qtbot: Any, start: Any, data_dir: Path) -> None:
+    window = start()
+    create_via_ui(qtbot, window)
+    answer_with_keyboard(qtbot, window, stop_after=12)
+    session = window.page.session
+    answers = {k: v.value for k, v in session.assessment.answers.items()}
+    where = window.page.last_position()
+    assert len(answers) == 12 and where is not None
+    window.close()
+
+    again = start()
+    home = again.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    row = home.model.rows[0]
+    assert row.status == "draft" and row.company_name == "绍兴键盘测试纺织有限公司"
+    assert home.model.display(row, "status").startswith("Draft")
+    home.select(row.id)
+    qtbot.mouseClick(home.open_button, Qt.MouseButton.LeftButton)
+    page = again.page
+    assert {k: v.value for k, v in page.session.assessment.answers.items()} == answers
+    assert page.tabs.currentWidget() is page.questions
+    focus = QApplication.focusWidget()
+    assert page.questions.cards[where] is focus or page.questions.cards[where].isAncestorOf(focus)
+
+
+def test_follow_up_shows_change(qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    (first,) = seed(data_dir, root, "textile-early")
+    window = start()
+    window.home.select(first)
+    qtbot.mouseClick(window.home.follow_button, Qt.MouseButton.LeftButton)
+    page = window.page
+    assert page.session.assessment.previous_id == first
+    card = page.questions.cards.get("eq_cnc_rate") or (
+        page.questions.focus_question("eq_cnc_rate") or page.questions.cards["eq_cnc_rate"])
+    assert card.previous.isVisible() and card.previous.text() == "Last time: 12%"
+    page.questions.focus_question("eq_cnc_rate")
+    card.line.clear()
+    qtbot.keyClicks(card.line, "65")
+    qtbot.keyClick(card.line, Qt.Key.Key_Return)
+    page.tabs.setCurrentWidget(page.results)
+    assert page.results.change.isVisible()
+    assert "Since the assessment of 2026-11-20" in page.results.change.text()
+    change = page.session.comparison
+    equipment = {d.dimension: d for d in change.dimensions}["equipment"]
+    assert equipment.delta > 0
+
+
+def test_language_switch_keeps_work(qtbot: Any, start: Any) -> None:
+    window = start(lang="zh")
+    page = create_via_ui(qtbot, window)
+    answer_with_keyboard(qtbot, window, stop_after=5)
+    answers = dict(page.session.assessment.answers)
+    window.language_actions["en"].trigger()
+    page = window.page
+    assert page.tabs.tabText(1) == "Questionnaire"
+    assert page.session.assessment.answers == answers
+    window.language_actions["zh"].trigger()
+    assert window.page.tabs.tabText(1) == "问卷"
+
+
+# ---------------------------------------------------------------------------- store problems
+
+def test_damaged_store_still_starts_and_offers_another(qtbot: Any, data_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir.mkdir(parents=True)
+    damaged = data_dir / "zhigai.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 50)
+    before = damaged.read_bytes()
+    offered: list[Any] = []
+    replacement = data_dir.parent / "other"
+    replacement.mkdir()
+
+    def choose(parent: Any, error: Any) -> str | None:
+        offered.append(error)
+        from zhigai.core.paths import sqlite_url
+
+        return sqlite_url(replacement / "zhigai.sqlite3") if len(offered) == 1 else None
+
+    monkeypatch.setattr("zhigai.gui.main_window.ask_for_store", choose)
+    from zhigai.gui.app import create_app
+
+    _app, window = create_app(["--lang", "en"])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10000)
+    assert offered and offered[0].kind == "damaged"
+    assert window.isVisible()
+    assert window.ctx.store.path == replacement / "zhigai.sqlite3"
+    assert damaged.read_bytes() == before      # nothing overwritten
+    window.close()
+    from zhigai.gui.worker import wait_for_background
+
+    wait_for_background()
