@@ -31,8 +31,8 @@ class Symbols:
     def question(self, name: str) -> expr.Symbol | None:
         return self.questions.get(name)
 
-    def profile(self, name: str) -> expr.Symbol | None:
-        return self.profile_fields.get(name)
+    def scoped(self, scope: str, name: str) -> expr.Symbol | None:
+        return self.profile_fields.get(name) if scope == "profile" else None
 
     def question_problem(self, name: str) -> str | None:
         return "'later' is asked after this question" if name == "later" else None
@@ -49,8 +49,8 @@ class Env:
     def question_value(self, name: str) -> Any:
         return self.answers.get(name)
 
-    def profile_value(self, name: str) -> Any:
-        return self.profile.get(name)
+    def scoped_value(self, scope: str, name: str) -> Any:
+        return self.profile.get(name) if scope == "profile" else None
 
 
 def run(source: str, answers: dict[str, Any] | None = None,
@@ -106,8 +106,8 @@ def test_three_valued_logic(source: str, answers: dict, expected: bool | None) -
     ("", "the condition is empty"),
     ("q1 == 'a' q2", "after a complete condition"),
     ("foo(q1)", "unknown function 'foo'"),
-    ("profile employees", "write profile.<field id>"),
-    ("profile > 3", "write profile.<field id>"),
+    ("profile employees", "write profile.<id>"),
+    ("profile > 3", "write profile.<id>"),
     ("selected(q1)", "needs at least one option"),
     ("selected(q1, a)", "takes option ids in quotes"),
     ("count(q3, 'x')", "takes only the question id"),
@@ -126,6 +126,7 @@ def test_syntax_errors(source: str, fragment: str) -> None:
 @pytest.mark.parametrize("source, fragment", [
     ("nope == 'a'", "'nope' is not a question id"),
     ("profile.nope > 1", "profile.nope is not a profile field"),
+    ("project.robot_count > 1", "project.robot_count is not a project fact"),
     ("later == 'a'", "asked after this question"),
     ("q1 == 'd'", "'d' is not an option of q1"),
     ("selected(q3, 'w')", "'w' is not an option of q3"),

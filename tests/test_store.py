@@ -181,14 +181,39 @@ def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
         conn.execute(text("alter table zg_assessment add column tag varchar(20)"))
 
+    current = SCHEMA_VERSION
     monkeypatch.setattr(store_module, "MIGRATIONS",
-                        (*store_module.MIGRATIONS, (2, "add a tag", add_column)))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+                        (*store_module.MIGRATIONS, (current + 1, "add a tag", add_column)))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
     s = Store.open(url(path))
-    assert s.schema_version() == 2
+    assert s.schema_version() == current + 1
     assert s.count() == 1
-    backup = tmp_path / "z.sqlite3.v1.bak"
+    backup = tmp_path / f"z.sqlite3.v{current}.bak"
     with sqlite3.connect(backup) as raw:
         assert raw.execute("select value from zg_meta where key='schema_version'").fetchone() \
-            == ("1",)
+            == (str(current),)
         assert raw.execute("select count(*) from zg_assessment").fetchone() == (1,)
+
+
+def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store written by the first release (schema 1) opens with its data and gains the
+    project table; a copy of the old file is kept."""
+    path = tmp_path / "z.sqlite3"
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    old = Store.open(url(path))
+    a = sample()
+    old.create(a)
+    old.close()
+    monkeypatch.undo()
+    s = Store.open(url(path))
+    assert s.schema_version() == SCHEMA_VERSION >= 2
+    loaded = s.load(a.id)
+    assert loaded.answers.keys() == a.answers.keys() and loaded.project is None
+    from zhigai.core.project import ProjectItem, ProjectPlan
+
+    s.save_project(a.id, ProjectPlan(items=[ProjectItem(description="6 台焊接机器人",
+                                                        category="robot", quantity="6",
+                                                        unit_price="180000")]))
+    assert s.load(a.id).project.items[0].total == 1080000
+    assert (tmp_path / "z.sqlite3.v1.bak").exists()

@@ -42,7 +42,13 @@ def pad(text: str, size: int) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..core.assessment import check_against, load_assessment
-    from ..core.catalog import Catalog, CatalogError, data_files, default_catalog
+    from ..core.catalog import (
+        DEFAULT_QUESTIONNAIRE,
+        Catalog,
+        CatalogError,
+        data_files,
+        default_catalog,
+    )
 
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
@@ -71,8 +77,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
             catalog.modules_for(qid, version)
             if version != catalog.versions(qid)[-1]:
                 del catalog.problems[before:]
+    template_dirs = [p for p in paths if p.is_dir() and any(
+        (p / sub).is_dir() for sub in ("measures", "policies", "financing"))]
+    advice_files = {str(x) for d in template_dirs for x in data_files([d])}
+    yaml_paths = [p for p in yaml_paths if str(p) not in advice_files]
+    catalog = Catalog.load(yaml_paths) if advice_files else catalog
     problems = list(dict.fromkeys(catalog.problems))
-    checked = len(yaml_paths)
+    checked = len(yaml_paths) + len(advice_files)
+    for folder in template_dirs:
+        from ..core.advice_data import full_instrument, load_advice_data
+
+        try:
+            source = catalog if catalog.versions(DEFAULT_QUESTIONNAIRE) else default_catalog()
+            load_advice_data(folder, full_instrument(source, DEFAULT_QUESTIONNAIRE))
+        except DataFileError as exc:
+            problems.extend(exc.problems)
 
     for path in json_paths:
         checked += 1
@@ -297,6 +316,145 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------- advise
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from ..core.advice_data import default_advice_data
+    from ..core.advisor import advise, to_dict
+    from ..core.assessment import check_against
+    from ..core.catalog import CatalogError
+    from ..core.scoring import score
+
+    try:
+        assessment, instrument, warnings = _load(args.file)
+        data = default_advice_data()
+    except (DataFileError, CatalogError) as exc:
+        _err(str(exc))
+        return 1
+    errors = [p for p in check_against(assessment, instrument, args.file)
+              if p.severity == "error"]
+    if errors:
+        _print_problems(errors)
+        return 1
+    if args.catalogue and args.catalogue not in data.catalogues:
+        _err(f"no policy catalogue '{args.catalogue}'; installed: "
+             + ", ".join(sorted(data.catalogues)))
+        return 1
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    lang = _lang(args)
+    result = score(instrument, assessment.answers, assessment.profile)
+    advice = advise(data, instrument, assessment, result, assessment.project, lang,
+                    args.catalogue)
+    if args.json:
+        print(json.dumps(to_dict(advice, instrument, lang), ensure_ascii=False, indent=2))
+        return 0
+    print(render_advice(advice, instrument, lang))
+    return 0
+
+
+def render_advice(advice: Any, instrument: Any, lang: str) -> str:
+    from ..core.advisor import HORIZONS, percent
+    from ..core.money import fmt
+
+    zh = lang == "zh"
+    out: list[str] = []
+
+    def head(zh_text: str, en_text: str) -> None:
+        out.append("")
+        out.append(zh_text if zh else en_text)
+        out.append("=" * width(out[-1]))
+
+    head("改造路线图", "Roadmap")
+    for index, label in enumerate(HORIZONS):
+        steps = advice.roadmap.horizon(index)
+        out.append(f"[{label.get(lang)}]")
+        if not steps:
+            out.append("  —")
+        for step in steps:
+            m = step.measure
+            out.append(f"  * {m.name.get(lang)}  ({m.cost.min:g}-{m.cost.max:g} "
+                       + ("万元，参考价" if zh else "10k yuan, indicative") + ")")
+            for reason in step.reasons:
+                out.append(f"      - {reason.get(lang)}")
+    cat = advice.catalogue
+    head("可申请的支持政策", "Public supports")
+    out.append(("目录：" if zh else "Catalogue: ") + f"{cat.title.get(lang)} "
+               f"({cat.source.date}; {cat.source.basis.get(lang)})")
+    if cat.verify:
+        out.append("!! " + ("请核实现行条款" if zh else "verify current terms"))
+    labels = {"eligible": ("符合", "eligible"), "near_miss": ("差一点", "near miss"),
+              "information": ("信息", "information"), "not_eligible": ("不符合", "not eligible")}
+    for m in advice.supports:
+        status = labels[m.status][0 if zh else 1]
+        line = f"  [{status}] {m.policy.name.get(lang)}: {m.policy.gives.text.get(lang)}"
+        if m.estimate_high:
+            line += ("，估计 " if zh else "; estimate ") + (
+                fmt(m.estimate_low, lang) + " - " + fmt(m.estimate_high, lang))
+        out.append(line)
+        for reason in m.met:
+            out.append(f"      + {reason}")
+        for reason in m.unmet:
+            out.append(f"      - {reason}")
+    a = advice.appraisal
+    head("投资测算", "Investment calculator")
+    if a is None:
+        out.append("  " + ("尚无项目：请在项目中列出投资明细，或在企业信息中填写项目投资。"
+                           if zh else "No project yet: list the project items, or enter the "
+                                      "project investment in the profile."))
+        return "\n".join(out)
+    rows = [("投资", "Investment", fmt(a.investment, lang)),
+            ("补贴（计入，取低值）", "Subsidies (counted, low end)", fmt(a.subsidies, lang)),
+            ("净投资", "Net investment", fmt(a.net_investment, lang)),
+            ("年净收益", "Annual net benefit", fmt(a.annual_net_benefit, lang)),
+            ("静态回收期", "Simple payback", "—" if a.payback_years is None else
+             f"{a.payback_years} " + ("年" if zh else "years")),
+            ("投资回报率", "ROI", percent(a.roi)),
+            (f"净现值（{percent(a.discount_rate)}，{a.life_years} 年）",
+             f"NPV ({percent(a.discount_rate)}, {a.life_years} years)", fmt(a.npv, lang)),
+            ("内部收益率", "IRR", percent(a.irr)),
+            ("盈亏平衡年收益", "Break-even annual benefit", fmt(a.breakeven_benefit, lang)),
+            ("安全边际", "Safety margin", percent(a.safety_margin))]
+    w0 = max(width(r[0] if zh else r[1]) for r in rows) + 2
+    for r in rows:
+        out.append("  " + pad(r[0] if zh else r[1], w0) + r[2])
+    names = {"base": ("基准", "base"), "benefits_minus_20": ("收益 -20%", "benefits -20%"),
+             "costs_plus_20": ("成本 +20%", "costs +20%"), "both": ("两者同时", "both")}
+    out.append("  " + ("敏感性分析：" if zh else "Sensitivity:"))
+    for sc in a.sensitivity:
+        out.append(f"    {pad(names[sc.name][0 if zh else 1], 14)} NPV {fmt(sc.npv, lang)}, "
+                   f"IRR {percent(sc.irr)}, "
+                   + ("回收期 " if zh else "payback ")
+                   + ("—" if sc.payback_years is None else str(sc.payback_years)))
+    head("融资方式比较", "Financing options")
+    for n, o in enumerate(advice.options, start=1):
+        mark = "" if o.acceptable else ("  [未通过银行常规检验]" if zh else
+                                        "  [fails a bank's usual test]")
+        dscr = "—" if o.plan is None or o.plan.min_dscr is None else str(o.plan.min_dscr)
+        out.append(f" {n}. {o.option.name.get(lang)}  " + ("得分" if zh else "score")
+                   + f" {o.score:.2f}, " + ("最低 DSCR " if zh else "min DSCR ") + dscr + mark)
+        for r in o.flags:
+            out.append(f"      ! {r.get(lang)}")
+        for r in o.reasons_for:
+            out.append(f"      + {r.get(lang)}")
+        for r in o.reasons_against:
+            out.append(f"      - {r.get(lang)}")
+    best = advice.recommended
+    if best is not None and best.plan is not None and best.plan.financed > 0:
+        out.append("")
+        out.append(("推荐方式的还款计划：" if zh else "Repayment schedule of the recommended "
+                                                   "option: ") + best.option.name.get(lang))
+        heads = ("年", "还款", "利息/成本", "本金", "余额", "DSCR") if zh else \
+            ("Year", "Payment", "Cost", "Principal", "Balance", "DSCR")
+        out.append("  " + "  ".join(pad(h, 16) for h in heads))
+        for r in best.plan.rows:
+            cells = (str(r.year), fmt(r.payment, lang), fmt(r.interest, lang),
+                     fmt(r.principal, lang), fmt(r.balance, lang),
+                     "—" if r.dscr is None else str(r.dscr))
+            out.append("  " + "  ".join(pad(c, 16) for c in cells))
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------------------- info
 
 def cmd_questions(args: argparse.Namespace) -> int:
@@ -384,6 +542,15 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", choices=["zh", "en"], help="language of the text output")
     p.add_argument("--top", type=int, default=3, help="how many gaps to show (default 3)")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("advise", help="roadmap, public supports, investment calculator and "
+                                      "financing options for an assessment")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the output")
+    p.add_argument("--catalogue", metavar="ID",
+                   help="policy catalogue (default: the project's, else the first installed)")
+    p.set_defaults(func=cmd_advise)
 
     p = sub.add_parser("questions", help="list a questionnaire's questions and option ids")
     p.add_argument("questionnaire", nargs="?", default="zhigai-readiness", metavar="ID")

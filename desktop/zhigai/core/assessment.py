@@ -16,6 +16,7 @@ from .clock import now_iso
 from .diagnostics import DataFileError, Problem
 from .instrument import AnswerProblem, Instrument, coerce_answer
 from .profile import ValueProblem, coerce_profile_value
+from .project import ProjectPlan
 
 FORMAT: Literal["zhigai-assessment"] = "zhigai-assessment"
 FORMAT_VERSION = 1
@@ -61,6 +62,8 @@ class Assessment(BaseModel):
     answers: dict[str, Answer] = Field(default_factory=dict)
     previous_id: str | None = Field(None, description="the firm's earlier assessment this one "
                                                       "follows up")
+    project: ProjectPlan | None = Field(None, description="the planned transformation project "
+                                                          "(measures, items, effects, financing)")
     notes: str | None = None
 
     # ------------------------------------------------------------------ editing

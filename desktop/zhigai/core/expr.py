@@ -33,6 +33,8 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 40
 
 FUNCTIONS = ("selected", "answered", "count")
+#: prefixes of references other than question ids; which are available depends on the file
+SCOPES = ("profile", "project", "score")
 KEYWORDS = ("and", "or", "not", "in", "true", "false")
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 
@@ -160,7 +162,7 @@ class ListLit:
 
 @dataclass(frozen=True)
 class Ref:
-    scope: Literal["question", "profile"]
+    scope: str  # "question" or one of SCOPES
     name: str
     column: int = 0
 
@@ -318,19 +320,19 @@ class _Parser:
             self.take()
             if t.value in FUNCTIONS and self.tok.kind == "punct" and self.tok.value == "(":
                 return self.parse_call(t)
-            if t.value == "profile":
+            if t.value in SCOPES:
                 if not self.accept("punct", "."):
-                    raise ExprError("write profile.<field id>, e.g. profile.employees", t.column)
+                    raise ExprError(f"write {t.value}.<id>, e.g. profile.employees", t.column)
                 name = self.take()
                 if name.kind not in ("ident", "kw"):
-                    raise ExprError("expected a profile field id after 'profile.'", name.column)
-                return Ref("profile", str(name.value), t.column)
+                    raise ExprError(f"expected an id after '{t.value}.'", name.column)
+                return Ref(t.value, str(name.value), t.column)
             if self.tok.kind == "punct" and self.tok.value == "(":
                 raise ExprError(f"unknown function '{t.value}'; use one of "
                                 + ", ".join(FUNCTIONS), t.column)
             if self.tok.kind == "punct" and self.tok.value == ".":
-                raise ExprError(f"'{t.value}.' is not a known prefix; only profile.<field> "
-                                "uses a dot", self.tok.column)
+                raise ExprError(f"'{t.value}.' is not a known prefix; use "
+                                + ", ".join(f"{x}.<id>" for x in SCOPES), self.tok.column)
             return Ref("question", t.value, t.column)
         raise ExprError(f"expected a value, a question id or profile.<field> but found "
                         f"{describe(t)}", t.column)
@@ -412,7 +414,7 @@ def to_source(node: Node) -> str:
     if isinstance(node, ListLit):
         return "[" + ", ".join(to_source(i) for i in node.items) + "]"
     if isinstance(node, Ref):
-        return f"profile.{node.name}" if node.scope == "profile" else node.name
+        return node.name if node.scope == "question" else f"{node.scope}.{node.name}"
     if isinstance(node, Call):
         parts = [to_source(node.ref)] + [f"'{a}'" if "'" not in a else f'"{a}"'
                                          for a in node.args]
@@ -444,7 +446,9 @@ class Symbol:
 
 class SymbolTable(Protocol):
     def question(self, name: str) -> Symbol | None: ...
-    def profile(self, name: str) -> Symbol | None: ...
+    def scoped(self, scope: str, name: str) -> Symbol | None:
+        """A profile field, project fact or score value; None when unknown or unavailable."""
+        ...
     def question_problem(self, name: str) -> str | None:
         """A reason this question may not be referenced from here (e.g. it comes later)."""
         ...
@@ -456,13 +460,16 @@ def check(node: Node, symbols: SymbolTable) -> list[ExprError]:
     errors: list[ExprError] = []
 
     def resolve(ref: Ref) -> Symbol | None:
-        if ref.scope == "profile":
-            sym = symbols.profile(ref.name)
+        if ref.scope != "question":
+            sym = symbols.scoped(ref.scope, ref.name)
             if sym is None:
-                hint = symbols.suggest("profile", ref.name)
+                hint = symbols.suggest(ref.scope, ref.name)
+                what = {"profile": "a profile field of this questionnaire",
+                        "project": "a project fact", "score": "a score value"}.get(
+                    ref.scope, "known")
                 errors.append(ExprError(
-                    f"profile.{ref.name} is not a profile field of this questionnaire"
-                    + (f"; did you mean profile.{hint}?" if hint else ""), ref.column))
+                    f"{ref.scope}.{ref.name} is not {what}"
+                    + (f"; did you mean {ref.scope}.{hint}?" if hint else ""), ref.column))
             return sym
         sym = symbols.question(ref.name)
         if sym is None:
@@ -471,7 +478,7 @@ def check(node: Node, symbols: SymbolTable) -> list[ExprError]:
                 f"'{ref.name}' is not a question id of this questionnaire"
                 + (f"; did you mean '{hint}'?" if hint else "")
                 + (" (profile fields are written profile.<id>)"
-                   if symbols.profile(ref.name) else ""), ref.column))
+                   if symbols.scoped("profile", ref.name) else ""), ref.column))
             return None
         reason = symbols.question_problem(ref.name)
         if reason:
@@ -539,8 +546,7 @@ def check(node: Node, symbols: SymbolTable) -> list[ExprError]:
                 errors.append(ExprError(f"{_text_of(n.left)} is {left} and cannot be compared "
                                         "with the list's values", n.column))
             if isinstance(n.left, Ref) and left == "choice":
-                sym = (symbols.profile if n.left.scope == "profile" else symbols.question)(
-                    n.left.name)
+                sym = _lookup(symbols, n.left)
                 if sym:
                     options_check(sym, n.left, [(str(i.value), i.column) for i in n.items.items])
             return "bool"
@@ -573,8 +579,7 @@ def check(node: Node, symbols: SymbolTable) -> list[ExprError]:
         for ref_side, lit_side in ((n.left, n.right), (n.right, n.left)):
             if isinstance(ref_side, Ref) and isinstance(lit_side, Literal_) \
                     and isinstance(lit_side.value, str):
-                sym = (symbols.profile if ref_side.scope == "profile" else symbols.question)(
-                    ref_side.name)
+                sym = _lookup(symbols, ref_side)
                 if sym is not None and sym.type == "choice":
                     options_check(sym, ref_side, [(lit_side.value, lit_side.column)])
         return "bool"
@@ -591,7 +596,13 @@ def _comparable(t: str) -> str:
 
 
 def _ref_text(ref: Ref) -> str:
-    return f"profile.{ref.name}" if ref.scope == "profile" else ref.name
+    return ref.name if ref.scope == "question" else f"{ref.scope}.{ref.name}"
+
+
+def _lookup(symbols: SymbolTable, ref: Ref) -> Symbol | None:
+    if ref.scope == "question":
+        return symbols.question(ref.name)
+    return symbols.scoped(ref.scope, ref.name)
 
 
 def _text_of(node: Node) -> str:
@@ -604,7 +615,7 @@ class Env(Protocol):
     """Values for references; ``None`` means unknown (unanswered, not applicable, empty)."""
 
     def question_value(self, name: str) -> Any: ...
-    def profile_value(self, name: str) -> Any: ...
+    def scoped_value(self, scope: str, name: str) -> Any: ...
 
 
 Compiled = Callable[[Env], Any]
@@ -634,9 +645,9 @@ def _compile(node: Node) -> Compiled:
         value = node.value
         return lambda env: value
     if isinstance(node, Ref):
-        name = node.name
-        if node.scope == "profile":
-            return lambda env: _norm(env.profile_value(name))
+        name, scope = node.name, node.scope
+        if scope != "question":
+            return lambda env: _norm(env.scoped_value(scope, name))
         return lambda env: _norm(env.question_value(name))
     if isinstance(node, Call):
         get = _compile(node.ref)

@@ -254,7 +254,9 @@ class AnswerEnv:
             return None
         return getattr(a, "value", None)
 
-    def profile_value(self, name: str) -> Any:
+    def scoped_value(self, scope: str, name: str) -> Any:
+        if scope != "profile":
+            return None
         f = self.instrument.profile_fields.get(name)
         if f is None:
             return None

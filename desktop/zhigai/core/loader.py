@@ -87,7 +87,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str | None:
+def suggest(word: str, choices: Iterable[str]) -> str | None:
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -102,7 +102,7 @@ def _message(err: dict[str, Any], model: type[BaseModel], data: Any) -> str:
         return f"is required but missing; add {loc[-1]}: …"
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, data, loc[:-1])
-        hint = _suggest(str(loc[-1]), allowed)
+        hint = suggest(str(loc[-1]), allowed)
         if set(allowed) == {"zh", "en"} and not hint:
             return (f"'{loc[-1]}' looks like the rest of a text cut at a comma or colon inside "
                     "{zh: …, en: …}; put each text in double quotes")
@@ -112,7 +112,7 @@ def _message(err: dict[str, Any], model: type[BaseModel], data: Any) -> str:
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in str(expected).replace(" or ", ", ").split(",")]
-        hint = _suggest(str(value), options) if isinstance(value, str) else None
+        hint = suggest(str(value), options) if isinstance(value, str) else None
         return (f"{shown} is not allowed; use one of {expected}"
                 + (f" (did you mean '{hint}'?)" if hint else ""))
     if kind == "string_pattern_mismatch":
@@ -160,7 +160,7 @@ def _message(err: dict[str, Any], model: type[BaseModel], data: Any) -> str:
     return f"{err.get('msg')} (found {shown})"
 
 
-def _validate_model(doc: SourceDoc, model: type[BaseModel]) -> BaseModel:
+def validate_model(doc: SourceDoc, model: type[BaseModel]) -> BaseModel:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -182,7 +182,7 @@ def _validate_model(doc: SourceDoc, model: type[BaseModel]) -> BaseModel:
 
 # ---------------------------------------------------------------------------- checks
 
-class _Checker:
+class Checker:
     """Collects problems for one document, with lines and id-based field paths."""
 
     def __init__(self, doc: SourceDoc):
@@ -211,7 +211,7 @@ class _Checker:
                 first[value] = index
 
 
-def _check_questionnaire(q: Questionnaire, c: _Checker) -> None:
+def _check_questionnaire(q: Questionnaire, c: Checker) -> None:
     stage_levels = [s.level for s in q.stages]
     if sorted(stage_levels) != list(LEVELS) or len(stage_levels) != 5:
         c.error(("stages",), f"must name each stage 0-4 exactly once (found levels "
@@ -227,7 +227,7 @@ def _check_questionnaire(q: Questionnaire, c: _Checker) -> None:
     for i, f in enumerate(q.profile):
         _check_profile_field(f, ("profile", i), c)
         if f.group is not None and f.group not in groups:
-            hint = _suggest(f.group, groups)
+            hint = suggest(f.group, groups)
             c.error(("profile", i, "group"),
                     f"'{f.group}' is not in profile_groups"
                     + (f"; did you mean '{hint}'?" if hint else
@@ -259,7 +259,7 @@ def _check_questionnaire(q: Questionnaire, c: _Checker) -> None:
                 c.error(("dimensions", i, "addresses", j),
                         "addresses pain points, but no profile field has role: pain_points")
             elif pain not in pain_ids:
-                hint = _suggest(pain, pain_ids)
+                hint = suggest(pain, pain_ids)
                 c.error(("dimensions", i, "addresses", j),
                         f"'{pain}' is not a pain point; use one of {', '.join(sorted(pain_ids))}"
                         + (f" (did you mean '{hint}'?)" if hint else ""))
@@ -271,7 +271,7 @@ def _check_questionnaire(q: Questionnaire, c: _Checker) -> None:
     _check_reach(q, list(q.questions), c, "questions")
 
 
-def _check_profile_field(f: ProfileField, loc: Loc, c: _Checker) -> None:
+def _check_profile_field(f: ProfileField, loc: Loc, c: Checker) -> None:
     if f.type in ("choice", "multi"):
         if not f.options:
             c.error((*loc, "options"), f"a {f.type} field needs options: a list of id and label")
@@ -306,7 +306,9 @@ class _Symbols:
         opts = frozenset(o.id for o in q.options) if q.options else None
         return expr.Symbol(_EXPR_TYPES[q.type], opts)  # type: ignore[arg-type]
 
-    def profile(self, name: str) -> expr.Symbol | None:
+    def scoped(self, scope: str, name: str) -> expr.Symbol | None:
+        if scope != "profile":
+            return None  # questionnaire conditions see answers and the profile only
         f = self.profile_fields.get(name)
         if f is None:
             return None
@@ -324,7 +326,7 @@ class _Symbols:
 
     def suggest(self, scope: str, name: str) -> str | None:
         pool = self.profile_fields if scope == "profile" else self.questions
-        return _suggest(name, pool)
+        return suggest(name, pool)
 
 
 def _possible_levels(q: Question) -> list[int]:
@@ -344,7 +346,7 @@ def _possible_levels(q: Question) -> list[int]:
 
 
 def _check_questions(questions: Sequence[Question], key: str, base: Questionnaire,
-                     ordered: Sequence[Question], c: _Checker) -> None:
+                     ordered: Sequence[Question], c: Checker) -> None:
     """Check ``questions`` (listed under ``key`` in the file). ``ordered`` is the whole
     presentation order they take part in (empty: the questionnaire's own order)."""
     dims = {d.id for d in base.dimensions}
@@ -354,7 +356,7 @@ def _check_questions(questions: Sequence[Question], key: str, base: Questionnair
     for i, q in enumerate(questions):
         loc: Loc = (key, i)
         if q.dimension not in dims:
-            hint = _suggest(q.dimension, dims)
+            hint = suggest(q.dimension, dims)
             c.error((*loc, "dimension"),
                     f"'{q.dimension}' is not a dimension of {base.id}"
                     + (f"; did you mean '{hint}'?" if hint else
@@ -366,7 +368,7 @@ def _check_questions(questions: Sequence[Question], key: str, base: Questionnair
             c.error((*loc, "if_skipped"), "if_skipped only matters with show_if; remove it")
 
 
-def _check_question_shape(q: Question, loc: Loc, c: _Checker) -> None:
+def _check_question_shape(q: Question, loc: Loc, c: Checker) -> None:
     t = q.type
     scored = q.scored and t != "text"
     if t in ("single", "multi"):
@@ -427,7 +429,7 @@ def _check_question_shape(q: Question, loc: Loc, c: _Checker) -> None:
                                  "set scored: false or give it a weight")
 
 
-def _check_thresholds(q: Question, loc: Loc, c: _Checker) -> None:
+def _check_thresholds(q: Question, loc: Loc, c: Checker) -> None:
     thresholds = q.thresholds or []
     previous: float | None = None
     for j, t in enumerate(thresholds):
@@ -459,7 +461,7 @@ def _check_thresholds(q: Question, loc: Loc, c: _Checker) -> None:
 
 
 def _check_condition(q: Question, loc: Loc, ordered: Sequence[Question], position: int,
-                     base: Questionnaire, c: _Checker) -> None:
+                     base: Questionnaire, c: Checker) -> None:
     field_loc = (*loc, "show_if")
     assert q.show_if is not None
     try:
@@ -484,7 +486,7 @@ def _check_condition(q: Question, loc: Loc, ordered: Sequence[Question], positio
                 "firm that skips the question would score better than one that answers it")
 
 
-def _check_reach(base: Questionnaire, questions: Sequence[Question], c: _Checker,
+def _check_reach(base: Questionnaire, questions: Sequence[Question], c: Checker,
                  key: str) -> None:
     """Every dimension must be able to land anywhere from 0 to 4."""
     for i, d in enumerate(base.dimensions):
@@ -520,13 +522,13 @@ def _presentation_order(base: Questionnaire, modules: Sequence[Module]) -> list[
     return [q for _, _, q in tagged]
 
 
-def _check_module(m: Module, base: Questionnaire, others: Sequence[Module], c: _Checker) -> None:
+def _check_module(m: Module, base: Questionnaire, others: Sequence[Module], c: Checker) -> None:
     c.duplicates(m.questions, ("questions",), "question id")
     industry = next((f for f in base.profile if f.role == "industry"), None)
     industry_ids = {o.id for o in industry.options or []} if industry else set()
     for j, ind in enumerate(m.industries):
         if ind not in industry_ids:
-            hint = _suggest(ind, industry_ids)
+            hint = suggest(ind, industry_ids)
             c.error(("industries", j),
                     f"'{ind}' is not an industry of {base.id} {base.version}"
                     + (f"; did you mean '{hint}'?" if hint else
@@ -565,18 +567,18 @@ def read_document(path: str | Path) -> tuple[SourceDoc, Questionnaire | Module]:
     elif kind == "module":
         model = Module
     else:
-        hint = _suggest(str(kind), ["questionnaire", "module"]) if kind else None
+        hint = suggest(str(kind), ["questionnaire", "module"]) if kind else None
         raise DataFileError([doc.problem(("kind",) if kind else (),
                                          f"kind must be questionnaire or module, found "
                                          f"{kind!r}" + (f" (did you mean '{hint}'?)"
                                                         if hint else ""),
                                          field_name="kind")])
-    parsed = _validate_model(doc, model)
+    parsed = validate_model(doc, model)
     return doc, parsed  # type: ignore[return-value]
 
 
 def check_questionnaire(doc: SourceDoc, q: Questionnaire) -> LoadedDoc:
-    c = _Checker(doc)
+    c = Checker(doc)
     _check_questionnaire(q, c)
     errors = [p for p in c.problems if p.severity == "error"]
     if errors:
@@ -587,7 +589,7 @@ def check_questionnaire(doc: SourceDoc, q: Questionnaire) -> LoadedDoc:
 
 def check_module(doc: SourceDoc, m: Module, base: Questionnaire,
                  others: Sequence[Module] = ()) -> LoadedDoc:
-    c = _Checker(doc)
+    c = Checker(doc)
     _check_module(m, base, others, c)
     if any(p.severity == "error" for p in c.problems):
         raise DataFileError(c.problems)
@@ -603,3 +605,18 @@ def load_questionnaire_file(path: str | Path) -> LoadedDoc:
 
 def presentation_order(base: Questionnaire, modules: Sequence[Module]) -> list[Question]:
     return _presentation_order(base, modules)
+
+
+def read_data_file(path: str | Path, model: type[BaseModel], kind: str) -> tuple[SourceDoc, Any]:
+    """Parse a YAML data file whose top-level ``kind`` must be ``kind`` and validate it."""
+    doc = load_yaml(path)
+    if doc.problems:
+        raise DataFileError(doc.problems)
+    if not isinstance(doc.data, dict):
+        raise DataFileError([Problem(doc.path, 1, "(file)",
+                                     f"must be a mapping with kind: {kind} at the top")])
+    if doc.data.get("kind") != kind:
+        found = doc.data.get("kind")
+        raise DataFileError([doc.problem(("kind",), f"kind must be {kind}, found {found!r}",
+                                         field_name="kind")])
+    return doc, validate_model(doc, model)

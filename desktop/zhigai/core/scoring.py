@@ -162,7 +162,9 @@ class _StateEnv:
             return None
         return a.value
 
-    def profile_value(self, name: str) -> Any:
+    def scoped_value(self, scope: str, name: str) -> Any:
+        if scope != "profile":
+            return None
         f = self.instrument.profile_fields.get(name)
         return None if f is None else typed_profile_value(f, self.profile.get(name))
 

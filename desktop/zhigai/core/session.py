@@ -7,11 +7,14 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from .advice_data import AdviceData
+from .advisor import Advice, advise
 from .assessment import Answer, Assessment, DocRef
 from .catalog import Catalog
 from .clock import now_iso
 from .instrument import AnswerProblem, Instrument, coerce_answer
 from .profile import ValueProblem, coerce_profile_value
+from .project import ProjectPlan, check_plan
 from .scoring import Score, score
 from .store import Store, StoreError
 from .summary import label  # noqa: F401  (re-exported)
@@ -99,6 +102,7 @@ class Session:
         self.previous: Assessment | None = None
         self.comparison: Comparison | None = None
         self._previous_score: Score | None = None
+        self._advice_cache: tuple[Any, Advice] | None = None
         self._load_previous()
 
     # ------------------------------------------------------------------ opening
@@ -325,6 +329,41 @@ class Session:
             self._rescore()
             raise
         return self.score
+
+    # ------------------------------------------------------------------ project & advice
+
+    def set_project(self, plan: ProjectPlan | None) -> None:
+        """Validate and save the project plan. Raises ValueProblem naming the first bad
+        field (nothing saved) or StoreError (the previous plan is kept in memory)."""
+        if plan is not None:
+            problems = check_plan(plan)
+            if problems:
+                first = problems[0]
+                more = len(problems) - 1
+                raise ValueProblem(first.message + (f" (and {more} more)" if more else ""),
+                                   first.zh + (f"（另有 {more} 处）" if more else ""))
+        old = self.assessment.project
+        self.assessment.project = plan
+        try:
+            self.store.save_project(self.id, plan, self.summary())
+        except StoreError:
+            self.assessment.project = old
+            raise
+        self._advice_cache = None
+
+    def advice(self, data: AdviceData, lang: str = "zh",
+               catalogue_id: str | None = None) -> Advice:
+        """Roadmap, supports, calculator and financing ranking for the current state."""
+        key = (self.assessment.updated_at, lang, catalogue_id,
+               None if self.assessment.project is None
+               else self.assessment.project.model_dump_json())
+        cached = self._advice_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = advise(data, self.instrument, self.assessment, self.score,
+                        self.assessment.project, lang, catalogue_id)
+        self._advice_cache = (key, result)
+        return result
 
     def previous_answer(self, question_id: str) -> Answer | None:
         if self.previous is None:

@@ -97,6 +97,13 @@ def _tables(metadata: Any) -> dict[str, Any]:
         Column("na", Boolean, nullable=False, default=False),
         Column("updated_at", String(32), nullable=False),
     )
+    project = Table(
+        "zg_project", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("plan_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
     profile = Table(
         "zg_profile_value", metadata,
         Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
@@ -105,7 +112,8 @@ def _tables(metadata: Any) -> dict[str, Any]:
         Column("value_json", Text, nullable=False),
         Column("updated_at", String(32), nullable=False),
     )
-    return {"meta": meta, "assessment": assessment, "answer": answer, "profile": profile}
+    return {"meta": meta, "assessment": assessment, "answer": answer, "profile": profile,
+            "project": project}
 
 
 def _migration_1(conn: Connection) -> None:
@@ -113,13 +121,29 @@ def _migration_1(conn: Connection) -> None:
     from sqlalchemy import MetaData
 
     metadata = MetaData()
-    _tables(metadata)  # the version-1 tables; later migrations alter them, never this
-    metadata.create_all(conn)
+    tables = _tables(metadata)  # the tables as of version 1 (later ones come by migration)
+    for name in ("meta", "assessment", "answer", "profile"):
+        tables[name].create(conn)
+
+
+def _migration_2(conn: Connection) -> None:
+    """Version 2: the planned project of each assessment (items, effects, financing) as JSON."""
+    from sqlalchemy import Column, ForeignKey, MetaData, String, Table, Text
+
+    metadata = MetaData()
+    Table("zg_assessment", metadata, Column("id", String(36), primary_key=True))
+    Table("zg_project", metadata,
+          Column("assessment_id", String(36), ForeignKey("zg_assessment.id",
+                                                         ondelete="CASCADE"), primary_key=True),
+          Column("plan_json", Text, nullable=False),
+          Column("updated_at", String(32), nullable=False))
+    metadata.tables["zg_project"].create(conn)
 
 
 # (version, description, function). Append; never edit a released migration.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "create tables", _migration_1),
+    (2, "project plans", _migration_2),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -403,6 +427,10 @@ class Store:
                     {"assessment_id": assessment.id, "field_id": k, "value_json": _dumps(v),
                      "updated_at": assessment.updated_at}
                     for k, v in assessment.profile.items()])
+            if assessment.project is not None:
+                conn.execute(self.t["project"].insert().values(
+                    assessment_id=assessment.id, plan_json=assessment.project.model_dump_json(),
+                    updated_at=assessment.updated_at))
             if assessment.answers:
                 conn.execute(self.t["answer"].insert(), [
                     {"assessment_id": assessment.id, "question_id": k,
@@ -430,8 +458,10 @@ class Store:
         from sqlalchemy import select
 
         from .assessment import Answer, Assessment, DocRef
+        from .project import ProjectPlan
 
         a, ans, prof = self.t["assessment"], self.t["answer"], self.t["profile"]
+        proj = self.t["project"]
         with self._read() as conn:
             head = conn.execute(select(a).where(a.c.id == assessment_id)).mappings().first()
             if head is None:
@@ -440,6 +470,8 @@ class Store:
             profile = conn.execute(select(prof).where(prof.c.assessment_id == assessment_id))
             answer_rows = list(answers.mappings())
             profile_rows = list(profile.mappings())
+            plan_json = conn.execute(select(proj.c.plan_json).where(
+                proj.c.assessment_id == assessment_id)).scalar()
         return Assessment(
             id=head["id"], kind=head["kind"], created_at=head["created_at"],
             updated_at=head["updated_at"], previous_id=head["previous_id"], notes=head["notes"],
@@ -448,6 +480,7 @@ class Store:
                                  hash=head["questionnaire_hash"]),
             modules=[DocRef(**m) for m in json.loads(head["modules_json"] or "[]")],
             profile={r["field_id"]: json.loads(r["value_json"]) for r in profile_rows},
+            project=None if plan_json is None else ProjectPlan.model_validate_json(plan_json),
             answers={r["question_id"]: Answer(
                 value=json.loads(r["value_json"]) if r["value_json"] is not None else None,
                 na=bool(r["na"]), updated_at=r["updated_at"]) for r in answer_rows},
@@ -463,6 +496,8 @@ class Store:
                 self.t["answer"].c.assessment_id == assessment_id))
             conn.execute(self.t["profile"].delete().where(
                 self.t["profile"].c.assessment_id == assessment_id))
+            conn.execute(self.t["project"].delete().where(
+                self.t["project"].c.assessment_id == assessment_id))
             conn.execute(a.delete().where(a.c.id == assessment_id))
 
     # ------------------------------------------------------------------ single edits
@@ -524,6 +559,23 @@ class Store:
                                                   field_id=field_id, value_json=_dumps(value),
                                                   updated_at=stamp))
             return self._touch(conn, assessment_id, stamp, summary, status, extra)
+
+    def save_project(self, assessment_id: str, project: Any,
+                     summary: dict[str, Any] | None = None) -> int:
+        """Store (or with ``None`` remove) the assessment's project plan."""
+        proj = self.t["project"]
+        stamp = now_iso()
+        key = proj.c.assessment_id == assessment_id
+        with self._write() as conn:
+            if project is None:
+                conn.execute(proj.delete().where(key))
+            else:
+                text = project.model_dump_json()
+                if conn.execute(proj.update().where(key).values(
+                        plan_json=text, updated_at=stamp)).rowcount == 0:
+                    conn.execute(proj.insert().values(assessment_id=assessment_id,
+                                                      plan_json=text, updated_at=stamp))
+            return self._touch(conn, assessment_id, stamp, summary, None)
 
     def save_summary(self, assessment_id: str, summary: dict[str, Any], status: str) -> None:
         with self._write() as conn:
