@@ -99,3 +99,26 @@ def test_schema_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     schema = json.loads((tmp_path / "questionnaire.schema.json").read_text(encoding="utf-8"))
     assert schema["title"] == "Zhigai questionnaire"
+
+
+def test_advise_text_and_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(root / "examples" / "auto-parts-midway.json")
+    code, out, err = run(["advise", example, "--lang", "zh"], capsys)
+    assert code == 0, err
+    for heading in ("改造路线图", "可申请的支持政策", "投资测算", "融资方式比较"):
+        assert heading in out
+    assert "项目购置 6 台工业机器人" in out and "估计 10.80 万元 - 21.60 万元" in out
+    code, out, err = run(["advise", example, "--json", "--catalogue", "national-generic"],
+                         capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["catalogue"]["id"] == "national-generic"
+    assert data["catalogue"]["verify_current_terms"] is True
+    assert data["appraisal"]["investment"] == "3660000.00"
+    code, _, err = run(["advise", example, "--catalogue", "mars"], capsys)
+    assert code == 1 and "no policy catalogue 'mars'" in err
+
+
+def test_validate_templates(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["validate", str(root / "templates")], capsys)
+    assert code == 0 and out.startswith("OK:"), out

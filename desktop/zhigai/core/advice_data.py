@@ -99,6 +99,24 @@ def check_condition(c: Checker, loc: tuple[Any, ...], source: str,
                                         else "") + f" in: {source}")
 
 
+def _check_module_questions(c: Checker, loc: tuple[Any, ...], m: Measure,
+                            instrument: Instrument) -> None:
+    """A condition on an industry module's question only makes sense for those industries."""
+    try:
+        refs = expr.references(expr.parse(m.done_if or ""))
+    except expr.ExprError:
+        return
+    for ref in refs:
+        module_id = instrument.module_of.get(ref.name) if ref.scope == "question" else None
+        if module_id is None:
+            continue
+        module = next(mod for mod in instrument.modules if mod.id == module_id)
+        if not m.industries or not set(m.industries) <= set(module.industries):
+            c.error(loc, f"'{ref.name}' belongs to the {module_id} module "
+                         f"({', '.join(module.industries)}); set industries: to those "
+                         "industries or use a question every firm answers")
+
+
 def _check_placeholders(c: Checker, loc: tuple[Any, ...], text: Text) -> None:
     for lang in ("zh", "en"):
         value = getattr(text, lang) or ""
@@ -191,6 +209,7 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
                                         f"{m.from_level}")
         if m.done_if:
             check_condition(c, (*loc, "done_if"), m.done_if, symbols)
+            _check_module_questions(c, (*loc, "done_if"), m, instrument)
         for j, req in enumerate(m.requires):
             if req not in measure_ids:
                 hint = suggest(req, measure_ids)
@@ -198,6 +217,14 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
                         + (f"; did you mean '{hint}'?" if hint else ""))
             elif req == m.id:
                 c.error((*loc, "requires", j), "a measure cannot require itself")
+            else:
+                needed = next(x for x in library.measures if x.id == req)
+                if needed.industries and (not m.industries or
+                                          not set(m.industries) <= set(needed.industries)):
+                    c.error((*loc, "requires", j),
+                            f"'{req}' is only for {', '.join(needed.industries)}, but this "
+                            "measure is for " + (", ".join(m.industries) or "every industry")
+                            + "; restrict this measure or drop the prerequisite")
         for j, pain in enumerate(m.addresses):
             if pain not in pain_ids:
                 c.error((*loc, "addresses", j), f"'{pain}' is not a pain point; use one of "

@@ -174,3 +174,16 @@ class FinancingOptions(_Strict):
                                        description="calculator defaults: discount_rate, "
                                                    "life_years, tax_rate")
     options: list[FinancingOption] = Field(min_length=2)
+
+
+CATEGORY_NAMES: dict[str, Text] = {
+    "robot": Text(zh="工业机器人", en="Industrial robots"),
+    "equipment": Text(zh="设备", en="Equipment"),
+    "software": Text(zh="软件系统", en="Software"),
+    "cloud": Text(zh="云服务", en="Cloud services"),
+    "engineering": Text(zh="工程与集成", en="Engineering & integration"),
+    "building": Text(zh="厂房与设施", en="Buildings & facilities"),
+    "training": Text(zh="培训", en="Training"),
+    "service": Text(zh="咨询与服务", en="Consulting & services"),
+    "other": Text(zh="其他", en="Other"),
+}

@@ -26,7 +26,7 @@ from .scoring import Score, question_states
 HORIZONS = (Text(zh="0-6 个月", en="0-6 months"), Text(zh="6-18 个月", en="6-18 months"),
             Text(zh="18-36 个月", en="18-36 months"))
 MAX_PER_DIMENSION = 2
-MAX_STEPS = 12
+MAX_STEPS = 10
 
 
 def _t(zh: str, en: str) -> Text:
@@ -132,7 +132,11 @@ class RoadmapStep:
 @dataclass(frozen=True)
 class Roadmap:
     steps: tuple[RoadmapStep, ...]
-    already_done: tuple[str, ...]
+    done: tuple[Measure, ...]          # measures the firm already has
+
+    @property
+    def already_done(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.done)
 
     def horizon(self, index: int) -> tuple[RoadmapStep, ...]:
         return tuple(s for s in self.steps if s.horizon == index)
@@ -147,6 +151,10 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
     measures = [m for m in data.measures.measures
                 if not m.industries or (industry and industry in m.industries)]
     by_id = {m.id: m for m in measures}
+    # a measure whose condition asks about something the firm answered "not applicable"
+    # (e.g. link winding in a mill without spinning) does not apply
+    measures = [m for m in measures if not _about_not_applicable(m, assessment)]
+    by_id = {m.id: m for m in measures}
     done = {m.id for m in measures if m.done_if and _holds(m.done_if, env) is True}
     levels = {d.id: d for d in score.dimensions}
     pains: set[str] = set()
@@ -157,73 +165,142 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
     priority = {g.dimension: g for g in score.gaps}
     target = score.target
 
-    def relevant(m: Measure) -> bool:
-        d = levels.get(m.dimension)
-        if d is None or d.level is None or d.stage is None or m.id in done:
-            return False
-        gap = priority.get(m.dimension)
-        # it must raise the dimension, and not leap ahead of where the firm can go next
-        return m.to_level > d.stage and m.from_level <= d.stage + 1 and gap is not None \
-            and (gap.priority > 0 or m.to_level <= d.stage + 1)
+    def startable(m: Measure, level_now: int) -> bool:
+        """It raises the dimension and starts where the dimension is (no leaping ahead)."""
+        return m.to_level > level_now and m.from_level <= level_now
 
     chosen: dict[str, Measure] = {}
-    ranked_dims = [g.dimension for g in score.gaps]
-    per_dim: dict[str, int] = {}
+    follow_on: set[str] = set()   # chosen because an earlier chosen measure prepares it
+    ranked_dims = [g.dimension for g in score.gaps if g.priority > 0]
     for dim in ranked_dims:
-        candidates = sorted((m for m in measures if m.dimension == dim and relevant(m)),
-                            key=lambda m: (m.from_level, m.to_level, m.horizon != "quick",
-                                           m.cost.min))
-        for m in candidates:
-            if per_dim.get(dim, 0) >= MAX_PER_DIMENSION or len(chosen) >= MAX_STEPS:
-                break
-            chosen[m.id] = m
-            per_dim[dim] = per_dim.get(dim, 0) + 1
+        d = levels[dim]
+        if d.stage is None:
+            continue
+        aim = target if target is not None else 4
+        holding = {q.id for q in instrument.by_dimension[dim]
+                   if score.questions[q.id].counted and score.questions[q.id].state == "answered"
+                   and (score.questions[q.id].level or 0) < aim}
+
+        def fit(m: Measure, holding: set[str] = holding) -> int:
+            """How closely it answers this firm's situation: it raises an answer that holds
+            the dimension back (2), it is made for the firm's industry (1), each pain point it
+            addresses (1)."""
+            asks = {r.name for r in expr.references(expr.parse(m.done_if))} \
+                if m.done_if else set()
+            return 2 * bool(asks & holding) + bool(m.industries) + len(set(m.addresses) & pains)
+
+        pool = sorted((m for m in measures if m.dimension == dim and m.id not in done),
+                      key=lambda m: (m.from_level, -fit(m), m.to_level, m.horizon != "quick",
+                                     m.cost.min))
+        # the lowest open step: where the dimension is, or one up when the steps below are
+        # all done already (pool is sorted by from_level, so lower steps win)
+        picked = [m for m in pool if m.to_level > d.stage and m.from_level <= d.stage + 1][:1]
+        gap = priority[dim]
+        if picked and gap.size > 1.0:
+            # far from the target: also the next step, once the first one is in place, as
+            # long as it does not go beyond the target
+            reached = max(m.to_level for m in picked)
+            nxt = [m for m in pool if m not in picked and startable(m, reached)
+                   and m.to_level <= (target or 4)]
+            if nxt:
+                picked.append(nxt[0])
+                follow_on.add(nxt[0].id)
+        elif picked:
+            more = [m for m in pool if m not in picked and startable(m, d.stage)
+                    and m.to_level <= (target or 4)]
+            picked.extend(more[:1])
+        for m in picked[:MAX_PER_DIMENSION]:
+            if len(chosen) < MAX_STEPS:
+                chosen[m.id] = m
     # prerequisites that are not done come along
+    prerequisite_of: dict[str, list[str]] = {}
     pending = list(chosen.values())
     while pending:
         m = pending.pop()
         for req in m.requires:
-            if req not in done and req not in chosen and req in by_id:
+            if req in done or req not in by_id:
+                continue
+            prerequisite_of.setdefault(req, []).append(m.id)
+            if req not in chosen:
                 chosen[req] = by_id[req]
                 pending.append(by_id[req])
 
+    rank = {dim: n for n, dim in enumerate(ranked_dims)}
     horizon: dict[str, int] = {}
 
     def place(m: Measure, seen: frozenset[str] = frozenset()) -> int:
         if m.id in horizon:
             return horizon[m.id]
-        earliest = {"quick": 0, "medium": 0, "long": 1}[m.horizon]
-        d = levels.get(m.dimension)
-        if d is not None and d.stage is not None and m.from_level > d.stage:
-            earliest = max(earliest, 1)  # the dimension must first reach from_level
+        if m.horizon == "long":
+            earliest = 1
+        elif m.horizon == "medium":  # bigger projects start now only for the top priorities
+            earliest = 0 if rank.get(m.dimension, 99) < 3 or m.id in prerequisite_of else 1
+        else:
+            earliest = 0
+        if m.id in follow_on:
+            earliest = max(earliest, 1)
         for req in m.requires:
             if req in chosen and req not in seen:
                 earliest = max(earliest, place(chosen[req], seen | {m.id}) + 1)
         horizon[m.id] = min(2, earliest)
         return horizon[m.id]
 
+    for m in list(chosen.values()):
+        place(m)
+    # at most five measures in the first six months: the lower priorities wait
+    first = sorted((m for m in chosen.values() if horizon[m.id] == 0),
+                   key=lambda m: (m.id not in prerequisite_of, rank.get(m.dimension, 99)))
+    for m in first[5:]:
+        horizon[m.id] = 1
+    changed = True
+    while changed:  # keep every prerequisite strictly earlier
+        changed = False
+        for m in chosen.values():
+            for req in m.requires:
+                if req in chosen and horizon[m.id] <= horizon[req] and horizon[m.id] < 2:
+                    horizon[m.id] = horizon[req] + 1
+                    changed = True
+
     steps = []
     for m in chosen.values():
-        h = place(m)
-        steps.append(RoadmapStep(m, h, tuple(_measure_reasons(
+        steps.append(RoadmapStep(m, horizon[m.id], tuple(_measure_reasons(
             m, levels, priority.get(m.dimension), target, pains, instrument, chosen, done,
-            horizon)), tuple(r for r in m.requires if r in chosen)))
+            horizon, [chosen[x] for x in prerequisite_of.get(m.id, [])])),
+            tuple(r for r in m.requires if r in chosen)))
     dim_rank = {dim: n for n, dim in enumerate(ranked_dims)}
     steps.sort(key=lambda s: (s.horizon, dim_rank.get(s.measure.dimension, 99),
                               s.measure.from_level))
-    return Roadmap(tuple(steps), tuple(sorted(done)))
+    return Roadmap(tuple(steps), tuple(by_id[m] for m in sorted(done)))
+
+
+def _about_not_applicable(m: Measure, assessment: Assessment) -> bool:
+    if not m.done_if:
+        return False
+    for ref in expr.references(expr.parse(m.done_if)):
+        answer = assessment.answers.get(ref.name) if ref.scope == "question" else None
+        if answer is not None and answer.na:
+            return True
+    return False
 
 
 def _measure_reasons(m: Measure, levels: dict[str, Any], gap: Any, target: int | None,
                      pains: set[str], instrument: Instrument, chosen: dict[str, Measure],
-                     done: set[str], horizon: dict[str, int]) -> list[Text]:
+                     done: set[str], horizon: dict[str, int],
+                     enables: list[Measure]) -> list[Text]:
     dim = instrument.dimension_by_id[m.dimension]
     d = levels[m.dimension]
-    reasons = [_t(f"{dim.name.get('zh')}目前为 {d.level:.2f} 级，本措施可把它从 {m.from_level} "
-                  f"级提升到 {m.to_level} 级",
-                  f"{dim.name.get('en')} is at {d.level:.2f}; this measure takes it from "
-                  f"level {m.from_level} to {m.to_level}")]
-    if gap is not None and gap.size > 0 and target is not None:
+    reasons: list[Text] = []
+    if enables:
+        reasons.append(_t("先要做好它，才能实施："
+                          + "、".join(f"“{x.name.get('zh')}”" for x in enables),
+                          "needed first for: "
+                          + ", ".join(f"'{x.name.get('en')}'" for x in enables)))
+    if d.stage is not None and m.to_level > d.stage:
+        reasons.append(_t(f"{dim.name.get('zh')}目前为 {d.level:.2f} 级，本措施可把它从 "
+                          f"{m.from_level} 级提升到 {m.to_level} 级",
+                          f"{dim.name.get('en')} is at {d.level:.2f}; this measure takes it "
+                          f"from level {m.from_level} to {m.to_level}"))
+    if gap is not None and gap.size > 0 and target is not None and m.to_level > (d.stage or 0):
         reasons.append(_t(f"距目标第 {target} 级差 {gap.size:.2f} 级，排在优先改进之列",
                           f"{gap.size:.2f} below the target stage {target}, among the "
                           "priorities"))
@@ -300,7 +377,9 @@ def estimate(policy: Policy, facts: dict[str, Any]) -> tuple[Decimal | None, Dec
     """The support's money estimate (yuan): a range for rates, the amount for amounts; never
     above the cap."""
     g = policy.gives
-    cap = round_fen(Decimal(repr(g.cap)) * WAN) if g.cap is not None else None
+    # a cap rounds down to the fen, so an estimate can never exceed it
+    cap = (Decimal(repr(g.cap)) * WAN).quantize(Decimal("0.01"), rounding="ROUND_DOWN") \
+        if g.cap is not None else None
     if g.type == "rate" and g.base and g.rate_min is not None and g.rate_max is not None:
         base = facts.get(g.base)
         if not isinstance(base, Decimal) or base <= 0:
@@ -477,12 +556,19 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                 bad.append(_t("项目相对营业收入或净资产较大，全部自筹会占用大量流动资金",
                               "the project is large for the firm's revenue or equity; paying "
                               "it all would tie up working capital"))
+        short_of_cash = own_funds is not None and own_funds < net * Decimal("0.3")
+        weak_security = owns_land is False or rating in ("bb_or_lower", "unknown", None)
         if option.model in ("financing_capital", "financing_materials",
                             "financing_engineering"):
-            score += 1
+            score += 0.5
             good.append(_t("按项目利润分成还款，还款随收益变化，初期压力小",
                            "repaid from a share of the project's profit, so payments follow "
                            "the benefits"))
+            if short_of_cash or weak_security:
+                score += 1
+                good.append(_t("自有资金或抵押、信用不足时，由项目收益还款更容易获得",
+                               "easier to obtain than a loan when own funds, collateral or "
+                               "credit are short"))
             if large:
                 score += 1
                 good.append(_t("适合相对企业规模较大的项目", "suits a project that is large "
@@ -508,11 +594,18 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                               "standard machines are a small part, so a lease covers only "
                               "part of the investment"))
         if option.model == "financing_engineering":
-            if project_plan.finance.engineering_company or engineered >= Decimal("0.4"):
+            if project_plan.finance.engineering_company:
                 score += 2
                 good.append(_t("由工程服务公司交钥匙交付的成套方案，适合工程分期",
                                "a turnkey solution delivered by an engineering-service "
                                "company suits engineering instalments"))
+            elif engineered >= Decimal("0.4"):
+                score += 1.5
+                good.append(_t(f"投资的 {engineered:.0%} 是工程集成和软件，适合工程分期"
+                               "（如由工程服务公司整体交付更合适）",
+                               f"{engineered:.0%} of the investment is engineering and "
+                               "software, which suits engineering instalments (best when an "
+                               "engineering-service company delivers it as a whole)"))
             else:
                 score -= 1
                 bad.append(_t("项目不是由工程服务公司整体交付", "the project is not delivered "
@@ -569,9 +662,14 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                                 "banks usually want"))
             if not schedule.repaid:
                 score -= 3
-                flags.append(_t(f"按约定分成比例，{terms.years} 年内还不清",
+                needed = needed_share(schedule.financed, terms, project)
+                hint_zh = hint_en = ""
+                if needed is not None and needed <= 1:
+                    hint_zh = f"；分成比例提高到 {needed:.0%} 可在期限内还清"
+                    hint_en = f"; a share of {needed:.0%} would repay it in time"
+                flags.append(_t(f"按约定分成比例，{terms.years} 年内还不清{hint_zh}",
                                 f"at the agreed profit share it is not repaid within "
-                                f"{terms.years} years"))
+                                f"{terms.years} years{hint_en}"))
             if option.repayment == "annuity" and option.model == "conventional":
                 own_share = (net - schedule.financed) / net if net > 0 else ZERO
                 if own_share < Decimal(repr(test.min_own_share)):
@@ -597,6 +695,17 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                                    tuple(flags)))
     result.sort(key=lambda o: (bool(o.flags), -o.score))
     return tuple(result)
+
+
+def needed_share(financed: Decimal, terms: Terms, project: Project) -> Decimal | None:
+    """The profit share that repays ``financed`` within the term (None without benefit)."""
+    from .finance import annuity_payment
+
+    benefit = project.effects.net_benefit
+    if benefit <= 0 or terms.years <= 0:
+        return None
+    payment = annuity_payment(financed, terms.rate, terms.years)
+    return (payment / benefit).quantize(Decimal("0.01"), rounding="ROUND_UP")
 
 
 def percent(value: Decimal | None) -> str:

@@ -10,7 +10,9 @@ Formulas (domain brief section 8):
 * NPV = sum over t = 1..N of CF_t / (1 + r)^t - net investment (residual value in year N);
   IRR solves NPV = 0 (bisection, to 1e-7)
 * annuity payment = P r / (1 - (1 + r)^-n)
-* DSCR_t = (net profit_t + depreciation_t + interest_t) / (interest_t + principal_t)
+* DSCR_t = (net profit_t + depreciation_t + interest_t) / (interest_t + principal_t), with the
+  firm's existing yearly debt service added to the denominator (conservative: its interest is
+  not added back to the numerator)
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Project:
     residual_value: Decimal = ZERO
     tax_rate: Decimal = Decimal("0.25")
     base_profit: Decimal = ZERO          # the firm's yearly net profit before the project
+    existing_debt_service: Decimal = ZERO  # the firm's yearly repayments of existing loans
 
     @property
     def net_investment(self) -> Decimal:
@@ -293,7 +296,8 @@ def _net_profit(project: Project, benefit: Decimal, cost: Decimal, subsidy: Deci
 
 
 def _dscr(net_profit: Decimal, depreciation: Decimal, interest: Decimal,
-          debt_service: Decimal) -> Decimal | None:
+          debt_service: Decimal, existing: Decimal = ZERO) -> Decimal | None:
+    debt_service += existing
     if debt_service <= 0:
         return None
     return ((net_profit + depreciation + interest) / debt_service).quantize(
@@ -329,7 +333,8 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
             profit = _net_profit(project, benefit, cost, subsidy)
             rows.append(YearRow(year, principal + cost, cost, principal, balance, subsidy,
                                 profit, project.depreciation,
-                                _dscr(profit, project.depreciation, cost, principal + cost)))
+                                _dscr(profit, project.depreciation, cost, principal + cost,
+                                      project.existing_debt_service)))
             total_cost += cost - subsidy
         repaid = True
     elif terms.repayment == "profit_share" and financed > 0:
@@ -344,7 +349,8 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
             profit = _net_profit(project, benefit, cost, ZERO)
             rows.append(YearRow(year, payment, cost, principal, balance, ZERO, profit,
                                 project.depreciation,
-                                _dscr(profit, project.depreciation, cost, payment)))
+                                _dscr(profit, project.depreciation, cost, payment,
+                                      project.existing_debt_service)))
             total_cost += cost
             if balance <= 0:
                 repaid = True
@@ -354,6 +360,8 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
         for year in range(1, horizon + 1):
             profit = _net_profit(project, benefit, ZERO, ZERO)
             rows.append(YearRow(year, ZERO, ZERO, ZERO, ZERO, ZERO, profit,
-                                project.depreciation, None))
+                                project.depreciation,
+                                _dscr(profit, project.depreciation, ZERO, ZERO,
+                                      project.existing_debt_service)))
     return FinancingPlan(option, base, financed, round_fen(own), tuple(rows),
                          round_fen(total_cost), repaid, capped)

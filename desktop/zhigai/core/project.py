@@ -153,6 +153,14 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
         if item.category not in ITEM_CATEGORIES:  # pragma: no cover - the model refuses it
             problems.append(ValueProblem(f"{where}unknown category {item.category}"))
     e = plan.effects
+    if not 0 <= e.positions <= 100000:
+        problems.append(ValueProblem(f"positions redeployed: {e.positions} must be between 0 "
+                                     "and 100,000", f"减少/转岗人数：{e.positions} 应在 0 到 "
+                                                    "100000 之间"))
+    if not 1 <= plan.finance.life_years <= 30:
+        problems.append(ValueProblem(f"project life: {plan.finance.life_years} must be between "
+                                     "1 and 30 years", f"项目使用年限：{plan.finance.life_years} "
+                                                       "应在 1 到 30 年之间"))
     for field in ("cost_per_worker", "extra_output", "material_cost", "energy_saving",
                   "running_costs"):
         money(field, getattr(e, field))
@@ -199,4 +207,5 @@ def calculator_project(plan: ProjectPlan, subsidies: Decimal, base_profit: Decim
     return Project(investment=plan.total() if investment is None else investment,
                    subsidies=subsidies, effects=effects_of(plan), life_years=f.life_years,
                    discount_rate=Decimal(f.discount_rate), tax_rate=Decimal(f.tax_rate),
-                   base_profit=base_profit or ZERO)
+                   base_profit=base_profit or ZERO,
+                   existing_debt_service=Decimal(f.existing_debt_service or "0"))

@@ -103,6 +103,7 @@ class Session:
         self.comparison: Comparison | None = None
         self._previous_score: Score | None = None
         self._advice_cache: tuple[Any, Advice] | None = None
+        self.revision = 0  # counts edits in this session (answers, profile, project)
         self._load_previous()
 
     # ------------------------------------------------------------------ opening
@@ -242,6 +243,7 @@ class Session:
         return summary_of(self.instrument, self.assessment, self.score)
 
     def _rescore(self) -> Score:
+        self.revision += 1
         self.score = score(self.instrument, self.assessment.answers, self.assessment.profile)
         if self._previous_score is not None:
             self.comparison = self._compare(self._previous_score)
@@ -349,14 +351,12 @@ class Session:
         except StoreError:
             self.assessment.project = old
             raise
-        self._advice_cache = None
+        self.revision += 1
 
     def advice(self, data: AdviceData, lang: str = "zh",
                catalogue_id: str | None = None) -> Advice:
         """Roadmap, supports, calculator and financing ranking for the current state."""
-        key = (self.assessment.updated_at, lang, catalogue_id,
-               None if self.assessment.project is None
-               else self.assessment.project.model_dump_json())
+        key = (self.revision, lang, catalogue_id)
         cached = self._advice_cache
         if cached is not None and cached[0] == key:
             return cached[1]

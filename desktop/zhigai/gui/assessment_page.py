@@ -4,6 +4,7 @@ indicator. Every edit is already saved when the indicator updates."""
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,19 +20,23 @@ from PySide6.QtWidgets import (
 
 from ..core.session import Session
 from .controller import SessionController
+from .financing_view import FinancingView
+from .plan_view import PlanView
 from .profile_form import ProfileForm
 from .questionnaire_view import QuestionnaireView
 from .results_view import ResultsView
+from .supports_view import SupportsView
 
 
 class AssessmentPage(QWidget):
     backRequested = Signal()
 
-    def __init__(self, session: Session, lang: str):
+    def __init__(self, session: Session, lang: str, advice_data: Any = None):
         super().__init__()
         self.setObjectName("page")
         self.controller = SessionController(session, lang)
         self.lang = lang
+        self.advice_data = advice_data or _bundled_advice_data
 
         self.back = QPushButton(self.tr("← All assessments"))
         self.back.clicked.connect(self._back)
@@ -66,6 +71,16 @@ class AssessmentPage(QWidget):
         self.tabs.addTab(profile_scroll, self.tr("Company profile"))
         self.tabs.addTab(self.questions, self.tr("Questionnaire"))
         self.tabs.addTab(self.results, self.tr("Results"))
+
+        def advice() -> Any:
+            return self.controller.session.advice(self.advice_data(), self.lang)
+
+        self.plan = PlanView(self.controller, lang, advice)
+        self.supports = SupportsView(self.controller, lang, advice, self.advice_data)
+        self.financing = FinancingView(self.controller, lang, advice)
+        self.tabs.addTab(self.plan, self.tr("Plan"))
+        self.tabs.addTab(self.supports, self.tr("Supports"))
+        self.tabs.addTab(self.financing, self.tr("Financing"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.questions.resultsRequested.connect(lambda: self.tabs.setCurrentWidget(self.results))
         self.results.answerRequested.connect(self._answer_rest)
@@ -80,7 +95,8 @@ class AssessmentPage(QWidget):
         self.controller.answerSaved.connect(self._saved)
         self.controller.profileSaved.connect(self._profile_saved)
         self.controller.saveFailed.connect(self._save_failed)
-        for key, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2)):
+        for index in range(self.tabs.count()):
+            key = f"Ctrl+{index + 1}"
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
         QShortcut(QKeySequence("Ctrl+J"), self, self._answer_rest)
         self._update_title()
@@ -145,3 +161,9 @@ class AssessmentPage(QWidget):
             self._back()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def _bundled_advice_data() -> Any:
+    from ..core.advice_data import default_advice_data
+
+    return default_advice_data()

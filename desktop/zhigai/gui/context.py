@@ -12,6 +12,7 @@ from .translations import Translators
 from .worker import run_in_background
 
 if TYPE_CHECKING:
+    from ..core.advice_data import AdviceData
     from ..core.catalog import Catalog
     from ..core.store import Store
 
@@ -64,9 +65,16 @@ class AppContext(QObject):
         self._catalog_loading = True
 
         def load() -> Catalog:
+            from ..core.advice_data import default_advice_data
             from ..core.catalog import default_catalog
+            from ..core.diagnostics import DataFileError
 
-            return default_catalog()
+            catalog = default_catalog()
+            try:  # the advice data is checked against the questionnaire; load it now too
+                default_advice_data()
+            except DataFileError:
+                pass  # reported where advice is shown (advice_data())
+            return catalog
 
         def loaded(catalog: Catalog) -> None:
             self._catalog = catalog
@@ -81,6 +89,13 @@ class AppContext(QObject):
             print(trace)
 
         run_in_background(load, loaded, failed)
+
+    def advice_data(self) -> AdviceData:
+        """The measures, policy catalogues and financing options (raises DataFileError with
+        file:line messages when the data files are broken)."""
+        from ..core.advice_data import default_advice_data
+
+        return default_advice_data()
 
     # ------------------------------------------------------------------ language
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.instrument import AnswerProblem
 from ..core.profile import ValueProblem
+from ..core.project import ProjectPlan
 from ..core.scoring import Score
 from ..core.session import Session
 from ..core.store import StoreError
@@ -22,6 +23,7 @@ class SessionController(QObject):
     profileSaved = Signal(str)             # field id
     instrumentChanged = Signal()           # the industry changed the modules
     saveFailed = Signal(str)               # a message for the user; nothing was saved
+    projectChanged = Signal()              # the project plan was saved
 
     def __init__(self, session: Session, lang: str = "zh"):
         super().__init__()
@@ -70,3 +72,21 @@ class SessionController(QObject):
             self.instrumentChanged.emit()
         self.scoreChanged.emit(result)
         return None
+
+    def set_project(self, plan: ProjectPlan) -> str | None:
+        """Validate and save the project plan; None when saved, else the message."""
+        try:
+            self.session.set_project(plan)
+        except ValueProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            message = store_message(error)
+            self.saveFailed.emit(message)
+            return message
+        self.projectChanged.emit()
+        return None
+
+    def project(self) -> ProjectPlan:
+        """A copy of the current plan to edit (an empty plan when there is none yet)."""
+        plan = self.session.assessment.project
+        return plan.model_copy(deep=True) if plan is not None else ProjectPlan()

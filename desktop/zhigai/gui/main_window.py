@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
     def _show_session(self, session: Session, tab: int) -> None:
         from .assessment_page import AssessmentPage
 
-        page = AssessmentPage(session, self.ctx.lang)
+        page = AssessmentPage(session, self.ctx.lang, self.ctx.advice_data)
         page.backRequested.connect(self.go_home)
         self._set_page(page)
         where = page.last_position()  # read before the tab change focuses a question

@@ -25,6 +25,7 @@ from ..core.instrument import Instrument
 from ..core.scoring import Score
 from ..core.session import Comparison
 from .controller import SessionController
+from .lazy import LazyRefresh
 from .radar import RadarChart
 from .style import ERROR, OK
 
@@ -103,7 +104,7 @@ class StageBox(QFrame):
         layout.addWidget(self.detail)
 
 
-class ResultsView(QScrollArea):
+class ResultsView(LazyRefresh, QScrollArea):
     answerRequested = Signal()
 
     def __init__(self, controller: SessionController, lang: str):
@@ -179,7 +180,7 @@ class ResultsView(QScrollArea):
         self.gaps.setSpacing(8)
         layout.addLayout(self.gaps)
         layout.addStretch(1)
-        controller.scoreChanged.connect(lambda _s: self.refresh())
+        controller.scoreChanged.connect(lambda _s: self.request_refresh())
         self.refresh()
 
     def refresh(self) -> None:

@@ -20,6 +20,18 @@
             <translation>Results</translation>
         </message>
         <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Supports</source>
+            <translation>Supports</translation>
+        </message>
+        <message>
+            <source>Financing</source>
+            <translation>Financing</translation>
+        </message>
+        <message>
             <source>All changes are saved automatically</source>
             <translation>All changes are saved automatically</translation>
         </message>
@@ -122,6 +134,209 @@
         </message>
     </context>
     <context>
+        <name>FinancingView</name>
+        <message>
+            <source>Investment and financing</source>
+            <translation>Investment and financing</translation>
+        </message>
+        <message>
+            <source>No project yet. Tick measures in the Plan or add project items to see the calculation.</source>
+            <translation>No project yet. Tick measures in the Plan or add project items to see the calculation.</translation>
+        </message>
+        <message>
+            <source>Financing options compared</source>
+            <translation>Financing options compared</translation>
+        </message>
+        <message>
+            <source>Rate / return (% a year)</source>
+            <translation>Rate / return (% a year)</translation>
+        </message>
+        <message>
+            <source>Term (years)</source>
+            <translation>Term (years)</translation>
+        </message>
+        <message>
+            <source>Share financed (%)</source>
+            <translation>Share financed (%)</translation>
+        </message>
+        <message>
+            <source>Profit share paid (%)</source>
+            <translation>Profit share paid (%)</translation>
+        </message>
+        <message>
+            <source>Use this option</source>
+            <translation>Use this option</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>The advice data could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Investment</source>
+            <translation>Investment</translation>
+        </message>
+        <message>
+            <source>Subsidies counted</source>
+            <translation>Subsidies counted</translation>
+        </message>
+        <message>
+            <source>Net investment</source>
+            <translation>Net investment</translation>
+        </message>
+        <message>
+            <source>Annual net benefit</source>
+            <translation>Annual net benefit</translation>
+        </message>
+        <message>
+            <source>Simple payback</source>
+            <translation>Simple payback</translation>
+        </message>
+        <message>
+            <source>%1 years</source>
+            <translation>%1 years</translation>
+        </message>
+        <message>
+            <source>ROI</source>
+            <translation>ROI</translation>
+        </message>
+        <message>
+            <source>NPV (%1, %2 years)</source>
+            <translation>NPV (%1, %2 years)</translation>
+        </message>
+        <message>
+            <source>IRR</source>
+            <translation>IRR</translation>
+        </message>
+        <message>
+            <source>Break-even annual benefit</source>
+            <translation>Break-even annual benefit</translation>
+        </message>
+        <message>
+            <source>Safety margin</source>
+            <translation>Safety margin</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <source>Benefits -20%</source>
+            <translation>Benefits -20%</translation>
+        </message>
+        <message>
+            <source>Investment +20%</source>
+            <translation>Investment +20%</translation>
+        </message>
+        <message>
+            <source>Both</source>
+            <translation>Both</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <source>NPV</source>
+            <translation>NPV</translation>
+        </message>
+        <message>
+            <source>Payback (years)</source>
+            <translation>Payback (years)</translation>
+        </message>
+        <message>
+            <source>passes</source>
+            <translation>passes</translation>
+        </message>
+        <message>
+            <source>fails a bank's test</source>
+            <translation>fails a bank's test</translation>
+        </message>
+        <message>
+            <source>Option</source>
+            <translation>Option</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Financed</source>
+            <translation>Financed</translation>
+        </message>
+        <message>
+            <source>Own contribution</source>
+            <translation>Own contribution</translation>
+        </message>
+        <message>
+            <source>Financing cost</source>
+            <translation>Financing cost</translation>
+        </message>
+        <message>
+            <source>Lowest DSCR</source>
+            <translation>Lowest DSCR</translation>
+        </message>
+        <message>
+            <source>Bank test</source>
+            <translation>Bank test</translation>
+        </message>
+        <message>
+            <source>Recommended for this firm and project.</source>
+            <translation>Recommended for this firm and project.</translation>
+        </message>
+        <message>
+            <source>Repayment schedule: %1</source>
+            <translation>Repayment schedule: %1</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>Interest / cost</source>
+            <translation>Interest / cost</translation>
+        </message>
+        <message>
+            <source>Principal</source>
+            <translation>Principal</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <source>Subsidy</source>
+            <translation>Subsidy</translation>
+        </message>
+        <message>
+            <source>Firm's net profit</source>
+            <translation>Firm's net profit</translation>
+        </message>
+        <message>
+            <source>DSCR</source>
+            <translation>DSCR</translation>
+        </message>
+        <message>
+            <source>Project benefit</source>
+            <translation>Project benefit</translation>
+        </message>
+        <message>
+            <source>Own contribution and payments</source>
+            <translation>Own contribution and payments</translation>
+        </message>
+        <message>
+            <source>Cumulative cash</source>
+            <translation>Cumulative cash</translation>
+        </message>
+        <message>
+            <source>10k yuan</source>
+            <translation>10k yuan</translation>
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Assessments</source>
@@ -186,6 +401,33 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Delete</source>
             <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Unit price (10k yuan)</source>
+            <translation>Unit price (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Total (10k yuan)</source>
+            <translation>Total (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Supplier (optional)</source>
+            <translation>Supplier (optional)</translation>
         </message>
     </context>
     <context>
@@ -307,6 +549,141 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>PlanView</name>
+        <message>
+            <source>Roadmap</source>
+            <translation>Roadmap</translation>
+        </message>
+        <message>
+            <source>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
+            <translation>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <source>Project name:</source>
+            <translation>Project name:</translation>
+        </message>
+        <message>
+            <source>Add item</source>
+            <translation>Add item</translation>
+        </message>
+        <message>
+            <source>Remove item</source>
+            <translation>Remove item</translation>
+        </message>
+        <message>
+            <source>Delivered by an engineering-service company</source>
+            <translation>Delivered by an engineering-service company</translation>
+        </message>
+        <message>
+            <source>Expected effects per year</source>
+            <translation>Expected effects per year</translation>
+        </message>
+        <message>
+            <source>Financial assumptions</source>
+            <translation>Financial assumptions</translation>
+        </message>
+        <message>
+            <source>Positions redeployed</source>
+            <translation>Positions redeployed</translation>
+        </message>
+        <message>
+            <source>Annual cost per worker (with social insurance)</source>
+            <translation>Annual cost per worker (with social insurance)</translation>
+        </message>
+        <message>
+            <source>Extra sales from higher output</source>
+            <translation>Extra sales from higher output</translation>
+        </message>
+        <message>
+            <source>Margin on the extra sales</source>
+            <translation>Margin on the extra sales</translation>
+        </message>
+        <message>
+            <source>Scrap rate before</source>
+            <translation>Scrap rate before</translation>
+        </message>
+        <message>
+            <source>Scrap rate after</source>
+            <translation>Scrap rate after</translation>
+        </message>
+        <message>
+            <source>Material cost the scrap rate applies to</source>
+            <translation>Material cost the scrap rate applies to</translation>
+        </message>
+        <message>
+            <source>Energy saved</source>
+            <translation>Energy saved</translation>
+        </message>
+        <message>
+            <source>Added running costs (maintenance, software, power)</source>
+            <translation>Added running costs (maintenance, software, power)</translation>
+        </message>
+        <message>
+            <source>Project life (years)</source>
+            <translation>Project life (years)</translation>
+        </message>
+        <message>
+            <source>Discount rate</source>
+            <translation>Discount rate</translation>
+        </message>
+        <message>
+            <source>Income tax rate</source>
+            <translation>Income tax rate</translation>
+        </message>
+        <message>
+            <source>Own funds available for the project</source>
+            <translation>Own funds available for the project</translation>
+        </message>
+        <message>
+            <source>Existing loan repayments per year</source>
+            <translation>Existing loan repayments per year</translation>
+        </message>
+        <message>
+            <source>10k yuan</source>
+            <translation>10k yuan</translation>
+        </message>
+        <message>
+            <source>/year</source>
+            <translation>/year</translation>
+        </message>
+        <message>
+            <source>persons</source>
+            <translation>persons</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>The advice data could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Nothing in this period.</source>
+            <translation>Nothing in this period.</translation>
+        </message>
+        <message>
+            <source> and %1 more</source>
+            <translation> and %1 more</translation>
+        </message>
+        <message>
+            <source>Already in place: %1</source>
+            <translation>Already in place: %1</translation>
+        </message>
+        <message>
+            <source>Total investment: %1 (10k yuan)</source>
+            <translation>Total investment: %1 (10k yuan)</translation>
+        </message>
+        <message>
+            <source>%1-%2 (10k yuan, indicative)</source>
+            <translation>%1-%2 (10k yuan, indicative)</translation>
+        </message>
+        <message>
+            <source>New item</source>
+            <translation>New item</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionCard</name>
         <message>
             <source> (optional)</source>
@@ -341,8 +718,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>number</translation>
         </message>
         <message>
-            <source>Type here; it is saved as you type</source>
-            <translation>Type here; it is saved as you type</translation>
+            <source>Type here; it is saved as you type. Ctrl+Enter: next question</source>
+            <translation>Type here; it is saved as you type. Ctrl+Enter: next question</translation>
         </message>
     </context>
     <context>
@@ -528,6 +905,65 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Folder for the new store</source>
             <translation>Folder for the new store</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupportsView</name>
+        <message>
+            <source>Public supports</source>
+            <translation>Public supports</translation>
+        </message>
+        <message>
+            <source>Policy catalogue:</source>
+            <translation>Policy catalogue:</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>now</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>The advice data could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Source: %1 (catalogue dated %2)</source>
+            <translation>Source: %1 (catalogue dated %2)</translation>
+        </message>
+        <message>
+            <source>Verify current terms before relying on these.</source>
+            <translation>Verify current terms before relying on these.</translation>
+        </message>
+        <message>
+            <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
+            <translation>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</translation>
+        </message>
+        <message>
+            <source>No support with an amount to estimate yet; plan the project's items to see estimates.</source>
+            <translation>No support with an amount to estimate yet; plan the project's items to see estimates.</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>Eligible</translation>
+        </message>
+        <message>
+            <source>Nearly eligible</source>
+            <translation>Nearly eligible</translation>
+        </message>
+        <message>
+            <source>Good to know</source>
+            <translation>Good to know</translation>
+        </message>
+        <message>
+            <source>Not eligible</source>
+            <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>Estimate: %1 to %2</source>
+            <translation>Estimate: %1 to %2</translation>
+        </message>
+        <message>
+            <source> (capped)</source>
+            <translation> (capped)</translation>
         </message>
     </context>
 </TS>

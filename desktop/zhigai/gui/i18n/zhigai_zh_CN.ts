@@ -1,533 +1,969 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-<context>
-    <name>AssessmentPage</name>
-    <message>
-        <source>← All assessments</source>
-        <translation>← 全部评估</translation>
-    </message>
-    <message>
-        <source>Company profile</source>
-        <translation>企业信息</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>问卷</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>All changes are saved automatically</source>
-        <translation>所有修改都会自动保存</translation>
-    </message>
-    <message>
-        <source>New assessment</source>
-        <translation>新建评估</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未能保存：%1</translation>
-    </message>
-</context>
-<context>
-    <name>AssessmentTableModel</name>
-    <message>
-        <source>Company</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Stage (index / weakest link)</source>
-        <translation>阶段（指数法 / 短板法）</translation>
-    </message>
-    <message>
-        <source>Stage by weighted index / by weakest link</source>
-        <translation>按加权指数 / 按短板确定的阶段</translation>
-    </message>
-    <message>
-        <source>(no name yet)</source>
-        <translation>（尚未填写名称）</translation>
-    </message>
-    <message>
-        <source> (follow-up)</source>
-        <translation>（复评）</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>未完成</translation>
-    </message>
-</context>
-<context>
-    <name>DimensionTableModel</name>
-    <message>
-        <source>Dimension</source>
-        <translation>维度</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>水平</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source> (enabler)</source>
-        <translation>（支撑）</translation>
-    </message>
-</context>
-<context>
-    <name>FieldEditor</name>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必填</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <source>Assessments</source>
-        <translation>评估记录</translation>
-    </message>
-    <message>
-        <source>Search company, city, industry…</source>
-        <translation>搜索企业、城市、行业…</translation>
-    </message>
-    <message>
-        <source>&amp;New assessment</source>
-        <translation>新建评估(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Re-assess</source>
-        <translation>复评(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Start a follow-up assessment from the selected one; the history is kept</source>
-        <translation>在所选评估的基础上开始一次复评，历史记录会保留</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Opening the store…</source>
-        <translation>正在打开数据存储…</translation>
-    </message>
-    <message>
-        <source>No assessment matches “%1”.</source>
-        <translation>没有与“%1”相符的评估。</translation>
-    </message>
-    <message>
-        <source>No assessments yet.
+    <context>
+        <name>AssessmentPage</name>
+        <message>
+            <source>← All assessments</source>
+            <translation>← 全部评估</translation>
+        </message>
+        <message>
+            <source>Company profile</source>
+            <translation>企业信息</translation>
+        </message>
+        <message>
+            <source>Questionnaire</source>
+            <translation>问卷</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>规划</translation>
+        </message>
+        <message>
+            <source>Supports</source>
+            <translation>政策支持</translation>
+        </message>
+        <message>
+            <source>Financing</source>
+            <translation>融资</translation>
+        </message>
+        <message>
+            <source>All changes are saved automatically</source>
+            <translation>所有修改都会自动保存</translation>
+        </message>
+        <message>
+            <source>New assessment</source>
+            <translation>新建评估</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>未能保存：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentTableModel</name>
+        <message>
+            <source>Company</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Stage (index / weakest link)</source>
+            <translation>阶段（指数法 / 短板法）</translation>
+        </message>
+        <message>
+            <source>Stage by weighted index / by weakest link</source>
+            <translation>按加权指数 / 按短板确定的阶段</translation>
+        </message>
+        <message>
+            <source>(no name yet)</source>
+            <translation>（尚未填写名称）</translation>
+        </message>
+        <message>
+            <source> (follow-up)</source>
+            <translation>（复评）</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>未完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>DimensionTableModel</name>
+        <message>
+            <source>Dimension</source>
+            <translation>维度</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>水平</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source> (enabler)</source>
+            <translation>（支撑）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldEditor</name>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必填</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinancingView</name>
+        <message>
+            <source>Investment and financing</source>
+            <translation>投资与融资</translation>
+        </message>
+        <message>
+            <source>No project yet. Tick measures in the Plan or add project items to see the calculation.</source>
+            <translation>还没有改造项目。请在“规划”中勾选措施或添加项目明细，即可看到测算。</translation>
+        </message>
+        <message>
+            <source>Financing options compared</source>
+            <translation>融资方式比较</translation>
+        </message>
+        <message>
+            <source>Rate / return (% a year)</source>
+            <translation>年利率/年回报（%）</translation>
+        </message>
+        <message>
+            <source>Term (years)</source>
+            <translation>期限（年）</translation>
+        </message>
+        <message>
+            <source>Share financed (%)</source>
+            <translation>融资比例（%）</translation>
+        </message>
+        <message>
+            <source>Profit share paid (%)</source>
+            <translation>利润分成比例（%）</translation>
+        </message>
+        <message>
+            <source>Use this option</source>
+            <translation>采用此方式</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>改进建议所需的数据无法加载：%1</translation>
+        </message>
+        <message>
+            <source>Investment</source>
+            <translation>投资</translation>
+        </message>
+        <message>
+            <source>Subsidies counted</source>
+            <translation>计入的补贴</translation>
+        </message>
+        <message>
+            <source>Net investment</source>
+            <translation>净投资</translation>
+        </message>
+        <message>
+            <source>Annual net benefit</source>
+            <translation>年净收益</translation>
+        </message>
+        <message>
+            <source>Simple payback</source>
+            <translation>静态回收期</translation>
+        </message>
+        <message>
+            <source>%1 years</source>
+            <translation>%1 年</translation>
+        </message>
+        <message>
+            <source>ROI</source>
+            <translation>投资回报率</translation>
+        </message>
+        <message>
+            <source>NPV (%1, %2 years)</source>
+            <translation>净现值（%1，%2 年）</translation>
+        </message>
+        <message>
+            <source>IRR</source>
+            <translation>内部收益率</translation>
+        </message>
+        <message>
+            <source>Break-even annual benefit</source>
+            <translation>盈亏平衡年收益</translation>
+        </message>
+        <message>
+            <source>Safety margin</source>
+            <translation>安全边际</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>预期</translation>
+        </message>
+        <message>
+            <source>Benefits -20%</source>
+            <translation>收益 -20%</translation>
+        </message>
+        <message>
+            <source>Investment +20%</source>
+            <translation>投资 +20%</translation>
+        </message>
+        <message>
+            <source>Both</source>
+            <translation>两者同时</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <source>NPV</source>
+            <translation>净现值</translation>
+        </message>
+        <message>
+            <source>Payback (years)</source>
+            <translation>回收期（年）</translation>
+        </message>
+        <message>
+            <source>passes</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>fails a bank's test</source>
+            <translation>未通过银行检验</translation>
+        </message>
+        <message>
+            <source>Option</source>
+            <translation>融资方式</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Financed</source>
+            <translation>融资额</translation>
+        </message>
+        <message>
+            <source>Own contribution</source>
+            <translation>自有资金</translation>
+        </message>
+        <message>
+            <source>Financing cost</source>
+            <translation>融资成本</translation>
+        </message>
+        <message>
+            <source>Lowest DSCR</source>
+            <translation>最低偿债覆盖率</translation>
+        </message>
+        <message>
+            <source>Bank test</source>
+            <translation>银行检验</translation>
+        </message>
+        <message>
+            <source>Recommended for this firm and project.</source>
+            <translation>推荐本企业、本项目采用。</translation>
+        </message>
+        <message>
+            <source>Repayment schedule: %1</source>
+            <translation>还款计划：%1</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>还款额</translation>
+        </message>
+        <message>
+            <source>Interest / cost</source>
+            <translation>利息/成本</translation>
+        </message>
+        <message>
+            <source>Principal</source>
+            <translation>本金</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>余额</translation>
+        </message>
+        <message>
+            <source>Subsidy</source>
+            <translation>贴息</translation>
+        </message>
+        <message>
+            <source>Firm's net profit</source>
+            <translation>企业净利润</translation>
+        </message>
+        <message>
+            <source>DSCR</source>
+            <translation>偿债覆盖率</translation>
+        </message>
+        <message>
+            <source>Project benefit</source>
+            <translation>项目收益</translation>
+        </message>
+        <message>
+            <source>Own contribution and payments</source>
+            <translation>自有资金投入与还款</translation>
+        </message>
+        <message>
+            <source>Cumulative cash</source>
+            <translation>累计现金</translation>
+        </message>
+        <message>
+            <source>10k yuan</source>
+            <translation>万元</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>Assessments</source>
+            <translation>评估记录</translation>
+        </message>
+        <message>
+            <source>Search company, city, industry…</source>
+            <translation>搜索企业、城市、行业…</translation>
+        </message>
+        <message>
+            <source>&amp;New assessment</source>
+            <translation>新建评估(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Re-assess</source>
+            <translation>复评(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Start a follow-up assessment from the selected one; the history is kept</source>
+            <translation>在所选评估的基础上开始一次复评，历史记录会保留</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Opening the store…</source>
+            <translation>正在打开数据存储…</translation>
+        </message>
+        <message>
+            <source>No assessment matches “%1”.</source>
+            <translation>没有与“%1”相符的评估。</translation>
+        </message>
+        <message>
+            <source>No assessments yet.
 Click “New assessment” to assess a factory; it takes 20-40 minutes and every answer is saved at once.</source>
-        <translation>还没有评估记录。
+            <translation>还没有评估记录。
 点击“新建评估”开始评估一家工厂，大约需要 20-40 分钟，每个回答都会立即保存。</translation>
-    </message>
-    <message>
-        <source>Store</source>
-        <translation>数据存储</translation>
-    </message>
-    <message>
-        <source>(no name yet)</source>
-        <translation>（尚未填写名称）</translation>
-    </message>
-    <message>
-        <source>Delete assessment</source>
-        <translation>删除评估</translation>
-    </message>
-    <message>
-        <source>Delete the assessment of %1 made on %2?
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>数据存储</translation>
+        </message>
+        <message>
+            <source>(no name yet)</source>
+            <translation>（尚未填写名称）</translation>
+        </message>
+        <message>
+            <source>Delete assessment</source>
+            <translation>删除评估</translation>
+        </message>
+        <message>
+            <source>Delete the assessment of %1 made on %2?
 Its answers are removed from this computer and cannot be restored.</source>
-        <translation>确定删除 %1 在 %2 的评估吗？
+            <translation>确定删除 %1 在 %2 的评估吗？
 它的所有回答都将从这台电脑上删除，无法恢复。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Zhigai</source>
-        <translation>智改</translation>
-    </message>
-    <message>
-        <source>Zhigai · Intelligent-transformation readiness</source>
-        <translation>智改 · 智能化改造准备度评估</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New assessment</source>
-        <translation>新建评估(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Choose data &amp;store…</source>
-        <translation>选择数据存储(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Zhigai</source>
-        <translation>关于智改(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Intelligent-transformation readiness assessment for manufacturing SMEs.</source>
-        <translation>制造业中小企业智能化改造准备度评估。</translation>
-    </message>
-    <message>
-        <source>Data store: %1</source>
-        <translation>数据存储：%1</translation>
-    </message>
-    <message>
-        <source>About Zhigai</source>
-        <translation>关于智改</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Opening the data store…</source>
-        <translation>正在打开数据存储…</translation>
-    </message>
-    <message>
-        <source>Data store</source>
-        <translation>数据存储</translation>
-    </message>
-    <message>
-        <source>No data store open (File → Choose data store)</source>
-        <translation>未打开数据存储（文件 → 选择数据存储）</translation>
-    </message>
-    <message>
-        <source>Data: %1</source>
-        <translation>数据：%1</translation>
-    </message>
-    <message>
-        <source>Loading the questionnaires…</source>
-        <translation>正在加载问卷…</translation>
-    </message>
-    <message>
-        <source>Open assessment</source>
-        <translation>打开评估</translation>
-    </message>
-    <message>
-        <source>Re-assess</source>
-        <translation>复评</translation>
-    </message>
-</context>
-<context>
-    <name>NewAssessmentPage</name>
-    <message>
-        <source>New assessment</source>
-        <translation>新建评估</translation>
-    </message>
-    <message>
-        <source>Fill in the company profile (fields marked * are required). It is not scored; it decides the industry questions and is used for advice and the report.</source>
-        <translation>请填写企业信息（带 * 的为必填项）。这部分不计分，用来确定行业专题题目，并用于改进建议和评估报告。</translation>
-    </message>
-    <message>
-        <source>&amp;Questionnaire:</source>
-        <translation>问卷(&amp;Q)：</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>&amp;Create and start</source>
-        <translation>创建并开始答题(&amp;C)</translation>
-    </message>
-    <message>
-        <source>This industry adds: %1 (%2 questions)</source>
-        <translation>该行业将加入：%1（%2 道题）</translation>
-    </message>
-    <message>
-        <source>Please check: %1</source>
-        <translation>请检查：%1</translation>
-    </message>
-</context>
-<context>
-    <name>QuestionCard</name>
-    <message>
-        <source> (optional)</source>
-        <translation>（选答）</translation>
-    </message>
-    <message>
-        <source>Expert check</source>
-        <translation>专家核查要点</translation>
-    </message>
-    <message>
-        <source>Evidence: </source>
-        <translation>核查要点：</translation>
-    </message>
-    <message>
-        <source>Not applicable to us (N)</source>
-        <translation>不适用于本企业 (N)</translation>
-    </message>
-    <message>
-        <source>Last time: </source>
-        <translation>上次：</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>Type here; it is saved as you type</source>
-        <translation>在这里输入，边输入边保存</translation>
-    </message>
-</context>
-<context>
-    <name>QuestionnaireView</name>
-    <message>
-        <source>← Previous part</source>
-        <translation>← 上一部分</translation>
-    </message>
-    <message>
-        <source>Next part →</source>
-        <translation>下一部分 →</translation>
-    </message>
-    <message>
-        <source>Keys: 1-9 choose · N not applicable · Enter next · Ctrl+J next unanswered</source>
-        <translation>快捷键：1-9 选择 · N 不适用 · 回车 下一题 · Ctrl+J 下一道未答题</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>Answered %1 of %2</source>
-        <translation>已答 %1 / %2 题</translation>
-    </message>
-    <message>
-        <source>Next unanswered (%1)</source>
-        <translation>下一道未答题（还有 %1 题）</translation>
-    </message>
-    <message>
-        <source>All answered: see results</source>
-        <translation>已全部答完：查看结果</translation>
-    </message>
-</context>
-<context>
-    <name>ResultsView</name>
-    <message>
-        <source>Answer the rest</source>
-        <translation>去答完剩下的题</translation>
-    </message>
-    <message>
-        <source>Where each dimension stands, and its next level</source>
-        <translation>各维度的现状与下一级</translation>
-    </message>
-    <message>
-        <source>What to improve first</source>
-        <translation>优先改进</translation>
-    </message>
-    <message>
-        <source>Provisional: %1 required questions are not answered yet; unanswered questions are not counted as zero.</source>
-        <translation>暂定结果：还有 %1 道必答题没有回答；未答的题不按零分计算。</translation>
-    </message>
-    <message>
-        <source>Stage by weighted index</source>
-        <translation>按加权指数确定的阶段</translation>
-    </message>
-    <message>
-        <source>Stage by weakest link</source>
-        <translation>按短板确定的阶段</translation>
-    </message>
-    <message>
-        <source>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</source>
-        <translation>加权指数让长处弥补短处；短板法说明企业在各方面都能做到的水平。</translation>
-    </message>
-    <message>
-        <source>Since the assessment of %1:</source>
-        <translation>与 %1 的评估相比：</translation>
-    </message>
-    <message>
-        <source>index %1</source>
-        <translation>指数 %1</translation>
-    </message>
-    <message>
-        <source>stage by index %1 → %2</source>
-        <translation>指数法阶段 %1 → %2</translation>
-    </message>
-    <message>
-        <source>weakest link %1 → %2</source>
-        <translation>短板法阶段 %1 → %2</translation>
-    </message>
-    <message>
-        <source>Dimension</source>
-        <translation>维度</translation>
-    </message>
-    <message>
-        <source>Where it stands now</source>
-        <translation>现在的状况</translation>
-    </message>
-    <message>
-        <source>Next level</source>
-        <translation>下一级</translation>
-    </message>
-    <message>
-        <source>No gaps to rank yet.</source>
-        <translation>还没有可以排序的差距。</translation>
-    </message>
-    <message>
-        <source>Every dimension has reached the target stage.</source>
-        <translation>所有维度都已达到目标阶段。</translation>
-    </message>
-    <message>
-        <source>What to improve first (target stage: %1)</source>
-        <translation>优先改进（目标阶段：%1）</translation>
-    </message>
-    <message>
-        <source>priority %1</source>
-        <translation>优先度 %1</translation>
-    </message>
-    <message>
-        <source>Next level %1: </source>
-        <translation>下一级 %1：</translation>
-    </message>
-</context>
-<context>
-    <name>StoreDialog</name>
-    <message>
-        <source>The store %1 is damaged or is not a Zhigai store. It was not changed.</source>
-        <translation>数据存储 %1 已损坏，或不是智改的数据存储。文件没有被改动。</translation>
-    </message>
-    <message>
-        <source>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</source>
-        <translation>数据存储 %1 是由更新版本的智改写入的。请升级智改后再打开。文件没有被改动。</translation>
-    </message>
-    <message>
-        <source>The store %1 is read-only: Zhigai cannot save there.</source>
-        <translation>数据存储 %1 是只读的，智改无法在那里保存。</translation>
-    </message>
-    <message>
-        <source>The file %1 is a database of another program. Zhigai did not touch it.</source>
-        <translation>文件 %1 是其他程序的数据库，智改没有改动它。</translation>
-    </message>
-    <message>
-        <source>This assessment is no longer in the store %1.</source>
-        <translation>这份评估已不在数据存储 %1 中。</translation>
-    </message>
-    <message>
-        <source>The store %1 cannot be used right now.</source>
-        <translation>数据存储 %1 暂时无法使用。</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>详细信息：%1</translation>
-    </message>
-    <message>
-        <source>Data store</source>
-        <translation>数据存储</translation>
-    </message>
-    <message>
-        <source>Choose the data store to use.</source>
-        <translation>请选择要使用的数据存储。</translation>
-    </message>
-    <message>
-        <source>You can open another store file, or create a new store in a folder of your choice. Nothing in the old file is changed.</source>
-        <translation>您可以打开另一个数据存储文件，或在您选择的文件夹中新建一个。原来的文件不会有任何改动。</translation>
-    </message>
-    <message>
-        <source>Open a store file…</source>
-        <translation>打开数据存储文件…</translation>
-    </message>
-    <message>
-        <source>New store in a folder…</source>
-        <translation>在文件夹中新建…</translation>
-    </message>
-    <message>
-        <source>Continue without a store</source>
-        <translation>暂不使用数据存储</translation>
-    </message>
-    <message>
-        <source>Open a store file</source>
-        <translation>打开数据存储文件</translation>
-    </message>
-    <message>
-        <source>Zhigai store (*.sqlite3 *.db);;All files (*)</source>
-        <translation>智改数据存储 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Folder for the new store</source>
-        <translation>新数据存储所在的文件夹</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsModel</name>
+        <message>
+            <source>Item</source>
+            <translation>项目内容</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price (10k yuan)</source>
+            <translation>单价（万元）</translation>
+        </message>
+        <message>
+            <source>Total (10k yuan)</source>
+            <translation>小计（万元）</translation>
+        </message>
+        <message>
+            <source>Supplier (optional)</source>
+            <translation>供应商（可不填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Zhigai</source>
+            <translation>智改</translation>
+        </message>
+        <message>
+            <source>Zhigai · Intelligent-transformation readiness</source>
+            <translation>智改 · 智能化改造准备度评估</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;New assessment</source>
+            <translation>新建评估(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Choose data &amp;store…</source>
+            <translation>选择数据存储(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About Zhigai</source>
+            <translation>关于智改(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Intelligent-transformation readiness assessment for manufacturing SMEs.</source>
+            <translation>制造业中小企业智能化改造准备度评估。</translation>
+        </message>
+        <message>
+            <source>Data store: %1</source>
+            <translation>数据存储：%1</translation>
+        </message>
+        <message>
+            <source>About Zhigai</source>
+            <translation>关于智改</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Opening the data store…</source>
+            <translation>正在打开数据存储…</translation>
+        </message>
+        <message>
+            <source>Data store</source>
+            <translation>数据存储</translation>
+        </message>
+        <message>
+            <source>No data store open (File → Choose data store)</source>
+            <translation>未打开数据存储（文件 → 选择数据存储）</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>数据：%1</translation>
+        </message>
+        <message>
+            <source>Loading the questionnaires…</source>
+            <translation>正在加载问卷…</translation>
+        </message>
+        <message>
+            <source>Open assessment</source>
+            <translation>打开评估</translation>
+        </message>
+        <message>
+            <source>Re-assess</source>
+            <translation>复评</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewAssessmentPage</name>
+        <message>
+            <source>New assessment</source>
+            <translation>新建评估</translation>
+        </message>
+        <message>
+            <source>Fill in the company profile (fields marked * are required). It is not scored; it decides the industry questions and is used for advice and the report.</source>
+            <translation>请填写企业信息（带 * 的为必填项）。这部分不计分，用来确定行业专题题目，并用于改进建议和评估报告。</translation>
+        </message>
+        <message>
+            <source>&amp;Questionnaire:</source>
+            <translation>问卷(&amp;Q)：</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>&amp;Create and start</source>
+            <translation>创建并开始答题(&amp;C)</translation>
+        </message>
+        <message>
+            <source>This industry adds: %1 (%2 questions)</source>
+            <translation>该行业将加入：%1（%2 道题）</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>请检查：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanView</name>
+        <message>
+            <source>Roadmap</source>
+            <translation>改造路线图</translation>
+        </message>
+        <message>
+            <source>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
+            <translation>针对优先差距的改进措施，按先后条件排序。勾选措施即可加入下面的改造项目；费用为中小企业的参考区间。</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>改造项目</translation>
+        </message>
+        <message>
+            <source>Project name:</source>
+            <translation>项目名称：</translation>
+        </message>
+        <message>
+            <source>Add item</source>
+            <translation>添加明细</translation>
+        </message>
+        <message>
+            <source>Remove item</source>
+            <translation>删除明细</translation>
+        </message>
+        <message>
+            <source>Delivered by an engineering-service company</source>
+            <translation>由工程服务公司整体交付</translation>
+        </message>
+        <message>
+            <source>Expected effects per year</source>
+            <translation>每年预期效果</translation>
+        </message>
+        <message>
+            <source>Financial assumptions</source>
+            <translation>测算假设</translation>
+        </message>
+        <message>
+            <source>Positions redeployed</source>
+            <translation>减少/转岗人数</translation>
+        </message>
+        <message>
+            <source>Annual cost per worker (with social insurance)</source>
+            <translation>每人年用工成本（含社保）</translation>
+        </message>
+        <message>
+            <source>Extra sales from higher output</source>
+            <translation>增产带来的新增销售额</translation>
+        </message>
+        <message>
+            <source>Margin on the extra sales</source>
+            <translation>新增销售的毛利率</translation>
+        </message>
+        <message>
+            <source>Scrap rate before</source>
+            <translation>改造前废品率</translation>
+        </message>
+        <message>
+            <source>Scrap rate after</source>
+            <translation>改造后废品率</translation>
+        </message>
+        <message>
+            <source>Material cost the scrap rate applies to</source>
+            <translation>相关的年材料成本</translation>
+        </message>
+        <message>
+            <source>Energy saved</source>
+            <translation>节约的能源费用</translation>
+        </message>
+        <message>
+            <source>Added running costs (maintenance, software, power)</source>
+            <translation>新增运行费用（维护、软件、电费）</translation>
+        </message>
+        <message>
+            <source>Project life (years)</source>
+            <translation>项目使用年限（年）</translation>
+        </message>
+        <message>
+            <source>Discount rate</source>
+            <translation>折现率</translation>
+        </message>
+        <message>
+            <source>Income tax rate</source>
+            <translation>所得税率</translation>
+        </message>
+        <message>
+            <source>Own funds available for the project</source>
+            <translation>可投入的自有资金</translation>
+        </message>
+        <message>
+            <source>Existing loan repayments per year</source>
+            <translation>现有贷款每年还本付息</translation>
+        </message>
+        <message>
+            <source>10k yuan</source>
+            <translation>万元</translation>
+        </message>
+        <message>
+            <source>/year</source>
+            <translation>/年</translation>
+        </message>
+        <message>
+            <source>persons</source>
+            <translation>人</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>改进建议所需的数据无法加载：%1</translation>
+        </message>
+        <message>
+            <source>Nothing in this period.</source>
+            <translation>这一阶段暂无措施。</translation>
+        </message>
+        <message>
+            <source> and %1 more</source>
+            <translation> 等 %1 项</translation>
+        </message>
+        <message>
+            <source>Already in place: %1</source>
+            <translation>已具备：%1</translation>
+        </message>
+        <message>
+            <source>Total investment: %1 (10k yuan)</source>
+            <translation>总投资：%1 万元</translation>
+        </message>
+        <message>
+            <source>%1-%2 (10k yuan, indicative)</source>
+            <translation>%1-%2 万元（参考价）</translation>
+        </message>
+        <message>
+            <source>New item</source>
+            <translation>新明细</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionCard</name>
+        <message>
+            <source> (optional)</source>
+            <translation>（选答）</translation>
+        </message>
+        <message>
+            <source>Expert check</source>
+            <translation>专家核查要点</translation>
+        </message>
+        <message>
+            <source>Evidence: </source>
+            <translation>核查要点：</translation>
+        </message>
+        <message>
+            <source>Not applicable to us (N)</source>
+            <translation>不适用于本企业 (N)</translation>
+        </message>
+        <message>
+            <source>Last time: </source>
+            <translation>上次：</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>Type here; it is saved as you type. Ctrl+Enter: next question</source>
+            <translation>在这里输入，边输入边保存；Ctrl+回车 到下一题</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionnaireView</name>
+        <message>
+            <source>← Previous part</source>
+            <translation>← 上一部分</translation>
+        </message>
+        <message>
+            <source>Next part →</source>
+            <translation>下一部分 →</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9 choose · N not applicable · Enter next · Ctrl+J next unanswered</source>
+            <translation>快捷键：1-9 选择 · N 不适用 · 回车 下一题 · Ctrl+J 下一道未答题</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Answered %1 of %2</source>
+            <translation>已答 %1 / %2 题</translation>
+        </message>
+        <message>
+            <source>Next unanswered (%1)</source>
+            <translation>下一道未答题（还有 %1 题）</translation>
+        </message>
+        <message>
+            <source>All answered: see results</source>
+            <translation>已全部答完：查看结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsView</name>
+        <message>
+            <source>Answer the rest</source>
+            <translation>去答完剩下的题</translation>
+        </message>
+        <message>
+            <source>Where each dimension stands, and its next level</source>
+            <translation>各维度的现状与下一级</translation>
+        </message>
+        <message>
+            <source>What to improve first</source>
+            <translation>优先改进</translation>
+        </message>
+        <message>
+            <source>Provisional: %1 required questions are not answered yet; unanswered questions are not counted as zero.</source>
+            <translation>暂定结果：还有 %1 道必答题没有回答；未答的题不按零分计算。</translation>
+        </message>
+        <message>
+            <source>Stage by weighted index</source>
+            <translation>按加权指数确定的阶段</translation>
+        </message>
+        <message>
+            <source>Stage by weakest link</source>
+            <translation>按短板确定的阶段</translation>
+        </message>
+        <message>
+            <source>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</source>
+            <translation>加权指数让长处弥补短处；短板法说明企业在各方面都能做到的水平。</translation>
+        </message>
+        <message>
+            <source>Since the assessment of %1:</source>
+            <translation>与 %1 的评估相比：</translation>
+        </message>
+        <message>
+            <source>index %1</source>
+            <translation>指数 %1</translation>
+        </message>
+        <message>
+            <source>stage by index %1 → %2</source>
+            <translation>指数法阶段 %1 → %2</translation>
+        </message>
+        <message>
+            <source>weakest link %1 → %2</source>
+            <translation>短板法阶段 %1 → %2</translation>
+        </message>
+        <message>
+            <source>Dimension</source>
+            <translation>维度</translation>
+        </message>
+        <message>
+            <source>Where it stands now</source>
+            <translation>现在的状况</translation>
+        </message>
+        <message>
+            <source>Next level</source>
+            <translation>下一级</translation>
+        </message>
+        <message>
+            <source>No gaps to rank yet.</source>
+            <translation>还没有可以排序的差距。</translation>
+        </message>
+        <message>
+            <source>Every dimension has reached the target stage.</source>
+            <translation>所有维度都已达到目标阶段。</translation>
+        </message>
+        <message>
+            <source>What to improve first (target stage: %1)</source>
+            <translation>优先改进（目标阶段：%1）</translation>
+        </message>
+        <message>
+            <source>priority %1</source>
+            <translation>优先度 %1</translation>
+        </message>
+        <message>
+            <source>Next level %1: </source>
+            <translation>下一级 %1：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <source>The store %1 is damaged or is not a Zhigai store. It was not changed.</source>
+            <translation>数据存储 %1 已损坏，或不是智改的数据存储。文件没有被改动。</translation>
+        </message>
+        <message>
+            <source>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</source>
+            <translation>数据存储 %1 是由更新版本的智改写入的。请升级智改后再打开。文件没有被改动。</translation>
+        </message>
+        <message>
+            <source>The store %1 is read-only: Zhigai cannot save there.</source>
+            <translation>数据存储 %1 是只读的，智改无法在那里保存。</translation>
+        </message>
+        <message>
+            <source>The file %1 is a database of another program. Zhigai did not touch it.</source>
+            <translation>文件 %1 是其他程序的数据库，智改没有改动它。</translation>
+        </message>
+        <message>
+            <source>This assessment is no longer in the store %1.</source>
+            <translation>这份评估已不在数据存储 %1 中。</translation>
+        </message>
+        <message>
+            <source>The store %1 cannot be used right now.</source>
+            <translation>数据存储 %1 暂时无法使用。</translation>
+        </message>
+        <message>
+            <source>Details: %1</source>
+            <translation>详细信息：%1</translation>
+        </message>
+        <message>
+            <source>Data store</source>
+            <translation>数据存储</translation>
+        </message>
+        <message>
+            <source>Choose the data store to use.</source>
+            <translation>请选择要使用的数据存储。</translation>
+        </message>
+        <message>
+            <source>You can open another store file, or create a new store in a folder of your choice. Nothing in the old file is changed.</source>
+            <translation>您可以打开另一个数据存储文件，或在您选择的文件夹中新建一个。原来的文件不会有任何改动。</translation>
+        </message>
+        <message>
+            <source>Open a store file…</source>
+            <translation>打开数据存储文件…</translation>
+        </message>
+        <message>
+            <source>New store in a folder…</source>
+            <translation>在文件夹中新建…</translation>
+        </message>
+        <message>
+            <source>Continue without a store</source>
+            <translation>暂不使用数据存储</translation>
+        </message>
+        <message>
+            <source>Open a store file</source>
+            <translation>打开数据存储文件</translation>
+        </message>
+        <message>
+            <source>Zhigai store (*.sqlite3 *.db);;All files (*)</source>
+            <translation>智改数据存储 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Folder for the new store</source>
+            <translation>新数据存储所在的文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupportsView</name>
+        <message>
+            <source>Public supports</source>
+            <translation>政策支持</translation>
+        </message>
+        <message>
+            <source>Policy catalogue:</source>
+            <translation>政策目录：</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>至今</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>改进建议所需的数据无法加载：%1</translation>
+        </message>
+        <message>
+            <source>Source: %1 (catalogue dated %2)</source>
+            <translation>来源：%1（目录日期 %2）</translation>
+        </message>
+        <message>
+            <source>Verify current terms before relying on these.</source>
+            <translation>请先核实现行条款，再据此决策。</translation>
+        </message>
+        <message>
+            <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
+            <translation>估计可获补贴 %1 至 %2，投资测算按低值 %1 计入。</translation>
+        </message>
+        <message>
+            <source>No support with an amount to estimate yet; plan the project's items to see estimates.</source>
+            <translation>暂无可估算金额的支持政策；列出项目明细后即可估算。</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <source>Nearly eligible</source>
+            <translation>差一点符合</translation>
+        </message>
+        <message>
+            <source>Good to know</source>
+            <translation>相关信息</translation>
+        </message>
+        <message>
+            <source>Not eligible</source>
+            <translation>不符合条件</translation>
+        </message>
+        <message>
+            <source>Estimate: %1 to %2</source>
+            <translation>估计：%1 至 %2</translation>
+        </message>
+        <message>
+            <source> (capped)</source>
+            <translation>（已按上限计）</translation>
+        </message>
+    </context>
 </TS>

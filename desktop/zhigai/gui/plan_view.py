@@ -1,0 +1,516 @@
+"""Plan: the roadmap in three horizons with measures to tick into the project, the project's
+items, its expected effects and the firm's financial assumptions. Every valid change is saved
+at once and flows into supports, financing and the calculator."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.advice_models import CATEGORY_NAMES, ITEM_CATEGORIES, Measure
+from ..core.advisor import HORIZONS, Advice
+from ..core.money import WAN
+from ..core.profile import ValueProblem
+from ..core.project import ProjectItem, ProjectPlan, parse_money_input
+from .controller import SessionController
+from .lazy import LazyRefresh
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def wan(yuan_text: str | None) -> str:
+    """Yuan text shown as 万元 without trailing zeros."""
+    if yuan_text in (None, ""):
+        return ""
+    value = Decimal(str(yuan_text)) / WAN
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+class ItemsModel(QAbstractTableModel):
+    """The project items; editing a cell validates it and saves the whole plan."""
+
+    COLUMNS = ("description", "category", "quantity", "unit_price", "total", "supplier")
+    problem = Signal(str)
+
+    def __init__(self, controller: SessionController, lang: str):
+        super().__init__()
+        self.controller = controller
+        self.lang = lang
+        self.items: list[ProjectItem] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = list(self.controller.project().items)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Item"), self.tr("Category"), self.tr("Quantity"),
+                self.tr("Unit price (10k yuan)"), self.tr("Total (10k yuan)"),
+                self.tr("Supplier (optional)")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.COLUMNS[index.column()] != "total":
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == "category":
+                return CATEGORY_NAMES[item.category].get(self.lang) \
+                    if role == Qt.ItemDataRole.DisplayRole else item.category
+            if column == "unit_price":
+                return wan(item.unit_price)
+            if column == "total":
+                return wan(str(item.total))
+            if column == "quantity":
+                return item.quantity
+            return getattr(item, column) or ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "unit_price",
+                                                                    "total"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        column = self.COLUMNS[index.column()]
+        plan = self.controller.project()
+        item = plan.items[index.row()]
+        text = str(value).strip()
+        try:
+            if column == "description":
+                if not text:
+                    raise ValueProblem("the item needs a description", "请填写项目内容")
+                item.description = text[:300]
+            elif column == "category":
+                if text not in ITEM_CATEGORIES:
+                    return False
+                item.category = text  # type: ignore[assignment]
+            elif column == "quantity":
+                quantity = Decimal(text)
+                if not quantity.is_finite() or quantity <= 0 or quantity > 100000:
+                    raise ValueProblem(f"quantity '{text}' must be a number above 0",
+                                       f"数量“{text}”应为大于 0 的数")
+                item.quantity = str(quantity)
+            elif column == "unit_price":
+                item.unit_price = parse_money_input("unit_price", text)
+            elif column == "supplier":
+                item.supplier = text[:200] or None
+        except (ValueProblem, InvalidOperation) as problem:
+            message = problem.text(self.lang) if isinstance(problem, ValueProblem) else \
+                (f"“{text}”不是数字" if self.lang == "zh" else f"'{text}' is not a number")
+            self.problem.emit(message)
+            return False
+        error = self.controller.set_project(plan)
+        if error:
+            self.problem.emit(error)
+            return False
+        self.problem.emit("")
+        return True
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for category in ITEM_CATEGORIES:
+            combo.addItem(CATEGORY_NAMES[category].get(self.lang), category)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+# fields of the effects and finance forms: (attribute, section, kind, unit)
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("positions", "effects", "count"),
+    ("cost_per_worker", "effects", "wan"),
+    ("extra_output", "effects", "wan"),
+    ("margin_rate", "effects", "percent"),
+    ("scrap_rate_before", "effects", "plain_percent"),
+    ("scrap_rate_after", "effects", "plain_percent"),
+    ("material_cost", "effects", "wan"),
+    ("energy_saving", "effects", "wan"),
+    ("running_costs", "effects", "wan"),
+    ("life_years", "finance", "count"),
+    ("discount_rate", "finance", "percent"),
+    ("tax_rate", "finance", "percent"),
+    ("own_funds", "finance", "wan"),
+    ("existing_debt_service", "finance", "wan"),
+)
+
+
+class PlanView(LazyRefresh, QScrollArea):
+    openSupports = Signal()
+
+    def __init__(self, controller: SessionController, lang: str, advice_source: Any):
+        super().__init__()
+        self.controller = controller
+        self.lang = lang
+        self.advice_source = advice_source      # callable returning Advice (or raising)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("page")
+        self.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(10)
+
+        title = QLabel(self.tr("Roadmap"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+        self.intro = QLabel(self.tr("Measures for the prioritized gaps, in the order their "
+                                    "prerequisites allow. Tick a measure to add it to the "
+                                    "project below; costs are indicative ranges for an SME."))
+        self.intro.setObjectName("muted")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.error = QLabel()
+        self.error.setObjectName("errorBanner")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(10)
+        self.horizon_boxes: list[QVBoxLayout] = []
+        for horizon in HORIZONS:
+            box = QGroupBox(horizon.get(lang))
+            column = QVBoxLayout(box)
+            column.setSpacing(6)
+            self.horizon_boxes.append(column)
+            self.columns.addWidget(box, 1)
+        layout.addLayout(self.columns)
+        self.done = QLabel()
+        self.done.setObjectName("muted")
+        self.done.setWordWrap(True)
+        layout.addWidget(self.done)
+        self.checks: dict[str, QCheckBox] = {}
+
+        project_title = QLabel(self.tr("Project"))
+        project_title.setObjectName("title")
+        layout.addWidget(project_title)
+        name_row = QHBoxLayout()
+        name_label = QLabel(self.tr("Project name:"))
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.name.editingFinished.connect(self._name_changed)
+        name_label.setBuddy(self.name)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name, 1)
+        layout.addLayout(name_row)
+        self.items = ItemsModel(controller, lang)
+        self.items.problem.connect(self._show_problem)
+        self.table = QTableView()
+        self.table.setModel(self.items)
+        self.table.setItemDelegateForColumn(1, CategoryDelegate(lang))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableView.EditTrigger.DoubleClicked
+                                   | QTableView.EditTrigger.EditKeyPressed
+                                   | QTableView.EditTrigger.AnyKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(180)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_item = QPushButton(self.tr("Add item"))
+        self.remove_item = QPushButton(self.tr("Remove item"))
+        self.add_item.clicked.connect(self._add_item)
+        self.remove_item.clicked.connect(self._remove_item)
+        self.total = QLabel()
+        self.total.setObjectName("subtitle")
+        buttons.addWidget(self.add_item)
+        buttons.addWidget(self.remove_item)
+        buttons.addStretch(1)
+        buttons.addWidget(self.total)
+        layout.addLayout(buttons)
+
+        forms = QHBoxLayout()
+        self.inputs: dict[str, QLineEdit] = {}
+        self.engineering = QCheckBox(self.tr("Delivered by an engineering-service company"))
+        self.engineering.toggled.connect(self._engineering_changed)
+        for section, heading in (("effects", self.tr("Expected effects per year")),
+                                 ("finance", self.tr("Financial assumptions"))):
+            box = QGroupBox(heading)
+            form = QFormLayout(box)
+            for attribute, where, kind in FIELDS:
+                if where != section:
+                    continue
+                edit = QLineEdit()
+                edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+                edit.setMaximumWidth(160)
+                edit.editingFinished.connect(lambda a=attribute: self._field_changed(a))
+                self.inputs[attribute] = edit
+                row = QHBoxLayout()
+                row.addWidget(edit)
+                row.addWidget(QLabel(self._unit(kind, attribute)))
+                row.addStretch(1)
+                label = QLabel(self._label(attribute))
+                label.setBuddy(edit)
+                form.addRow(label, row)
+            if section == "finance":
+                form.addRow("", self.engineering)
+            forms.addWidget(box, 1)
+        layout.addLayout(forms)
+        self.field_error = QLabel()
+        self.field_error.setObjectName("error")
+        self.field_error.setWordWrap(True)
+        layout.addWidget(self.field_error)
+        layout.addStretch(1)
+
+        controller.scoreChanged.connect(lambda _s: self.request_refresh())
+        controller.projectChanged.connect(self.request_refresh)
+        self.refresh()
+
+    # ------------------------------------------------------------------ texts
+
+    def _label(self, attribute: str) -> str:
+        labels = {
+            "positions": self.tr("Positions redeployed"),
+            "cost_per_worker": self.tr("Annual cost per worker (with social insurance)"),
+            "extra_output": self.tr("Extra sales from higher output"),
+            "margin_rate": self.tr("Margin on the extra sales"),
+            "scrap_rate_before": self.tr("Scrap rate before"),
+            "scrap_rate_after": self.tr("Scrap rate after"),
+            "material_cost": self.tr("Material cost the scrap rate applies to"),
+            "energy_saving": self.tr("Energy saved"),
+            "running_costs": self.tr("Added running costs (maintenance, software, power)"),
+            "life_years": self.tr("Project life (years)"),
+            "discount_rate": self.tr("Discount rate"),
+            "tax_rate": self.tr("Income tax rate"),
+            "own_funds": self.tr("Own funds available for the project"),
+            "existing_debt_service": self.tr("Existing loan repayments per year"),
+        }
+        return labels[attribute]
+
+    def _unit(self, kind: str, attribute: str) -> str:
+        if kind == "wan":
+            return self.tr("10k yuan") + (self.tr("/year") if attribute not in ("own_funds",)
+                                         else "")
+        if kind in ("percent", "plain_percent"):
+            return "%"
+        if attribute == "positions":
+            return self.tr("persons")
+        return ""
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh(self) -> None:
+        try:
+            advice: Advice = self.advice_source()
+        except Exception as error:  # broken data files: say so, keep the rest usable
+            self.error.setText(self.tr("The advice data could not be loaded: %1")
+                               .replace("%1", str(error)))
+            self.error.show()
+            return
+        self.error.hide()
+        plan = self.controller.project()
+        ticked = set(plan.measures)
+        for column in self.horizon_boxes:
+            while column.count():
+                widget = column.takeAt(0).widget()
+                if widget is not None:
+                    widget.deleteLater()
+        self.checks.clear()
+        instrument = self.controller.session.instrument
+        for index, column in enumerate(self.horizon_boxes):
+            steps = advice.roadmap.horizon(index)
+            if not steps:
+                empty = QLabel(self.tr("Nothing in this period."))
+                empty.setObjectName("muted")
+                column.addWidget(empty)
+            for step in steps:
+                column.addWidget(self._measure_card(step.measure, step.reasons,
+                                                    step.measure.id in ticked, instrument))
+            column.addStretch(1)
+        if advice.roadmap.done:
+            names = [m.name.get(self.lang) for m in advice.roadmap.done]
+            sep = "、" if self.lang == "zh" else ", "
+            shown = sep.join(names[:6]) + (self.tr(" and %1 more").replace(
+                "%1", str(len(names) - 6)) if len(names) > 6 else "")
+            self.done.setText(self.tr("Already in place: %1").replace("%1", shown))
+            self.done.setToolTip("\n".join(names))
+        self.done.setVisible(bool(advice.roadmap.done))
+        self.items.reload()
+        self.name.setText(plan.name)
+        total = plan.total()
+        self.total.setText(self.tr("Total investment: %1 (10k yuan)").replace(
+            "%1", wan(str(total))))
+        values = {**plan.effects.model_dump(), **plan.finance.model_dump()}
+        for attribute, _section, kind in FIELDS:
+            edit = self.inputs[attribute]
+            if edit.hasFocus():
+                continue
+            raw = values.get(attribute)
+            if kind == "wan":
+                edit.setText(wan(raw) if raw not in (None, "") else "")
+            elif kind == "percent":
+                edit.setText(f"{(Decimal(str(raw)) * 100).normalize():f}")
+            else:
+                edit.setText(str(raw))
+        self.engineering.blockSignals(True)
+        self.engineering.setChecked(plan.finance.engineering_company)
+        self.engineering.blockSignals(False)
+
+    def _measure_card(self, measure: Measure, reasons: tuple[Any, ...], ticked: bool,
+                      instrument: Any) -> QFrame:
+        card = QFrame()
+        card.setObjectName("card")
+        grid = QGridLayout(card)
+        check = QCheckBox(measure.name.get(self.lang))
+        check.setChecked(ticked)
+        check.setStyleSheet("font-weight: bold")
+        check.setToolTip(measure.description.get(self.lang))
+        check.toggled.connect(lambda on, m=measure: self._tick(m, on))
+        self.checks[measure.id] = check
+        grid.addWidget(check, 0, 0)
+        dim = instrument.dimension_by_id[measure.dimension].name.get(self.lang)
+        facts = QLabel(f"{dim} · {measure.from_level}→{measure.to_level} · "
+                       + self.tr("%1-%2 (10k yuan, indicative)")
+                       .replace("%1", f"{measure.cost.min:g}").replace("%2",
+                                                                       f"{measure.cost.max:g}"))
+        facts.setObjectName("muted")
+        facts.setWordWrap(True)
+        grid.addWidget(facts, 1, 0)
+        text = QLabel("\n".join("• " + r.get(self.lang) for r in reasons))
+        text.setWordWrap(True)
+        grid.addWidget(text, 2, 0)
+        effects = QLabel(measure.effects.get(self.lang))
+        effects.setObjectName("help")
+        effects.setWordWrap(True)
+        grid.addWidget(effects, 3, 0)
+        return card
+
+    # ------------------------------------------------------------------ editing
+
+    def _save(self, plan: ProjectPlan) -> bool:
+        error = self.controller.set_project(plan)
+        self._show_problem(error or "")
+        return error is None
+
+    def _show_problem(self, message: str) -> None:
+        self.field_error.setText(message)
+
+    def _tick(self, measure: Measure, on: bool) -> None:
+        plan = self.controller.project()
+        if on and measure.id not in plan.measures:
+            plan.measures.append(measure.id)
+            middle = (Decimal(repr(measure.cost.min)) + Decimal(repr(measure.cost.max))) / 2
+            plan.items.append(ProjectItem(description=measure.name.get(self.lang),
+                                          category=measure.category, measure=measure.id,
+                                          unit_price=str((middle * WAN).quantize(Decimal(1)))))
+        elif not on:
+            plan.measures = [m for m in plan.measures if m != measure.id]
+            plan.items = [i for i in plan.items if i.measure != measure.id]
+        self._save(plan)
+
+    def _add_item(self) -> None:
+        plan = self.controller.project()
+        plan.items.append(ProjectItem(description=self.tr("New item")))
+        if self._save(plan):
+            index = self.items.index(len(plan.items) - 1, 0)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
+
+    def _remove_item(self) -> None:
+        row = self.table.currentIndex().row()
+        plan = self.controller.project()
+        if 0 <= row < len(plan.items):
+            removed = plan.items.pop(row)
+            if removed.measure and not any(i.measure == removed.measure for i in plan.items):
+                plan.measures = [m for m in plan.measures if m != removed.measure]
+            self._save(plan)
+
+    def _name_changed(self) -> None:
+        plan = self.controller.project()
+        if plan.name != self.name.text().strip():
+            plan.name = self.name.text().strip()[:200]
+            self._save(plan)
+
+    def _engineering_changed(self, on: bool) -> None:
+        plan = self.controller.project()
+        plan.finance.engineering_company = on
+        self._save(plan)
+
+    def _field_changed(self, attribute: str) -> None:
+        plan = self.controller.project()
+        kind = next(k for a, _s, k in FIELDS if a == attribute)
+        section = plan.effects if hasattr(plan.effects, attribute) else plan.finance
+        text = self.inputs[attribute].text().strip()
+        try:
+            if kind == "wan":
+                value: Any = None if (attribute == "own_funds" and not text) else \
+                    parse_money_input(attribute, text or "0")
+            elif kind == "percent":
+                value = str((Decimal(text or "0") / 100).normalize())
+            elif kind == "plain_percent":
+                value = str(Decimal(text or "0"))
+            else:
+                value = int(Decimal(text or "0"))
+                if Decimal(text or "0") != value:
+                    raise InvalidOperation
+        except ValueProblem as problem:
+            self._show_problem(problem.text(self.lang))
+            return
+        except (InvalidOperation, ValueError):
+            self._show_problem((f"{self._label(attribute)}：“{text}”不是有效的数字")
+                               if self.lang == "zh" else
+                               f"{self._label(attribute)}: '{text}' is not a valid number")
+            return
+        if getattr(section, attribute) == value:
+            return
+        candidate = section.model_copy(update={attribute: value})
+        if section is plan.effects:
+            plan.effects = candidate  # type: ignore[assignment]
+        else:
+            plan.finance = candidate  # type: ignore[assignment]
+        self._save(plan)

@@ -1,0 +1,292 @@
+"""The Advisor: roadmap order, policy matching with reasons and near misses, estimates within
+caps, explained financing ranking, and the advice data checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhigai.core.advice_data import default_advice_data, full_instrument, load_advice_data
+from zhigai.core.advice_models import Policy
+from zhigai.core.advisor import advise, estimate, roadmap, to_dict
+from zhigai.core.assessment import Answer, load_assessment
+from zhigai.core.diagnostics import DataFileError
+from zhigai.core.project import ProjectEffects, ProjectFinance, ProjectItem, ProjectPlan
+from zhigai.core.scoring import score
+
+
+@pytest.fixture(scope="module")
+def data():
+    return default_advice_data()
+
+
+def example(name: str, root: Path, catalog):
+    assessment = load_assessment(root / "examples" / f"{name}.json")
+    instrument, _ = catalog.instrument_for(assessment)
+    return assessment, instrument, score(instrument, assessment.answers, assessment.profile)
+
+
+def test_library_is_complete(data) -> None:
+    measures = data.measures.measures
+    assert len(measures) >= 30
+    needed = {"cnc_retrofit", "robot_cell", "agv_handling", "equipment_data_collection", "mes",
+              "erp_system", "plm", "wms", "ai_visual_inspection", "predictive_maintenance",
+              "energy_management_system", "cyber_security_baseline", "digital_skills_training",
+              "expert_diagnosis"}
+    assert needed <= {m.id for m in measures}
+    steps = {(m.dimension, level) for m in measures
+             for level in range(m.from_level, m.to_level)}
+    dims = {m.dimension for m in measures}
+    assert len(dims) == 10
+    assert all((d, lv) in steps for d in dims for lv in range(4)), "a step has no measure"
+    for m in measures:
+        assert m.cost.max >= m.cost.min >= 0
+
+
+@pytest.mark.parametrize("name", ["textile-early", "auto-parts-midway", "equipment-advanced"])
+def test_roadmap_respects_prerequisites(name: str, root: Path, catalog, data) -> None:
+    assessment, instrument, result = example(name, root, catalog)
+    plan = roadmap(data, instrument, assessment, result)
+    where = {s.measure.id: s.horizon for s in plan.steps}
+    done = set(plan.already_done)
+    assert plan.steps
+    for step in plan.steps:
+        for req in step.measure.requires:
+            assert req in done or (req in where and where[req] < step.horizon), \
+                f"{step.measure.id} in horizon {step.horizon} before its prerequisite {req}"
+        assert step.reasons
+    assert not (set(where) & done)
+
+
+def test_predictive_maintenance_waits_for_data(root: Path, catalog, data) -> None:
+    """A firm with excellent maintenance practice but nothing networked: predictive
+    maintenance only after equipment data collection."""
+    assessment, instrument, _ = example("equipment-advanced", root, catalog)
+    assessment.answers["co_networking_rate"] = Answer(value=0)
+    assessment.answers["co_data_collected"] = Answer(value=["none"])
+    assessment.answers["eq_maintenance"] = Answer(value="online_alerts")
+    result = score(instrument, assessment.answers, assessment.profile)
+    plan = roadmap(data, instrument, assessment, result)
+    where = {s.measure.id: s.horizon for s in plan.steps}
+    if "predictive_maintenance" in where:
+        assert "equipment_data_collection" in where
+        assert where["equipment_data_collection"] < where["predictive_maintenance"]
+
+
+def test_early_textile_mill_gets_textile_measures(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("textile-early", root, catalog)
+    plan = roadmap(data, instrument, assessment, result)
+    ids = [s.measure.id for s in plan.steps]
+    assert "tx_shuttleless_looms" in ids
+    assert "expert_diagnosis" in ids                    # a low-stage firm starts with advice
+    assert "tx_auto_doffing_link_winding" not in ids    # it answered n/a to spinning
+    first = [s.measure.id for s in plan.horizon(0)]
+    assert len(first) <= 5
+
+
+def test_supports_reasons_near_misses_and_estimates(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en",
+                    "zhejiang-2013-2018")
+    by_id = {m.policy.id: m for m in advice.supports}
+    robot = by_id["zj_robot_subsidy"]
+    assert robot.status == "eligible"
+    assert robot.met == ("the project buys 6 industrial robots",)
+    # 6 robots x 180,000 yuan = 1,080,000; 10%-20%
+    assert (robot.estimate_low, robot.estimate_high) == (D("108000.00"), D("216000.00"))
+    assert advice.subsidies == D("108000.00")            # the low end is counted
+    assert by_id["zj_land_independent_reform"].status == "eligible"
+    # the same project on new land: a near miss that says what would make it eligible
+    land = instrument.profile_fields["project_on_existing_land"].id
+    assessment.profile[land] = False
+    advice = advise(data, instrument, assessment, result, assessment.project, "en",
+                    "zhejiang-2013-2018")
+    by_id = {m.policy.id: m for m in advice.supports}
+    near = by_id["zj_land_independent_reform"]
+    assert near.status == "near_miss"
+    assert near.unmet == ("eligible if the project is on existing land",)
+    assert by_id["zj_land_quota"].status == "eligible"
+    # without robots the subsidy is a near miss too
+    plan = assessment.project.model_copy(deep=True)
+    plan.items = [i for i in plan.items if i.category != "robot"]
+    advice = advise(data, instrument, assessment, result, plan, "zh", "zhejiang-2013-2018")
+    robot = {m.policy.id: m for m in advice.supports}["zj_robot_subsidy"]
+    assert robot.status == "near_miss" and robot.estimate_high is None
+
+
+def test_catalogue_switch_shows_source_and_interest_subsidy(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("equipment-advanced", root, catalog)
+    national = advise(data, instrument, assessment, result, assessment.project, "en",
+                      "national-generic")
+    assert national.catalogue.verify
+    loan = next(o for o in national.options if o.option.id == "bank_loan")
+    assert loan.plan is not None and loan.plan.rows[0].subsidy > 0   # 1 point, 2 years
+    assert loan.plan.rows[2].subsidy == 0
+    zhejiang = advise(data, instrument, assessment, result, assessment.project, "en",
+                      "zhejiang-2013-2018")
+    loan = next(o for o in zhejiang.options if o.option.id == "bank_loan")
+    assert all(r.subsidy == 0 for r in loan.plan.rows)
+    # leasing models are offered only where the catalogue lists them
+    assert "financing_capital" in {o.option.id for o in zhejiang.options}
+    assert "financing_capital" not in {o.option.id for o in national.options}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**9), st.floats(0, 1), st.floats(0, 1),
+       st.none() | st.floats(0, 10000))
+def test_subsidies_never_exceed_their_cap(base: int, a: float, b: float,
+                                         cap: float | None) -> None:
+    low_rate, high_rate = sorted((a, b))
+    policy = Policy.model_validate({
+        "id": "p", "name": "p", "issuer": "i", "period": {"from": "2020-01-01"}, "source": "s",
+        "gives": {"type": "rate", "rate_min": low_rate, "rate_max": high_rate,
+                  "base": "robot_cost", "cap": cap, "text": "t"}})
+    low, high, capped = estimate(policy, {"robot_cost": D(base)})
+    if base == 0:
+        assert low is None and high is None
+        return
+    assert low is not None and high is not None and low <= high
+    uncapped = (D(base) * D(repr(high_rate))).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+    if cap is not None:
+        ceiling = D(repr(cap)) * 10000
+        assert high <= ceiling and low <= ceiling
+        assert capped == (uncapped > ceiling.quantize(D("0.01"), rounding="ROUND_DOWN"))
+    else:
+        assert high == uncapped and not capped
+    assert high <= D(base)
+
+
+def firm(root: Path, catalog):
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    rating = instrument.field_for_role("credit_rating").id
+    land = instrument.field_for_role("owns_land").id
+    assessment.profile[rating] = "unknown"
+    assessment.profile[land] = False
+    return assessment, instrument, result
+
+
+def plan_of(categories: list[tuple[str, int]], engineering_company: bool) -> ProjectPlan:
+    return ProjectPlan(
+        items=[ProjectItem(description=c, category=c, unit_price=str(price))
+               for c, price in categories],
+        effects=ProjectEffects(positions=8, cost_per_worker="90000", extra_output="3000000",
+                               margin_rate="0.2"),
+        finance=ProjectFinance(own_funds="200000", engineering_company=engineering_company),
+        catalogue="zhejiang-2013-2018")
+
+
+def test_ranking_follows_the_decisive_factor(root: Path, catalog, data) -> None:
+    """Short of cash and collateral: standard machines point to an equipment lease; the same
+    budget as a turnkey line delivered by an engineering-service company points to financing
+    engineering."""
+    assessment, instrument, result = firm(root, catalog)
+    machines = advise(data, instrument, assessment, result,
+                      plan_of([("equipment", 1500000), ("robot", 900000)], False), "en")
+    engineered = advise(data, instrument, assessment, result,
+                        plan_of([("engineering", 1800000), ("software", 600000)], True), "en")
+    assert machines.options[0].option.id == "equipment_lease"
+    assert engineered.options[0].option.id == "financing_engineering"
+    lease = machines.options[0]
+    assert any("standard machines" in r.get("en") for r in lease.reasons_for)
+
+
+def test_bank_tests_are_flagged(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("textile-early", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en")
+    loan = next(o for o in advice.options if o.option.id == "bank_loan")
+    assert loan.plan.min_dscr < D("1.2")
+    assert any("below the 1.2 banks usually want" in f.get("en") for f in loan.flags)
+    capital = next(o for o in advice.options if o.option.id == "financing_capital")
+    assert any("a share of 54% would repay it in time" in f.get("en") for f in capital.flags)
+    # flagged options come after acceptable ones
+    flags = [bool(o.flags) for o in advice.options]
+    assert flags == sorted(flags)
+
+
+def test_existing_debt_lowers_dscr(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    plan = assessment.project.model_copy(deep=True)
+    plan.finance.existing_debt_service = "0"
+    light = advise(data, instrument, assessment, result, plan, "en")
+    heavy = advise(data, instrument, assessment, result, assessment.project, "en")
+    loan = {o.option.id: o for o in light.options}["bank_loan"]
+    loaded = {o.option.id: o for o in heavy.options}["bank_loan"]
+    assert loaded.plan.min_dscr < loan.plan.min_dscr
+
+
+def test_advice_json_is_complete(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "zh")
+    out = json.loads(json.dumps(to_dict(advice, instrument, "zh"), ensure_ascii=False))
+    assert out["catalogue"]["source"].startswith("纪焕勇")
+    assert out["appraisal"]["net_investment"] == "3552000.00"
+    assert out["recommended"] == advice.recommended.option.id
+    assert out["financing"][0]["schedule"]
+
+
+def test_no_project_yet(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    cost = instrument.profile_fields["project_cost"].id
+    assessment.profile.pop(cost, None)
+    advice = advise(data, instrument, assessment, result, None, "en")
+    assert advice.appraisal is None and advice.options == ()
+    assert advice.roadmap.steps
+
+
+# ---------------------------------------------------------------------------- data checks
+
+def broken_copy(tmp_path: Path, root: Path, edit) -> Path:
+    folder = tmp_path / "templates"
+    shutil.copytree(root / "templates", folder, ignore=shutil.ignore_patterns("fonts"))
+    edit(folder)
+    return folder
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("measures/measures-1.0.yaml",
+     "requires: [equipment_data_collection, maintenance_records_cmms]",
+     "requires: [equipment_data_colection, maintenance_records_cmms]",
+     "'equipment_data_colection' is not a measure; did you mean 'equipment_data_collection'?"),
+    ("measures/measures-1.0.yaml", "requires: [cad_2d]\n", "requires: [cad_3d_simulation]\n",
+     "prerequisites go round in a circle"),
+    ("policies/zhejiang-2013-2018.yaml", 'when: "project.robot_count >= 1"',
+     'when: "project.robots >= 1"', "project.robots is not a project fact"),
+    ("policies/zhejiang-2013-2018.yaml", "{project.robot_count} 台", "{project.robots} 台",
+     "{project.robots} is not a project fact"),
+    ("policies/zhejiang-2013-2018.yaml", "enables: [guarantee_loan]", "enables: [guaranty]",
+     "'guaranty' is not a financing option"),
+])
+def test_broken_advice_data_is_reported(tmp_path: Path, root: Path, catalog, file: str,
+                                        old: str, new: str, message: str) -> None:
+    def edit(folder: Path) -> None:
+        path = folder / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    folder = broken_copy(tmp_path, root, edit)
+    with pytest.raises(DataFileError) as info:
+        load_advice_data(folder, full_instrument(catalog, "zhigai-readiness"))
+    lines = [p.format() for p in info.value.problems]
+    assert any(message in line and f"{folder / file}:" in line for line in lines), lines
+
+
+def test_module_questions_need_the_industry(tmp_path: Path, root: Path, catalog) -> None:
+    def edit(folder: Path) -> None:
+        path = folder / "measures" / "measures-1.0.yaml"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  - id: tx_shuttleless_looms")
+        block_end = text.index("\n  - id:", start + 10)
+        block = text[start:block_end]
+        lines = [ln for ln in block.splitlines() if not ln.strip().startswith("industries:")]
+        path.write_text(text[:start] + "\n".join(lines) + text[block_end:], encoding="utf-8")
+
+    folder = broken_copy(tmp_path, root, edit)
+    with pytest.raises(DataFileError, match="belongs to the textile module"):
+        load_advice_data(folder, full_instrument(catalog, "zhigai-readiness"))
