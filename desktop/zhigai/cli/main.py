@@ -23,7 +23,7 @@ def _configure_output() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands
+    from . import commands, report_commands
 
     parser = argparse.ArgumentParser(
         prog="zhigai",
@@ -32,10 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zhigai {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.register(sub)
+    report_commands.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # batch workers in the frozen (PyInstaller) app
     _configure_output()
     parser = build_parser()
     args = parser.parse_args(argv)

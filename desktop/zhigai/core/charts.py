@@ -35,3 +35,14 @@ def cashflow_series(appraisal: Appraisal, plan: FinancingPlan | None) -> Cashflo
         payments.append(paid)
         cumulative.append(running)
     return CashflowSeries(tuple(years), tuple(benefits), tuple(payments), tuple(cumulative))
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
+    """A round tick step (1, 2 or 5 times a power of ten) and the axis ends on it."""
+    import math
+
+    span = (high - low) or 1.0
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return step, math.floor(low / step) * step, math.ceil(high / step) * step

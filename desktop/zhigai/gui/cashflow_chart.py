@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.charts import CashflowSeries
+from ..core.charts import CashflowSeries, nice_ticks
 from ..core.money import WAN
 from .style import ACCENT, MUTED
 
@@ -107,13 +107,3 @@ class CashflowChart(QWidget):
             x += 14 + fm.horizontalAdvance(text) + 18
         p.end()
 
-
-def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
-    """A round tick step (1, 2 or 5 times a power of ten) and the axis ends on it."""
-    import math
-
-    span = (high - low) or 1.0
-    raw = span / count
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    return step, math.floor(low / step) * step, math.ceil(high / step) * step

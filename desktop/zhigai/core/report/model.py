@@ -1,0 +1,89 @@
+"""What a report shows, gathered from an assessment (no reportlab here)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..advice_data import AdviceData
+from ..advisor import Advice, advise
+from ..assessment import Assessment
+from ..catalog import Catalog
+from ..fingerprint import Fingerprint, advice_data_hash, fingerprint
+from ..instrument import Instrument
+from ..scoring import Score, score
+from ..session import Comparison, Session
+
+
+@dataclass
+class ReportInput:
+    """Everything the report shows, gathered once (see prepare())."""
+
+    assessment: Assessment
+    instrument: Instrument
+    score: Score
+    advice: Advice
+    data: AdviceData
+    fingerprint: Fingerprint
+    lang: str
+    comparison: Comparison | None = None
+    previous_levels: list[float | None] | None = None
+    assessor: str | None = None
+    organisation: str | None = None
+    generated: str = ""
+    include_appendix: bool = True
+
+
+def questionnaire_hashes(instrument: Instrument) -> dict[str, str]:
+    hashes = {f"{instrument.id} {instrument.version}": instrument.base.hash}
+    for ref in instrument.module_refs:
+        hashes[f"{ref.id} {ref.version}"] = ref.hash
+    return hashes
+
+
+def report_fingerprint(assessment: Assessment, instrument: Instrument,
+                       data: AdviceData) -> Fingerprint:
+    project = assessment.project
+    catalogue = data.catalogue(project.catalogue if project else None).id
+    return fingerprint(assessment, questionnaire_hashes(instrument),
+                       advice_data_hash(data.sources), catalogue)
+
+
+def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: str,
+            previous: Assessment | None = None, include_appendix: bool = True,
+            assessor: str | None = None, organisation: str | None = None) -> ReportInput:
+    """Score, advise and fingerprint an assessment for its report."""
+    instrument, _warnings = catalog.instrument_for(assessment)
+    result = score(instrument, assessment.answers, assessment.profile)
+    advice = advise(data, instrument, assessment, result, assessment.project, lang)
+    comparison = None
+    previous_levels = None
+    if previous is not None:
+        before_instrument, _ = catalog.instrument_for(previous)
+        before = score(before_instrument, previous.answers, previous.profile)
+        levels = {d.id: d.level for d in before.dimensions}
+        previous_levels = [levels.get(d.id) for d in result.dimensions]
+        date_field = instrument.field_for_role("assessment_date")
+        date = previous.profile.get(date_field.id) if date_field else None
+        from ..session import DimensionChange
+
+        comparison = Comparison(
+            previous_id=previous.id,
+            previous_date=date if isinstance(date, str) else previous.created_at[:10],
+            index_before=before.index, index_after=result.index,
+            stage_index_before=before.stage_by_index, stage_index_after=result.stage_by_index,
+            stage_weakest_before=before.stage_weakest_link,
+            stage_weakest_after=result.stage_weakest_link,
+            dimensions=tuple(DimensionChange(d.id, levels.get(d.id), d.level)
+                             for d in result.dimensions))
+    return ReportInput(assessment, instrument, result, advice, data,
+                       report_fingerprint(assessment, instrument, data), lang, comparison,
+                       previous_levels, assessor, organisation,
+                       _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), include_appendix)
+
+
+def from_session(session: Session, data: AdviceData, lang: str,
+                 include_appendix: bool = True, **kwargs: Any) -> ReportInput:
+    return prepare(session.assessment, session.catalog, data, lang, session.previous,
+                   include_appendix, **kwargs)
