@@ -109,6 +109,12 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     grab("13-financing-options")
     bar.setValue(bar.maximum())
     grab("14-financing-schedule")
+    dialog = window.page.export_pdf()
+    settle()
+    path = out / f"{lang}-15-export-dialog.png"
+    dialog.grab().save(str(path))
+    saved.append(path)
+    dialog.reject()
     follow = [r for r in window.ctx.store.assessments() if r.previous_id][0]
     window.go_home()
     window.open_assessment(follow.id, tab=2)

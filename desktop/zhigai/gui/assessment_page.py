@@ -53,6 +53,11 @@ class AssessmentPage(QWidget):
         head.addSpacing(12)
         head.addWidget(self.title, 1)
         head.addWidget(self.saved)
+        head.addSpacing(12)
+        self.export = QPushButton(self.tr("Export PDF…"))
+        self.export.setToolTip(self.tr("Print the report for the bank or the file (Ctrl+E)"))
+        self.export.clicked.connect(self.export_pdf)
+        head.addWidget(self.export)
 
         self.profile = ProfileForm(session.instrument, lang, self.controller.set_profile)
         self.profile.set_values(session.assessment.profile)
@@ -99,6 +104,7 @@ class AssessmentPage(QWidget):
             key = f"Ctrl+{index + 1}"
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
         QShortcut(QKeySequence("Ctrl+J"), self, self._answer_rest)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf)
         self._update_title()
         self.saved.setText(self.tr("All changes are saved automatically"))
 
@@ -138,6 +144,17 @@ class AssessmentPage(QWidget):
         self.questions.flush()
         if self.tabs.widget(index) is self.questions:
             self.questions.focus_first(self.questions.current_dimension())
+
+    def export_pdf(self) -> Any:
+        """Ask what to print and where, then make the report in the background."""
+        from .export_dialog import export_report
+
+        self.flush()
+        return export_report(self, self.session, self.lang, self.advice_data(),
+                             self._exported)
+
+    def _exported(self, path: Any) -> None:
+        self.saved.setText(self.tr("Report saved: %1").replace("%1", str(path)))
 
     def _answer_rest(self) -> None:
         self.tabs.setCurrentWidget(self.questions)

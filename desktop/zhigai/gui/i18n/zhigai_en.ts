@@ -8,6 +8,14 @@
             <translation>← All assessments</translation>
         </message>
         <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>Print the report for the bank or the file (Ctrl+E)</source>
+            <translation>Print the report for the bank or the file (Ctrl+E)</translation>
+        </message>
+        <message>
             <source>Company profile</source>
             <translation>Company profile</translation>
         </message>
@@ -46,6 +54,10 @@
         <message>
             <source>Not saved: %1</source>
             <translation>Not saved: %1</translation>
+        </message>
+        <message>
+            <source>Report saved: %1</source>
+            <translation>Report saved: %1</translation>
         </message>
     </context>
     <context>
@@ -116,6 +128,92 @@
         <message>
             <source> (enabler)</source>
             <translation> (enabler)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export PDF report</source>
+            <translation>Export PDF report</translation>
+        </message>
+        <message>
+            <source>Appendix with every answer</source>
+            <translation>Appendix with every answer</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>Open the report when it is ready</source>
+            <translation>Open the report when it is ready</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Assessor</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <source>Verification code of this assessment: %1. Any later change to the answers, profile or project gives a new code.</source>
+            <translation>Verification code of this assessment: %1. Any later change to the answers, profile or project gives a new code.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Save the report as</source>
+            <translation>Save the report as</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Choose where to save the report.</source>
+            <translation>Choose where to save the report.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder; add a file name.</source>
+            <translation>%1 is a folder; add a file name.</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist.</source>
+            <translation>The folder %1 does not exist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Exporter</name>
+        <message>
+            <source>Making the report…</source>
+            <translation>Making the report…</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>Export PDF report</translation>
+        </message>
+        <message>
+            <source>The report was saved as %1. No PDF viewer could be started; open it from there.</source>
+            <translation>The report was saved as %1. No PDF viewer could be started; open it from there.</translation>
+        </message>
+        <message>
+            <source>The report was not made.</source>
+            <translation>The report was not made.</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,14 @@
             <translation>← 全部评估</translation>
         </message>
         <message>
+            <source>Export PDF…</source>
+            <translation>导出 PDF 报告…</translation>
+        </message>
+        <message>
+            <source>Print the report for the bank or the file (Ctrl+E)</source>
+            <translation>生成可交给银行或存档的报告（Ctrl+E）</translation>
+        </message>
+        <message>
             <source>Company profile</source>
             <translation>企业信息</translation>
         </message>
@@ -46,6 +54,10 @@
         <message>
             <source>Not saved: %1</source>
             <translation>未能保存：%1</translation>
+        </message>
+        <message>
+            <source>Report saved: %1</source>
+            <translation>报告已保存：%1</translation>
         </message>
     </context>
     <context>
@@ -116,6 +128,92 @@
         <message>
             <source> (enabler)</source>
             <translation>（支撑）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export PDF report</source>
+            <translation>导出 PDF 报告</translation>
+        </message>
+        <message>
+            <source>Appendix with every answer</source>
+            <translation>附录：列出全部回答</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <source>Open the report when it is ready</source>
+            <translation>生成后打开报告</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>报告语言</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>评估专家</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>所属机构</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>保存为</translation>
+        </message>
+        <message>
+            <source>Verification code of this assessment: %1. Any later change to the answers, profile or project gives a new code.</source>
+            <translation>本评估的核验码：%1。之后对回答、企业信息或项目的任何修改都会产生新的核验码。</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Save the report as</source>
+            <translation>报告保存为</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Choose where to save the report.</source>
+            <translation>请选择报告的保存位置。</translation>
+        </message>
+        <message>
+            <source>%1 is a folder; add a file name.</source>
+            <translation>%1 是一个文件夹，请加上文件名。</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist.</source>
+            <translation>文件夹 %1 不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Exporter</name>
+        <message>
+            <source>Making the report…</source>
+            <translation>正在生成报告…</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>导出 PDF 报告</translation>
+        </message>
+        <message>
+            <source>The report was saved as %1. No PDF viewer could be started; open it from there.</source>
+            <translation>报告已保存为 %1。未能启动 PDF 阅读器，请从该位置打开。</translation>
+        </message>
+        <message>
+            <source>The report was not made.</source>
+            <translation>报告未能生成。</translation>
         </message>
     </context>
     <context>
