@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zhigai.core.finance import (
@@ -158,6 +158,7 @@ def test_payback_and_roi_agree(investment: int, subsidy_pct: int, benefit: int) 
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 10_000_000), st.integers(0, 30), st.integers(1, 15))
+@example(1, 27, 15)  # rounding the payment up to the fen repaid this loan a year early
 def test_annuity_repays_exactly(principal: int, rate_pct: int, years: int) -> None:
     project = Project(investment=D(principal), subsidies=D(0),
                       effects=Effects(extra_margin=D(principal)))

@@ -325,7 +325,9 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
         for year in range(1, terms.years + 1):
             interest = round_fen(balance * terms.rate)
             fee = round_fen(balance * terms.fee_rate)
-            principal = payment - interest if year < terms.years else balance
+            # the last year repays what is left; fen rounding of small loans can also pay
+            # the balance off a year early, never below zero
+            principal = min(payment - interest, balance) if year < terms.years else balance
             subsidy = round_fen(balance * terms.subsidy_points) \
                 if year <= terms.subsidy_years else ZERO
             cost = interest + fee
