@@ -130,7 +130,8 @@ def test_pdf_parses_and_carries_metadata(reports: dict[str, Any]) -> None:
         assert meta is not None
         assert made.company in str(meta.title)
         assert made.report_id in str(meta.subject)
-        assert str(meta.get("/Keywords")).startswith("ZGFP1 assessment=")
+        assert str(meta.get("/Keywords")).startswith(f"ZGFP1 report={made.report_id} "
+                                                     "assessment=")
         assert 10 <= len(reader.pages) <= 24, (name, lang, len(reader.pages))
         assert len(reader.pages) == made.pages
         for page in reader.pages:

@@ -41,10 +41,11 @@ class Fingerprint:
     def report_id(self, date: str) -> str:
         return f"ZG-{date.replace('-', '')}-{self.value[:8].upper()}"
 
-    def keywords(self) -> str:
+    def keywords(self, report_id: str) -> str:
         """What the PDF's keywords field carries (parsed back by :func:`parse_keywords`)."""
         parts = " ".join(f"{name}={self.parts[name]}" for name in PARTS)
-        return f"{PREFIX} assessment={self.assessment_id} fingerprint={self.value} {parts}"
+        return (f"{PREFIX} report={report_id} assessment={self.assessment_id} "
+                f"fingerprint={self.value} {parts}")
 
     def qr_payload(self, report_id: str) -> str:
         return f"ZHIGAI-REPORT;{report_id};{self.assessment_id};{self.value}"

@@ -702,7 +702,7 @@ def build(inp: ReportInput, out: str | Path | BinaryIO,
                           topMargin=20 * mm, bottomMargin=20 * mm, title=clean(title),
                           author=clean(inp.assessor or company), subject=clean(
                               f"{report_id} · {inp.instrument.id} {inp.instrument.version}"),
-                          keywords=inp.fingerprint.keywords(),
+                          keywords=inp.fingerprint.keywords(report_id),
                           creator=f"Zhigai {__version__}", lang="zh-CN" if inp.lang == "zh"
                           else "en")
     frame = Frame(MARGIN, 20 * mm, WIDTH, A4[1] - 40 * mm, id="body", leftPadding=0,
