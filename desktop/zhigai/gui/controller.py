@@ -44,15 +44,19 @@ class SessionController(QObject):
     def clear(self, question_id: str) -> str | None:
         return self._edit(lambda: self.session.clear(question_id), question_id)
 
+    def _not_saved(self, error: StoreError) -> str:
+        """Say that the store refused a change (shown in the page's banner)."""
+        message = store_message(error)
+        self.saveFailed.emit(message)
+        return message
+
     def _edit(self, action: Any, question_id: str) -> str | None:
         try:
             result = action()
         except AnswerProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            message = store_message(error)
-            self.saveFailed.emit(message)
-            return message
+            return self._not_saved(error)
         self.answerSaved.emit(question_id)
         self.scoreChanged.emit(result)
         return None
@@ -64,9 +68,7 @@ class SessionController(QObject):
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            message = store_message(error)
-            self.saveFailed.emit(message)
-            return message
+            return self._not_saved(error)
         self.profileSaved.emit(field_id)
         if self.session.instrument is not before:
             self.instrumentChanged.emit()
@@ -80,9 +82,7 @@ class SessionController(QObject):
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            message = store_message(error)
-            self.saveFailed.emit(message)
-            return message
+            return self._not_saved(error)
         self.projectChanged.emit()
         return None
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.advisor import Advice, percent
@@ -30,6 +29,7 @@ from ..core.money import fmt
 from .cashflow_chart import CashflowChart
 from .controller import SessionController
 from .lazy import LazyRefresh
+from .pages import scroll_page
 from .style import ERROR, OK
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,15 +103,7 @@ class FinancingView(LazyRefresh, QScrollArea):
         self.lang = lang
         self.advice_source = advice_source
         self.selected: str | None = None
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        inner.setObjectName("page")
-        self.setWidget(inner)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(10)
+        layout = scroll_page(self)
         title = QLabel(self.tr("Investment and financing"))
         title.setObjectName("title")
         layout.addWidget(title)

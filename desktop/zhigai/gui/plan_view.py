@@ -34,6 +34,7 @@ from ..core.profile import ValueProblem
 from ..core.project import ProjectItem, ProjectPlan, parse_money_input
 from .controller import SessionController
 from .lazy import LazyRefresh
+from .pages import scroll_page
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,15 +196,7 @@ class PlanView(LazyRefresh, QScrollArea):
         self.controller = controller
         self.lang = lang
         self.advice_source = advice_source      # callable returning Advice (or raising)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        inner.setObjectName("page")
-        self.setWidget(inner)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(10)
+        layout = scroll_page(self)
 
         title = QLabel(self.tr("Roadmap"))
         title.setObjectName("title")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.assessment import Answer
 from ..core.questionnaire import Question
 from .controller import SessionController
+from .pages import scroll_page
 from .question_card import QuestionCard
 from .style import ACCENT, MUTED, OK
 
@@ -78,15 +79,7 @@ def _status_icon(state: str) -> QIcon:
 class DimensionPage(QScrollArea):
     def __init__(self) -> None:
         super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        inner.setObjectName("page")
-        self.box = QVBoxLayout(inner)
-        self.box.setContentsMargins(16, 12, 16, 16)
-        self.box.setSpacing(10)
-        self.setWidget(inner)
+        self.box = scroll_page(self)
 
 
 class QuestionnaireView(QWidget):

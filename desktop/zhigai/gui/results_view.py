@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core import explain
@@ -26,6 +25,7 @@ from ..core.scoring import Score
 from ..core.session import Comparison
 from .controller import SessionController
 from .lazy import LazyRefresh
+from .pages import scroll_page
 from .radar import RadarChart
 from .style import ERROR, OK
 
@@ -111,14 +111,7 @@ class ResultsView(LazyRefresh, QScrollArea):
         super().__init__()
         self.controller = controller
         self.lang = lang
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner = QWidget()
-        inner.setObjectName("page")
-        self.setWidget(inner)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(12)
+        layout = scroll_page(self, spacing=12, horizontal_scroll=True)
 
         banner_row = QHBoxLayout()
         self.banner = QLabel()

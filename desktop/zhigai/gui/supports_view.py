@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -14,13 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.advisor import Advice, SupportMatch
 from ..core.money import fmt
 from .controller import SessionController
 from .lazy import LazyRefresh
+from .pages import scroll_page
 
 
 class SupportsView(LazyRefresh, QScrollArea):
@@ -31,15 +30,7 @@ class SupportsView(LazyRefresh, QScrollArea):
         self.lang = lang
         self.advice_source = advice_source
         self.data_source = data_source
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        inner.setObjectName("page")
-        self.setWidget(inner)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(10)
+        layout = scroll_page(self)
         row = QHBoxLayout()
         title = QLabel(self.tr("Public supports"))
         title.setObjectName("title")
