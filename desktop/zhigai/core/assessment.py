@@ -19,12 +19,13 @@ from .profile import ValueProblem, coerce_profile_value
 from .project import ProjectPlan
 
 FORMAT: Literal["zhigai-assessment"] = "zhigai-assessment"
-FORMAT_VERSION = 1
+# 2: evidence (notes and photos), the owner's answers kept under expert verification, the
+#    assessor and the audit trail
+FORMAT_VERSION = 2
 
 JsonValue = str | int | float | bool | list[str] | None
 
-
-
+MAX_NOTE_LENGTH = 4000
 
 class Answer(BaseModel):
     """One answer: a value, or "not applicable"."""
@@ -35,6 +36,59 @@ class Answer(BaseModel):
                                                "true/false or text, by question type")
     na: bool = Field(False, description="not applicable to this firm (leaves the denominator)")
     updated_at: str | None = None
+
+
+class Photo(BaseModel):
+    """A photo taken as evidence: the bytes live in the store (and in exchange bundles) under
+    their SHA-256; the assessment keeps the reference."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    name: str = Field(max_length=200, description="the original file name, for display")
+    mime: Literal["image/jpeg", "image/png"]
+    size: int = Field(ge=1)
+    added_at: str
+    added_by: str = ""
+
+
+class Evidence(BaseModel):
+    """What an expert saw for one question: a note and photos."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field("", max_length=MAX_NOTE_LENGTH)
+    photos: list[Photo] = Field(default_factory=list)
+    updated_at: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.note.strip() and not self.photos
+
+
+class Assessor(BaseModel):
+    """The expert who verifies an assessment on site."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    organisation: str = Field("", max_length=200)
+    service_group: str = Field("", max_length=200)
+
+
+class AuditEntry(BaseModel):
+    """One recorded change: who, when, what (a field path such as ``answer.q1``,
+    ``owner.q1``, ``evidence.q1``, ``profile.employees``, ``project``, ``kind``), old and new.
+    The ids also tell two copies of an assessment apart when they meet again (merge)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()))
+    at: str = Field(default_factory=now_iso)
+    who: str = ""
+    field: str
+    old: Any = None
+    new: Any = None
 
 
 class DocRef(BaseModel):
@@ -65,6 +119,12 @@ class Assessment(BaseModel):
     project: ProjectPlan | None = Field(None, description="the planned transformation project "
                                                           "(measures, items, effects, financing)")
     notes: str | None = None
+    assessor: Assessor | None = Field(None, description="the expert, for expert-verified "
+                                                        "assessments")
+    owner_answers: dict[str, Answer] = Field(default_factory=dict, description=(
+        "under expert verification: the owner's own answers, kept beside the verified ones"))
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
+    audit: list[AuditEntry] = Field(default_factory=list)
 
     # ------------------------------------------------------------------ editing
 
@@ -117,8 +177,9 @@ class Assessment(BaseModel):
     # ------------------------------------------------------------------ JSON
 
     def to_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json", exclude_none=False), ensure_ascii=False,
-                          indent=2) + "\n"
+        data = self.model_dump(mode="json", exclude_none=False)
+        data["format_version"] = FORMAT_VERSION  # written in this version's format
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def save(self, path: str | Path) -> None:
         """Write atomically: a crash never leaves a half-written file behind."""

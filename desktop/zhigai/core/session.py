@@ -9,9 +9,10 @@ from typing import Any
 
 from .advice_data import AdviceData
 from .advisor import Advice, advise
-from .assessment import Answer, Assessment, DocRef
+from .assessment import Answer, Assessment, Assessor, AuditEntry, DocRef, Evidence, Photo
 from .catalog import Catalog
 from .clock import now_iso
+from .firm_size import size_band
 from .instrument import AnswerProblem, Instrument, coerce_answer
 from .profile import ValueProblem, coerce_profile_value
 from .project import ProjectPlan, check_plan
@@ -68,6 +69,8 @@ def summary_of(instrument: Instrument, assessment: Assessment, result: Score) ->
     if result.stage_weakest_link is not None:
         labels["stage_weakest"] = instrument.stage_name(result.stage_weakest_link).model_dump()
     date = assessment.profile_by_role(instrument, "assessment_date")
+    band = size_band(assessment.profile_by_role(instrument, "employees"),
+                     assessment.profile_by_role(instrument, "revenue"))
     return {
         "index": None if result.index is None else round(result.index, 2),
         "stage_index": result.stage_by_index,
@@ -76,6 +79,7 @@ def summary_of(instrument: Instrument, assessment: Assessment, result: Score) ->
         "answered": result.answered,
         "required": result.required,
         "date": date if isinstance(date, str) else assessment.created_at[:10],
+        "size_band": band,
         "dimensions": {d.id: None if d.level is None else round(d.level, 4)
                        for d in result.dimensions},
         "labels": labels,
@@ -92,8 +96,10 @@ def identity_of(instrument: Instrument, assessment: Assessment) -> dict[str, Any
 class Session:
     """One assessment open for editing."""
 
-    def __init__(self, store: Store, catalog: Catalog, assessment: Assessment):
+    def __init__(self, store: Store, catalog: Catalog, assessment: Assessment,
+                 actor: str | None = None):
         self.store = store
+        self.actor = actor  # who edits (recorded in the audit trail); see :meth:`who`
         self.catalog = catalog
         self.assessment = assessment
         self.instrument, self.warnings = catalog.instrument_for(assessment)
@@ -104,13 +110,16 @@ class Session:
         self._previous_score: Score | None = None
         self._advice_cache: tuple[Any, Advice] | None = None
         self.revision = 0  # counts edits in this session (answers, profile, project)
+        self.owner_score: Score | None = None
+        self._score_owner()
         self._load_previous()
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, store: Store, catalog: Catalog, assessment_id: str) -> Session:
-        return cls(store, catalog, store.load(assessment_id))
+    def open(cls, store: Store, catalog: Catalog, assessment_id: str,
+             actor: str | None = None) -> Session:
+        return cls(store, catalog, store.load(assessment_id), actor)
 
     @classmethod
     def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
@@ -245,6 +254,7 @@ class Session:
     def _rescore(self) -> Score:
         self.revision += 1
         self.score = score(self.instrument, self.assessment.answers, self.assessment.profile)
+        self._score_owner()
         if self._previous_score is not None:
             self.comparison = self._compare(self._previous_score)
         return self.score
@@ -285,13 +295,15 @@ class Session:
 
     def _apply(self, question_id: str, new: Answer | None) -> Score:
         old = self.assessment.answers.get(question_id)
+        entry = self._entry(f"answer.{question_id}", _answer_json(old), _answer_json(new))
         if new is None:
             self.assessment.answers.pop(question_id, None)
         else:
             self.assessment.answers[question_id] = new
         result = self._rescore()
         try:
-            self.store.save_answer(self.id, question_id, new, self.summary(), self.status)
+            self.store.save_answer(self.id, question_id, new, self.summary(), self.status,
+                                   entry)
         except StoreError:
             if old is None:
                 self.assessment.answers.pop(question_id, None)
@@ -299,6 +311,7 @@ class Session:
                 self.assessment.answers[question_id] = old
             self._rescore()
             raise
+        self.assessment.audit.append(entry)
         self.assessment.updated_at = new.updated_at if new and new.updated_at else now_iso()
         return result
 
@@ -318,9 +331,11 @@ class Session:
             self.assessment.profile[field_id] = value
         self._sync_modules()
         self._rescore()
+        entry = self._entry(f"profile.{field_id}", old, value)
         try:
             self.store.save_profile(self.id, field_id, value, self.assessment, self.summary(),
-                                    self.status, identity_of(self.instrument, self.assessment))
+                                    self.status, identity_of(self.instrument, self.assessment),
+                                    entry)
         except StoreError:
             if old is None:
                 self.assessment.profile.pop(field_id, None)
@@ -330,6 +345,7 @@ class Session:
             self.instrument = old_instrument
             self._rescore()
             raise
+        self.assessment.audit.append(entry)
         return self.score
 
     # ------------------------------------------------------------------ project & advice
@@ -345,12 +361,15 @@ class Session:
                 raise ValueProblem(first.message + (f" (and {more} more)" if more else ""),
                                    first.zh + (f"（另有 {more} 处）" if more else ""))
         old = self.assessment.project
+        entry = self._entry("project", None if old is None else old.model_dump(mode="json"),
+                            None if plan is None else plan.model_dump(mode="json"))
         self.assessment.project = plan
         try:
-            self.store.save_project(self.id, plan, self.summary())
+            self.store.save_project(self.id, plan, self.summary(), entry)
         except StoreError:
             self.assessment.project = old
             raise
+        self.assessment.audit.append(entry)
         self.revision += 1
 
     def advice(self, data: AdviceData, lang: str = "zh",
@@ -369,3 +388,141 @@ class Session:
         if self.previous is None:
             return None
         return self.previous.answers.get(question_id)
+
+    # ------------------------------------------------------------------ expert verification
+
+    @property
+    def who(self) -> str:
+        """The name recorded in the audit trail: the session's actor, else the assessor of an
+        expert-verified assessment, else the owner."""
+        if self.actor:
+            return self.actor
+        if self.assessment.kind == "expert" and self.assessment.assessor is not None:
+            return self.assessment.assessor.name
+        return "owner"
+
+    def _entry(self, field: str, old: Any, new: Any) -> AuditEntry:
+        return AuditEntry(who=self.who, field=field, old=old, new=new)
+
+    def _score_owner(self) -> None:
+        a = self.assessment
+        self.owner_score = (score(self.instrument, a.owner_answers, a.profile)
+                            if a.kind == "expert" else None)
+
+    @property
+    def verifying(self) -> bool:
+        return self.assessment.kind == "expert"
+
+    def start_verification(self, assessor: Assessor) -> None:
+        """Turn a self-assessment into an expert verification: the owner's answers are kept
+        as they are (shown beside each question), the expert then confirms or corrects them.
+        On an assessment already under verification, changes the assessor."""
+        a = self.assessment
+        if a.kind == "expert":
+            entry = self._entry("assessor", a.assessor.model_dump() if a.assessor else None,
+                                assessor.model_dump())
+            self.store.save_verification(self.id, "expert", assessor, a.owner_answers,
+                                         self.summary(), entry)
+            a.assessor = assessor
+            a.audit.append(entry)
+            return
+        owner = {k: v.model_copy() for k, v in a.answers.items()}
+        entry = AuditEntry(who=assessor.name, field="kind", old="self",
+                           new={"kind": "expert", "assessor": assessor.model_dump()})
+        self.store.save_verification(self.id, "expert", assessor, owner, self.summary(), entry)
+        a.kind, a.assessor, a.owner_answers = "expert", assessor, owner
+        a.audit.append(entry)
+        self._rescore()
+        self.store.save_summary(self.id, self.summary(), self.status)
+
+    def owner_answer(self, question_id: str) -> Answer | None:
+        return self.assessment.owner_answers.get(question_id)
+
+    def differences(self) -> list[str]:
+        """Questions where the verified answer differs from the owner's, in questionnaire
+        order (empty for self-assessments)."""
+        if not self.verifying:
+            return []
+        a = self.assessment
+        return [q.id for q in self.instrument.questions
+                if _answer_json(a.answers.get(q.id)) != _answer_json(a.owner_answers.get(q.id))]
+
+    def evidence(self, question_id: str) -> Evidence:
+        return self.assessment.evidence.get(question_id) or Evidence()
+
+    def set_note(self, question_id: str, note: str) -> None:
+        """Save the evidence note of a question (audited). Raises ValueProblem when too
+        long, StoreError when it cannot be saved (nothing changed then)."""
+        from .assessment import MAX_NOTE_LENGTH
+
+        note = note.strip()
+        if len(note) > MAX_NOTE_LENGTH:
+            raise ValueProblem(f"the note has {len(note)} characters; at most "
+                               f"{MAX_NOTE_LENGTH}", f"备注有 {len(note)} 个字，最多 "
+                                                     f"{MAX_NOTE_LENGTH} 个")
+        old = self.evidence(question_id)
+        if old.note == note:
+            return
+        new = old.model_copy(update={"note": note, "updated_at": now_iso()})
+        self._save_evidence(question_id, new, self._entry(f"note.{question_id}", old.note, note))
+
+    def add_photo(self, question_id: str, data: bytes, name: str) -> Photo:
+        """Attach a photo (checked: JPEG/PNG within the limits; PhotoProblem otherwise)."""
+        from .photos import MAX_PHOTOS_PER_QUESTION, PhotoProblem, check_image
+
+        checked = check_image(data, name)
+        old = self.evidence(question_id)
+        if any(p.sha256 == checked.sha256 for p in old.photos):
+            raise PhotoProblem(f"{name} is already attached to this question",
+                               f"{name} 已经附在这道题上")
+        if len(old.photos) >= MAX_PHOTOS_PER_QUESTION:
+            raise PhotoProblem(f"at most {MAX_PHOTOS_PER_QUESTION} photos per question",
+                               f"每道题最多 {MAX_PHOTOS_PER_QUESTION} 张照片")
+        photo = Photo(sha256=checked.sha256, name=name[:200] or "photo", mime=checked.mime,
+                      size=checked.size, added_at=now_iso(), added_by=self.who)
+        new = old.model_copy(update={"photos": [*old.photos, photo], "updated_at": now_iso()})
+        self._save_evidence(question_id, new,
+                            self._entry(f"photo.{question_id}", None,
+                                        {"added": photo.name, "sha256": photo.sha256}),
+                            (checked.sha256, checked.mime, data))
+        return photo
+
+    def remove_photo(self, question_id: str, sha256: str) -> None:
+        old = self.evidence(question_id)
+        gone = [p for p in old.photos if p.sha256 == sha256]
+        if not gone:
+            return
+        new = old.model_copy(update={"photos": [p for p in old.photos if p.sha256 != sha256],
+                                     "updated_at": now_iso()})
+        self._save_evidence(question_id, new,
+                            self._entry(f"photo.{question_id}",
+                                        {"removed": gone[0].name, "sha256": sha256}, None))
+
+    def photo_data(self, sha256: str) -> bytes | None:
+        return self.store.attachments(self.id, {sha256}).get(sha256)
+
+    def _save_evidence(self, question_id: str, new: Evidence, entry: AuditEntry,
+                       photo: tuple[str, str, bytes] | None = None) -> None:
+        stored = None if new.empty else new
+        self.store.save_evidence(self.id, question_id, stored, entry, photo)
+        if stored is None:
+            self.assessment.evidence.pop(question_id, None)
+        else:
+            self.assessment.evidence[question_id] = stored
+        self.assessment.audit.append(entry)
+        self.revision += 1
+
+    def history(self, question_id: str | None = None) -> list[AuditEntry]:
+        """The audit trail (of one question: its answer, the owner's answer, note, photos)."""
+        entries = self.assessment.audit
+        if question_id is None:
+            return list(entries)
+        fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo")}
+        return [e for e in entries if e.field in fields]
+
+
+def _answer_json(answer: Answer | None) -> Any:
+    """An answer as recorded in the audit trail and compared (without its edit time)."""
+    if answer is None:
+        return None
+    return {"na": True} if answer.na else {"value": answer.value}

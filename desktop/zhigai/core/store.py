@@ -24,7 +24,7 @@ from .paths import default_db_url, sqlite_path
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-    from .assessment import Answer, Assessment
+    from .assessment import Answer, Assessment, Assessor, AuditEntry, Evidence
 
 StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing"]
 
@@ -63,7 +63,7 @@ class AssessmentRow:
 # ---------------------------------------------------------------------------- schema
 
 def _tables(metadata: Any) -> dict[str, Any]:
-    from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+    from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, String, Table, Text
 
     meta = Table("zg_meta", metadata,
                  Column("key", String(64), primary_key=True),
@@ -112,8 +112,58 @@ def _tables(metadata: Any) -> dict[str, Any]:
         Column("value_json", Text, nullable=False),
         Column("updated_at", String(32), nullable=False),
     )
+    owner = Table(
+        "zg_owner_answer", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("question_id", String(64), primary_key=True),
+        Column("value_json", Text, nullable=True),
+        Column("na", Boolean, nullable=False, default=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    verification = Table(
+        "zg_verification", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("assessor_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    evidence = Table(
+        "zg_evidence", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("question_id", String(64), primary_key=True),
+        Column("evidence_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    attachment = Table(
+        "zg_attachment", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("sha256", String(64), primary_key=True),
+        Column("mime", String(20), nullable=False),
+        Column("size", Integer, nullable=False),
+        Column("data", LargeBinary, nullable=False),
+    )
+    audit = Table(
+        "zg_audit", metadata,
+        Column("id", String(36), primary_key=True),
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               nullable=False, index=True),
+        Column("at", String(32), nullable=False),
+        Column("who", String(100), nullable=False, default=""),
+        Column("field", String(100), nullable=False),
+        Column("old_json", Text, nullable=True),
+        Column("new_json", Text, nullable=True),
+    )
     return {"meta": meta, "assessment": assessment, "answer": answer, "profile": profile,
-            "project": project}
+            "project": project, "owner": owner, "verification": verification,
+            "evidence": evidence, "attachment": attachment, "audit": audit}
+
+
+# the tables that hang off an assessment (deleted with it, replaced on merge)
+CHILD_TABLES = ("answer", "profile", "project", "owner", "verification", "evidence",
+                "attachment", "audit")
 
 
 def _migration_1(conn: Connection) -> None:
@@ -140,10 +190,21 @@ def _migration_2(conn: Connection) -> None:
     metadata.tables["zg_project"].create(conn)
 
 
+def _migration_3(conn: Connection) -> None:
+    """Version 3: expert verification (the owner's answers, the assessor), evidence notes and
+    photos, and the audit trail of every change."""
+    from sqlalchemy import MetaData
+
+    tables = _tables(MetaData())  # these five tables are unchanged since version 3
+    for name in ("owner", "verification", "evidence", "attachment", "audit"):
+        tables[name].create(conn)
+
+
 # (version, description, function). Append; never edit a released migration.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "create tables", _migration_1),
     (2, "project plans", _migration_2),
+    (3, "verification, evidence, audit trail", _migration_3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -413,8 +474,10 @@ class Store:
     # ------------------------------------------------------------------ whole assessments
 
     def create(self, assessment: Assessment, summary: dict[str, Any] | None = None,
-               status: str = "draft", identity: dict[str, Any] | None = None) -> None:
-        """Insert an assessment with its profile and answers in one transaction.
+               status: str = "draft", identity: dict[str, Any] | None = None,
+               attachments: dict[str, bytes] | None = None) -> None:
+        """Insert an assessment with all its parts (profile, answers, project, verification,
+        evidence, photos, audit trail) in one transaction.
 
         ``identity`` (company_name, credit_code, industry, city) fills the listing columns;
         without it the profile fields of those names are used."""
@@ -422,21 +485,84 @@ class Store:
             header = {**self._header(assessment, identity), "status": status}
             conn.execute(self.t["assessment"].insert().values(
                 **header, summary_json=_dumps(summary or {}), revision=0))
-            if assessment.profile:
-                conn.execute(self.t["profile"].insert(), [
-                    {"assessment_id": assessment.id, "field_id": k, "value_json": _dumps(v),
-                     "updated_at": assessment.updated_at}
-                    for k, v in assessment.profile.items()])
-            if assessment.project is not None:
-                conn.execute(self.t["project"].insert().values(
-                    assessment_id=assessment.id, plan_json=assessment.project.model_dump_json(),
-                    updated_at=assessment.updated_at))
-            if assessment.answers:
-                conn.execute(self.t["answer"].insert(), [
-                    {"assessment_id": assessment.id, "question_id": k,
-                     "value_json": _dumps(v.value), "na": v.na,
-                     "updated_at": v.updated_at or assessment.updated_at}
-                    for k, v in assessment.answers.items()])
+            self._insert_parts(conn, assessment, attachments or {})
+
+    def replace(self, assessment: Assessment, expected_revision: int,
+                summary: dict[str, Any] | None = None, status: str = "draft",
+                identity: dict[str, Any] | None = None,
+                attachments: dict[str, bytes] | None = None) -> int:
+        """Replace a stored assessment whole (an import or a merge), in one transaction.
+
+        Refused (StoreError "unavailable", nothing changed) when the stored revision is no
+        longer ``expected_revision``: someone saved a change since the caller looked."""
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        with self._write() as conn:
+            current = conn.execute(select(a.c.revision).where(
+                a.c.id == assessment.id)).scalar()
+            if current is None:
+                raise StoreError("missing", f"assessment {assessment.id} is not in the store")
+            if int(current) != expected_revision:
+                raise StoreError("unavailable", f"assessment {assessment.id} was changed "
+                                                "meanwhile (revision {current}, expected "
+                                                f"{expected_revision}); nothing was replaced. "
+                                                "Try again.")
+            for name in CHILD_TABLES:
+                table = self.t[name]
+                conn.execute(table.delete().where(table.c.assessment_id == assessment.id))
+            header = {**self._header(assessment, identity), "status": status,
+                      "summary_json": _dumps(summary or {}), "revision": current + 1}
+            conn.execute(a.update().where(a.c.id == assessment.id).values(**header))
+            self._insert_parts(conn, assessment, attachments or {})
+            return int(current) + 1
+
+    def _insert_parts(self, conn: Connection, assessment: Assessment,
+                      attachments: dict[str, bytes]) -> None:
+        aid, stamp = assessment.id, assessment.updated_at
+        if assessment.profile:
+            conn.execute(self.t["profile"].insert(), [
+                {"assessment_id": aid, "field_id": k, "value_json": _dumps(v),
+                 "updated_at": stamp}
+                for k, v in assessment.profile.items()])
+        if assessment.project is not None:
+            conn.execute(self.t["project"].insert().values(
+                assessment_id=aid, plan_json=assessment.project.model_dump_json(),
+                updated_at=stamp))
+        for name, answers in (("answer", assessment.answers),
+                              ("owner", assessment.owner_answers)):
+            if answers:
+                conn.execute(self.t[name].insert(), [
+                    {"assessment_id": aid, "question_id": k, "value_json": _dumps(v.value),
+                     "na": v.na, "updated_at": v.updated_at or stamp}
+                    for k, v in answers.items()])
+        if assessment.assessor is not None:
+            conn.execute(self.t["verification"].insert().values(
+                assessment_id=aid, assessor_json=assessment.assessor.model_dump_json(),
+                updated_at=stamp))
+        if assessment.evidence:
+            conn.execute(self.t["evidence"].insert(), [
+                {"assessment_id": aid, "question_id": k, "evidence_json": e.model_dump_json(),
+                 "updated_at": e.updated_at or stamp}
+                for k, e in assessment.evidence.items()])
+        needed = {p.sha256: p for e in assessment.evidence.values() for p in e.photos}
+        missing = sorted(set(needed) - set(attachments))
+        if missing:
+            raise StoreError("unavailable", f"photo {missing[0][:12]}… of assessment {aid} "
+                                            "has no image data; nothing was saved")
+        if needed:
+            conn.execute(self.t["attachment"].insert(), [
+                {"assessment_id": aid, "sha256": sha, "mime": needed[sha].mime,
+                 "size": len(attachments[sha]), "data": attachments[sha]}
+                for sha in sorted(needed)])
+        self._log(conn, aid, assessment.audit)
+
+    def _log(self, conn: Connection, assessment_id: str, entries: Any) -> None:
+        rows = [{"id": e.id, "assessment_id": assessment_id, "at": e.at, "who": e.who[:100],
+                 "field": e.field[:100], "old_json": _dumps(e.old), "new_json": _dumps(e.new)}
+                for e in entries]
+        if rows:
+            conn.execute(self.t["audit"].insert(), rows)
 
     def _header(self, a: Assessment, identity: dict[str, Any] | None = None) -> dict[str, Any]:
         who = identity if identity is not None else a.profile
@@ -457,21 +583,34 @@ class Store:
     def load(self, assessment_id: str) -> Assessment:
         from sqlalchemy import select
 
-        from .assessment import Answer, Assessment, DocRef
+        from .assessment import Answer, Assessment, Assessor, DocRef, Evidence
         from .project import ProjectPlan
 
-        a, ans, prof = self.t["assessment"], self.t["answer"], self.t["profile"]
-        proj = self.t["project"]
+        a = self.t["assessment"]
         with self._read() as conn:
             head = conn.execute(select(a).where(a.c.id == assessment_id)).mappings().first()
             if head is None:
                 raise StoreError("missing", f"assessment {assessment_id} is not in the store")
-            answers = conn.execute(select(ans).where(ans.c.assessment_id == assessment_id))
-            profile = conn.execute(select(prof).where(prof.c.assessment_id == assessment_id))
-            answer_rows = list(answers.mappings())
-            profile_rows = list(profile.mappings())
+
+            def rows(name: str) -> list[Any]:
+                table = self.t[name]
+                return list(conn.execute(select(table).where(
+                    table.c.assessment_id == assessment_id)).mappings())
+
+            answer_rows, profile_rows = rows("answer"), rows("profile")
+            owner_rows, evidence_rows = rows("owner"), rows("evidence")
+            proj, ver = self.t["project"], self.t["verification"]
             plan_json = conn.execute(select(proj.c.plan_json).where(
                 proj.c.assessment_id == assessment_id)).scalar()
+            assessor_json = conn.execute(select(ver.c.assessor_json).where(
+                ver.c.assessment_id == assessment_id)).scalar()
+            audit = self._audit_rows(conn, assessment_id)
+
+        def answers(found: list[Any]) -> dict[str, Answer]:
+            return {r["question_id"]: Answer(
+                value=json.loads(r["value_json"]) if r["value_json"] is not None else None,
+                na=bool(r["na"]), updated_at=r["updated_at"]) for r in found}
+
         return Assessment(
             id=head["id"], kind=head["kind"], created_at=head["created_at"],
             updated_at=head["updated_at"], previous_id=head["previous_id"], notes=head["notes"],
@@ -481,10 +620,46 @@ class Store:
             modules=[DocRef(**m) for m in json.loads(head["modules_json"] or "[]")],
             profile={r["field_id"]: json.loads(r["value_json"]) for r in profile_rows},
             project=None if plan_json is None else ProjectPlan.model_validate_json(plan_json),
-            answers={r["question_id"]: Answer(
-                value=json.loads(r["value_json"]) if r["value_json"] is not None else None,
-                na=bool(r["na"]), updated_at=r["updated_at"]) for r in answer_rows},
+            answers=answers(answer_rows), owner_answers=answers(owner_rows),
+            assessor=None if assessor_json is None else Assessor.model_validate_json(
+                assessor_json),
+            evidence={r["question_id"]: Evidence.model_validate_json(r["evidence_json"])
+                      for r in evidence_rows},
+            audit=audit,
         )
+
+    def _audit_rows(self, conn: Connection, assessment_id: str,
+                    field: str | None = None) -> list[Any]:
+        from sqlalchemy import select
+
+        from .assessment import AuditEntry
+
+        log = self.t["audit"]
+        query = select(log).where(log.c.assessment_id == assessment_id)
+        if field is not None:
+            query = query.where(log.c.field == field)
+        found = conn.execute(query.order_by(log.c.at, log.c.id)).mappings()
+        return [AuditEntry(id=r["id"], at=r["at"], who=r["who"], field=r["field"],
+                           old=None if r["old_json"] is None else json.loads(r["old_json"]),
+                           new=None if r["new_json"] is None else json.loads(r["new_json"]))
+                for r in found]
+
+    def audit_trail(self, assessment_id: str, field: str | None = None) -> list[Any]:
+        """The recorded changes of an assessment (of one field, e.g. ``answer.q1``), oldest
+        first."""
+        with self._read() as conn:
+            return self._audit_rows(conn, assessment_id, field)
+
+    def attachments(self, assessment_id: str, only: set[str] | None = None) -> dict[str, bytes]:
+        """The photos' bytes by SHA-256."""
+        from sqlalchemy import select
+
+        att = self.t["attachment"]
+        query = select(att.c.sha256, att.c.data).where(att.c.assessment_id == assessment_id)
+        if only is not None:
+            query = query.where(att.c.sha256.in_(sorted(only)))
+        with self._read() as conn:
+            return {r[0]: bytes(r[1]) for r in conn.execute(query)}
 
     def delete(self, assessment_id: str) -> None:
         a = self.t["assessment"]
@@ -492,19 +667,16 @@ class Store:
             # follow-ups keep their history link target's id but no longer point at it
             conn.execute(a.update().where(a.c.previous_id == assessment_id)
                          .values(previous_id=None))
-            conn.execute(self.t["answer"].delete().where(
-                self.t["answer"].c.assessment_id == assessment_id))
-            conn.execute(self.t["profile"].delete().where(
-                self.t["profile"].c.assessment_id == assessment_id))
-            conn.execute(self.t["project"].delete().where(
-                self.t["project"].c.assessment_id == assessment_id))
+            for name in CHILD_TABLES:
+                table = self.t[name]
+                conn.execute(table.delete().where(table.c.assessment_id == assessment_id))
             conn.execute(a.delete().where(a.c.id == assessment_id))
 
     # ------------------------------------------------------------------ single edits
 
     def _touch(self, conn: Connection, assessment_id: str, updated_at: str,
                summary: dict[str, Any] | None, status: str | None,
-               extra: dict[str, Any] | None = None) -> int:
+               extra: dict[str, Any] | None = None, audit: Any = None) -> int:
         from sqlalchemy import select
 
         a = self.t["assessment"]
@@ -518,11 +690,14 @@ class Store:
         if result.rowcount == 0:
             raise StoreError("missing", f"assessment {assessment_id} is not in the store "
                                         "(deleted elsewhere?); the change was not saved")
+        if audit is not None:
+            self._log(conn, assessment_id, [audit])
         return int(conn.execute(select(a.c.revision).where(a.c.id == assessment_id)).scalar()
                    or 0)
 
     def save_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
-                    summary: dict[str, Any] | None = None, status: str | None = None) -> int:
+                    summary: dict[str, Any] | None = None, status: str | None = None,
+                    audit: AuditEntry | None = None) -> int:
         """Store (or with ``None`` clear) one answer; returns the new revision."""
         ans = self.t["answer"]
         stamp = (answer.updated_at if answer else None) or now_iso()
@@ -536,11 +711,12 @@ class Store:
                 if conn.execute(ans.update().where(key).values(**values)).rowcount == 0:
                     conn.execute(ans.insert().values(assessment_id=assessment_id,
                                                      question_id=question_id, **values))
-            return self._touch(conn, assessment_id, stamp, summary, status)
+            return self._touch(conn, assessment_id, stamp, summary, status, audit=audit)
 
     def save_profile(self, assessment_id: str, field_id: str, value: Any,
                      assessment: Assessment, summary: dict[str, Any] | None = None,
-                     status: str | None = None, identity: dict[str, Any] | None = None) -> int:
+                     status: str | None = None, identity: dict[str, Any] | None = None,
+                     audit: AuditEntry | None = None) -> int:
         """Store (or with ``None`` clear) one profile value; ``assessment`` (already updated in
         memory) and ``identity`` supply the listing columns (name, industry, city, firm key,
         modules)."""
@@ -558,10 +734,11 @@ class Store:
                 conn.execute(prof.insert().values(assessment_id=assessment_id,
                                                   field_id=field_id, value_json=_dumps(value),
                                                   updated_at=stamp))
-            return self._touch(conn, assessment_id, stamp, summary, status, extra)
+            return self._touch(conn, assessment_id, stamp, summary, status, extra, audit)
 
     def save_project(self, assessment_id: str, project: Any,
-                     summary: dict[str, Any] | None = None) -> int:
+                     summary: dict[str, Any] | None = None,
+                     audit: AuditEntry | None = None) -> int:
         """Store (or with ``None`` remove) the assessment's project plan."""
         proj = self.t["project"]
         stamp = now_iso()
@@ -575,7 +752,64 @@ class Store:
                         plan_json=text, updated_at=stamp)).rowcount == 0:
                     conn.execute(proj.insert().values(assessment_id=assessment_id,
                                                       plan_json=text, updated_at=stamp))
-            return self._touch(conn, assessment_id, stamp, summary, None)
+            return self._touch(conn, assessment_id, stamp, summary, None, audit=audit)
+
+    def save_evidence(self, assessment_id: str, question_id: str, evidence: Evidence | None,
+                      audit: AuditEntry | None = None,
+                      photo: tuple[str, str, bytes] | None = None) -> int:
+        """Store (or with ``None`` remove) a question's evidence; ``photo`` (sha256, mime,
+        bytes) is a newly added photo's data. Photos no longer referenced are dropped."""
+        from sqlalchemy import select
+
+        ev, att = self.t["evidence"], self.t["attachment"]
+        stamp = (evidence.updated_at if evidence else None) or now_iso()
+        key = (ev.c.assessment_id == assessment_id) & (ev.c.question_id == question_id)
+        with self._write() as conn:
+            if evidence is None:
+                conn.execute(ev.delete().where(key))
+            elif conn.execute(ev.update().where(key).values(
+                    evidence_json=evidence.model_dump_json(), updated_at=stamp)).rowcount == 0:
+                conn.execute(ev.insert().values(assessment_id=assessment_id,
+                                                question_id=question_id,
+                                                evidence_json=evidence.model_dump_json(),
+                                                updated_at=stamp))
+            if photo is not None:
+                sha, mime, data = photo
+                have = conn.execute(select(att.c.sha256).where(
+                    (att.c.assessment_id == assessment_id) & (att.c.sha256 == sha))).first()
+                if have is None:
+                    conn.execute(att.insert().values(assessment_id=assessment_id, sha256=sha,
+                                                     mime=mime, size=len(data), data=data))
+            used: set[str] = set()
+            for (text,) in conn.execute(select(ev.c.evidence_json).where(
+                    ev.c.assessment_id == assessment_id)):
+                used.update(p["sha256"] for p in json.loads(text).get("photos", []))
+            conn.execute(att.delete().where((att.c.assessment_id == assessment_id)
+                                            & att.c.sha256.not_in(sorted(used))))
+            return self._touch(conn, assessment_id, stamp, None, None, audit=audit)
+
+    def save_verification(self, assessment_id: str, kind: str, assessor: Assessor | None,
+                          owner_answers: dict[str, Answer], summary: dict[str, Any],
+                          audit: AuditEntry | None = None) -> int:
+        """Set the assessment's type, assessor and the owner's answers kept beside the
+        verified ones (all three replace what was stored)."""
+        a, own, ver = self.t["assessment"], self.t["owner"], self.t["verification"]
+        stamp = now_iso()
+        with self._write() as conn:
+            conn.execute(own.delete().where(own.c.assessment_id == assessment_id))
+            conn.execute(ver.delete().where(ver.c.assessment_id == assessment_id))
+            if owner_answers:
+                conn.execute(own.insert(), [
+                    {"assessment_id": assessment_id, "question_id": k,
+                     "value_json": _dumps(v.value), "na": v.na,
+                     "updated_at": v.updated_at or stamp}
+                    for k, v in owner_answers.items()])
+            if assessor is not None:
+                conn.execute(ver.insert().values(assessment_id=assessment_id,
+                                                 assessor_json=assessor.model_dump_json(),
+                                                 updated_at=stamp))
+            conn.execute(a.update().where(a.c.id == assessment_id).values(kind=kind))
+            return self._touch(conn, assessment_id, stamp, summary, None, audit=audit)
 
     def save_summary(self, assessment_id: str, summary: dict[str, Any], status: str) -> None:
         with self._write() as conn:
