@@ -440,3 +440,45 @@ def test_fuzz_consistent_bundles_with_changed_content(fuzz_env, catalog, data) -
     changed = rezip([(n, json.dumps(doc).encode() if n == "assessment.json" else b)
                      for n, b in entries])
     _import_or_refuse(store, catalog, changed, base / "changed.zhigai")
+
+
+# ---------------------------------------------------------------------------- command line
+
+def test_command_line_export_import_merge_audit(tmp_path: Path, catalog, capsys) -> None:
+    from zhigai.cli.main import main
+
+    office, laptop = f"sqlite:///{tmp_path / 'office.db'}", f"sqlite:///{tmp_path / 'lap.db'}"
+    example = str(ROOT / "examples" / "auto-parts-midway.json")
+    assert main(["import", example, "--db", office, "--lang", "en"]) == 0
+    aid = load_assessment(example).id
+    assert main(["export", aid[:8], "--db", office, "-o", str(tmp_path / "a.zhigai")]) == 0
+    assert main(["import", str(tmp_path / "a.zhigai"), "--db", laptop, "--lang", "en"]) == 0
+    assert "new assessment" in capsys.readouterr().out
+
+    # the same question answered differently on both machines
+    sessions = [Session.open(Store.open(url), catalog, aid) for url in (office, laptop)]
+    (qid,) = first_questions(sessions[0], 1)
+    options = [o.id for o in sessions[0].instrument.by_id[qid].options
+               if o.id != sessions[0].assessment.answers[qid].value]
+    for session, option in zip(sessions, options, strict=False):
+        session.answer(qid, option)
+    assert main(["export", aid, "--db", laptop, "-o", str(tmp_path / "b.zhigai")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "b.zhigai"), "--db", office, "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert f"answer.{qid} !" in captured.out          # the side-by-side table
+    assert len(captured.err.strip().splitlines()) == 1 and "--choose" in captured.err
+    assert Store.open(office).load(aid).answers[qid].value == options[0]   # unchanged
+    assert main(["import", str(tmp_path / "b.zhigai"), "--db", office, "--lang", "en",
+                 "--choose", f"answer.{qid}=incoming", "--who", "审核员"]) == 0
+    assert Store.open(office).load(aid).answers[qid].value == options[1]
+    assert "merged as chosen" in capsys.readouterr().out
+    assert main(["audit", aid[:8], "--db", office, "--question", qid, "--json"]) == 0
+    trail = json.loads(capsys.readouterr().out)
+    assert [e["field"] for e in trail] == [f"answer.{qid}", f"answer.{qid}"]
+
+    bad = tmp_path / "bad.zhigai"
+    bad.write_bytes(b"not a zip")
+    assert main(["import", str(bad), "--db", office, "--lang", "en"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "not a Zhigai bundle" in err

@@ -23,7 +23,7 @@ def _configure_output() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, report_commands
+    from . import commands, exchange_commands, report_commands
 
     parser = argparse.ArgumentParser(
         prog="zhigai",
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.register(sub)
     report_commands.register(sub)
+    exchange_commands.register(sub)
     return parser
 
 

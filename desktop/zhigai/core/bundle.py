@@ -239,6 +239,29 @@ def read_bundle(path: str | Path, catalog: Catalog,
     return read_bundle_bytes(raw, catalog, where, limits)
 
 
+def read_import_file(path: str | Path, catalog: Catalog) -> Bundle:
+    """A bundle, or a plain assessment JSON file (no photos) checked the same way."""
+    p = Path(path)
+    if p.suffix.lower() != ".json":
+        return read_bundle(p, catalog)
+    where = str(p)
+    try:
+        if p.stat().st_size > DEFAULT_LIMITS.max_json_bytes:
+            raise _bad(where, "is too large for an assessment file", "文件过大，不是评估文件")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise _bad(where, f"cannot be read: {exc.strerror or exc}",
+                   f"无法读取：{exc.strerror or exc}") from None
+    doc = _json(where, p.name, data)
+    aid = doc.get("id") if isinstance(doc, dict) else None
+    manifest = {"assessment": {"id": aid if isinstance(aid, str) else ""}}
+    assessment = _read_assessment(where, data, manifest, catalog)
+    if assessment.evidence and any(e.photos for e in assessment.evidence.values()):
+        raise _bad(where, "refers to photos, which only a .zhigai bundle can carry",
+                   "引用了照片，只有 .zhigai 数据包才能携带照片")
+    return Bundle(where, manifest, assessment, {})
+
+
 def read_bundle_bytes(raw: bytes, catalog: Catalog, where: str = "<bundle>",
                       limits: Limits = DEFAULT_LIMITS) -> Bundle:
     if len(raw) > limits.max_file_bytes:

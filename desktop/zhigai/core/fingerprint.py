@@ -60,14 +60,25 @@ def short_code(value: str) -> str:
 def fingerprint(assessment: Assessment, questionnaire_hashes: dict[str, str],
                 advice_data_hash: str, catalogue_id: str | None) -> Fingerprint:
     """Fingerprint of an assessment as reported: the company profile with the type of
-    assessment (self or expert-verified), answers without edit times (only what was answered
-    counts), the project plan with the policy catalogue used, and the hashes of the
+    assessment (self or expert-verified) and the assessor, answers without edit times (only
+    what was answered counts; under verification also the owner's answers and the evidence
+    notes and photo hashes), the project plan with the policy catalogue used, and the hashes of the
     questionnaire (and modules) and of the advice data files."""
-    answers = {qid: ({"na": True} if a.na else {"value": a.value})
-               for qid, a in sorted(assessment.answers.items())}
+    def plain(found: dict[str, Any]) -> dict[str, Any]:
+        return {qid: ({"na": True} if a.na else {"value": a.value})
+                for qid, a in sorted(found.items())}
+
+    answers: dict[str, Any] = plain(assessment.answers)
+    if assessment.owner_answers or assessment.evidence:  # expert verification
+        answers = {"verified": answers, "owner": plain(assessment.owner_answers),
+                   "evidence": {qid: {"note": e.note, "photos": [p.sha256 for p in e.photos]}
+                                for qid, e in sorted(assessment.evidence.items())}}
+    who: dict[str, Any] = {"kind": assessment.kind, "profile": assessment.profile}
+    if assessment.assessor is not None:
+        who["assessor"] = assessment.assessor.model_dump()
     project = assessment.project.model_dump(mode="json") if assessment.project else None
     parts = {
-        "profile": _digest({"kind": assessment.kind, "profile": assessment.profile}),
+        "profile": _digest(who),
         "answers": _digest(answers),
         "project": _digest({"plan": project, "catalogue": catalogue_id}),
         "questionnaire": _digest(questionnaire_hashes),

@@ -295,11 +295,11 @@ def _save(store: Store, catalog: Catalog, assessment: Assessment, photos: dict[s
 def import_bundle(store: Store, catalog: Catalog, path: str,
                   choices: Mapping[str, Side] | None = None,
                   prefer: Side | None = None, who: str = "") -> ImportResult:
-    """Read, check and import one bundle file (the command line's ``zhigai import``).
+    """Read, check and import one bundle (or assessment JSON) file.
     ``prefer`` decides every conflict without a choice of its own."""
-    from .bundle import read_bundle
+    from .bundle import read_import_file
 
-    plan = plan_import(store, read_bundle(path, catalog))
+    plan = plan_import(store, read_import_file(path, catalog))
     decided: dict[str, Side] = dict(choices or {})
     if prefer is not None:
         for d in plan.conflicts:

@@ -459,6 +459,26 @@ class Store:
             raise StoreError("missing", f"assessment {assessment_id} is not in the store")
         return _row(found)
 
+    def resolve(self, key: str) -> str:
+        """The id of the stored assessment whose id is ``key`` or begins with it (6+
+        characters, unambiguous); StoreError "missing" otherwise."""
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        with self._read() as conn:
+            if conn.execute(select(a.c.id).where(a.c.id == key)).first() is not None:
+                return key
+            if len(key) < 6:
+                raise StoreError("missing", f"no assessment {key!r} in the store (give the id "
+                                            "or at least its first 6 characters)")
+            found = [r[0] for r in conn.execute(select(a.c.id).where(
+                a.c.id.like(key.replace("%", "").replace("_", "") + "%")).limit(3))]
+        if len(found) == 1:
+            return str(found[0])
+        raise StoreError("missing", f"{key!r} matches {len(found)} stored assessments; give "
+                                    "more of the id" if found else
+                                    f"no assessment {key!r} in the store")
+
     def history(self, key: str) -> list[AssessmentRow]:
         """A firm's assessments, oldest first."""
         from sqlalchemy import select
