@@ -561,3 +561,137 @@ def test_export_pdf_in_another_language(qtbot: Any, start: Any, data_dir: Path, 
     assert again.language.currentData() == "zh" and again.assessor.text() == "王建国"
     assert Path(again.path.text()).parent == tmp_path
     again.reject()
+
+
+def _png(path: Path, colour: tuple[int, int, int] = (20, 120, 60)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (320, 200), colour).save(path, "PNG")
+    return path
+
+
+def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, data_dir: Path,
+                                                       root: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Verify on site: the owner's answer stays beside the corrected one, a note and a photo
+    are kept, the history names the expert, results show both scores, and the bundle
+    carries it all to another store."""
+    from zhigai.core.assessment import Assessor
+    from zhigai.core.bundle import read_bundle
+    from zhigai.core.catalog import default_catalog
+
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("en")
+    window.open_assessment(auto, tab=1)
+    page = window.page
+    assert page.verify.text() == "Verify on site…" and not page.verified.isVisible()
+    monkeypatch.setattr(page, "ask_assessor", lambda: Assessor(
+        name="王工", organisation="杭州智造服务有限公司"))
+    qtbot.mouseClick(page.verify, Qt.MouseButton.LeftButton)
+    assert page.verified.isVisible() and "王工" in page.verified.text()
+    assert page.verify.text() == "Assessor…"
+
+    view = page.questions
+    dim = view.current_dimension()
+    qid = next(q.id for q in view.instrument.by_dimension[dim]
+               if q.type == "single" and view.cards[q.id].is_answered())
+    card, panel = view.cards[qid], view.panels[qid]
+    assert panel.expert.isVisible() and "Owner's answer" in panel.owner.text()
+    assert "corrected" not in panel.owner.text()
+    checked = next(i for i, b in enumerate(card.buttons) if b.isChecked())
+    other = 0 if checked else 1
+    qtbot.mouseClick(card.buttons[other], Qt.MouseButton.LeftButton)
+    assert "corrected by the expert" in panel.owner.text()
+
+    panel.note.setFocus()
+    type_into(qtbot, panel.note, "设备台账已核对")
+    panel.flush()
+    monkeypatch.setattr(panel, "ask_photo_paths", lambda: [str(_png(tmp_path / "mes.png")),
+                                                           str(tmp_path / "missing.jpg")])
+    qtbot.mouseClick(panel.add, Qt.MouseButton.LeftButton)
+    assert panel.photo_scroll.isVisible() and panel.photos.count() == 2  # tile + stretch
+    assert "missing.jpg" in panel.error.text()              # the bad file is named
+    dialog = panel.show_history()
+    rows = dialog.table.rowCount()
+    assert rows == 3 and dialog.table.item(0, 1).text() == "王工"
+    assert dialog.table.item(0, 2).text() == "answer"
+    dialog.close()
+
+    page.tabs.setCurrentWidget(page.results)
+    qtbot.waitUntil(lambda: page.results.verification.isVisible(), timeout=3000)
+    assert "1 answers corrected" in page.results.verification.text()
+    assert not page.results.table.isColumnHidden(4)
+
+    target = tmp_path / "visit"
+    monkeypatch.setattr(page, "ask_bundle_path", lambda suggested: str(target))
+    qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    bundle = read_bundle(target.with_suffix(".zhigai"), default_catalog())
+    a = bundle.assessment
+    assert a.kind == "expert" and a.evidence[qid].note == "设备台账已核对"
+    assert len(bundle.photos) == 1 and a.owner_answers[qid].value != a.answers[qid].value
+    assert "Bundle saved" in page.saved.text()
+
+
+def test_import_bundles_with_side_by_side_merge(qtbot: Any, start: Any, data_dir: Path,
+                                                root: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhigai.core.bundle import export_bundle
+    from zhigai.core.catalog import default_catalog
+    from zhigai.core.session import Session
+    from zhigai.core.store import Store
+    from zhigai.gui.merge_dialog import MergeDialog
+
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    # the same assessment on a laptop, changed there and (differently) here
+    from zhigai.core.paths import DB_FILE, sqlite_url
+
+    laptop = Store.open(f"sqlite:///{tmp_path / 'laptop.db'}")
+    catalog = default_catalog()
+    office_url = sqlite_url(data_dir / DB_FILE)
+    office = Store.open(office_url)
+    export_bundle(office, auto, tmp_path / "first.zhigai")
+    window = start("en")
+    assert window.ctx.store.url == office_url
+    reports: list[tuple[list[str], bool]] = []
+    monkeypatch.setattr(window, "show_import_report", lambda lines, failed:
+                        reports.append((lines, failed)))
+    lines = window.import_bundles([str(tmp_path / "first.zhigai")])
+    assert "same content" in lines[0]
+
+    from zhigai.core.merge import import_bundle
+
+    import_bundle(laptop, catalog, str(tmp_path / "first.zhigai"))
+    there, here = Session.open(laptop, catalog, auto), Session.open(office, catalog, auto)
+    qid = next(q.id for q in here.instrument.questions if q.type == "single"
+               and q.id in here.assessment.answers and len(q.options) > 2)
+    current = here.assessment.answers[qid].value
+    mine, theirs = [o.id for o in here.instrument.by_id[qid].options if o.id != current][:2]
+    here.answer(qid, mine)
+    there.answer(qid, theirs)
+    there.set_profile("employees", "333")
+    export_bundle(laptop, auto, tmp_path / "later.zhigai")
+    (tmp_path / "broken.zhigai").write_bytes(b"PK\x03\x04junk")
+
+    seen: list[MergeDialog] = []
+
+    def decide(plan: Any, catalog: Any) -> dict[str, Any]:
+        instrument, _ = catalog.instrument_for(plan.bundle.assessment)
+        dialog = MergeDialog(plan, instrument, "en")
+        seen.append(dialog)
+        assert not dialog.merge_button.isEnabled() and dialog.undecided() == 1
+        row = next(r for r, d in enumerate(plan.differences) if d.conflict)
+        assert dialog.table.item(row, 0).text().startswith("⚠")
+        assert dialog.table.item(row, 3).text() == "both"
+        dialog.choose(f"answer.{qid}", "incoming")
+        assert dialog.merge_button.isEnabled()
+        return dialog.choices()
+
+    monkeypatch.setattr(window, "ask_merge", decide)
+    lines = window.import_bundles([str(tmp_path / "broken.zhigai"),
+                                   str(tmp_path / "later.zhigai")])
+    assert reports[-1][1] is True                      # one failed: shown as a warning
+    assert "not a Zhigai bundle" in lines[0] and "merged as chosen" in lines[1]
+    merged = Store.open(office_url).load(auto)
+    assert merged.answers[qid].value == theirs and merged.profile["employees"] == 333
+    assert len(seen) == 1

@@ -54,6 +54,17 @@ class AssessmentPage(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.saved)
         head.addSpacing(12)
+        self.verified = QLabel()
+        self.verified.setObjectName("verified")
+        head.addWidget(self.verified)
+        self.verify = QPushButton()
+        self.verify.clicked.connect(self.start_verification)
+        head.addWidget(self.verify)
+        self.bundle = QPushButton(self.tr("Export bundle…"))
+        self.bundle.setToolTip(self.tr("Save this assessment with its photos as a .zhigai file "
+                                       "to import on another computer (Ctrl+Shift+E)"))
+        self.bundle.clicked.connect(self.export_bundle)
+        head.addWidget(self.bundle)
         self.export = QPushButton(self.tr("Export PDF…"))
         self.export.setToolTip(self.tr("Print the report for the bank or the file (Ctrl+E)"))
         self.export.clicked.connect(self.export_pdf)
@@ -105,6 +116,8 @@ class AssessmentPage(QWidget):
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
         QShortcut(QKeySequence("Ctrl+J"), self, self._answer_rest)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_pdf)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.export_bundle)
+        self.controller.verificationChanged.connect(self._update_title)
         self._update_title()
         self.saved.setText(self.tr("All changes are saved automatically"))
 
@@ -125,6 +138,77 @@ class AssessmentPage(QWidget):
         q = session.instrument
         self.title.setText(str(name or self.tr("New assessment")))
         self.title.setToolTip(f"{q.questionnaire.title.get(self.lang)} {q.version}")
+        assessor = session.assessment.assessor
+        if session.verifying and assessor is not None:
+            self.verified.setText(self.tr("Expert-verified · %1").replace(
+                "%1", assessor.name + (f"（{assessor.organisation}）" if assessor.organisation
+                                       else "")))
+            self.verify.setText(self.tr("Assessor…"))
+            self.verify.setToolTip(self.tr("Change the assessor recorded for this verification"))
+        else:
+            self.verify.setText(self.tr("Verify on site…"))
+            self.verify.setToolTip(self.tr("As an expert, confirm or correct the owner's answers "
+                                           "and record evidence; the owner's answers are kept"))
+        self.verified.setVisible(session.verifying)
+
+    def ask_assessor(self) -> Any:
+        """The assessor for a verification (tests replace this to skip the dialog)."""
+        from PySide6.QtWidgets import QDialog
+
+        from .assessor_dialog import AssessorDialog
+
+        explain = "" if self.session.verifying else self.tr(
+            "You are about to verify this assessment as an expert. The owner's answers stay "
+            "as they are and are shown beside each question; what you change is recorded with "
+            "your name. Results and the report show where the two differ.")
+        dialog = AssessorDialog(self, explain, self.session.assessment.assessor)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.assessor()
+
+    def start_verification(self) -> None:
+        assessor = self.ask_assessor()
+        if assessor is None:
+            return
+        error = self.controller.start_verification(assessor)
+        if error is None:
+            self.saved.setText(self.tr("Verification started: the owner's answers are kept"))
+
+    def ask_bundle_path(self, suggested: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export bundle"), suggested, self.tr("Zhigai bundle (*.zhigai)"))
+        return path or None
+
+    def export_bundle(self) -> Any:
+        """Write this assessment (and its photos) to a .zhigai file."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..core.bundle import SUFFIX, BundleError, export_bundle
+        from ..core.store import StoreError
+
+        self.flush()
+        name = str(self.session.assessment.profile_by_role(self.session.instrument,
+                                                           "company_name") or "assessment")
+        folder = str(QSettings().value("bundle/folder", "") or Path.home())
+        suggested = str(Path(folder) / f"{name}-{_dt.date.today().isoformat()}{SUFFIX}")
+        path = self.ask_bundle_path(suggested)
+        if not path:
+            return None
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        try:
+            written = export_bundle(self.session.store, self.session.id, path)
+        except (BundleError, StoreError) as error:
+            text = error.text(self.lang) if isinstance(error, BundleError) else str(error)
+            QMessageBox.warning(self, self.tr("Export bundle"), text)
+            return None
+        QSettings().setValue("bundle/folder", str(written.parent))
+        self.saved.setText(self.tr("Bundle saved: %1").replace("%1", str(written)))
+        return written
 
     def _saved(self, _question_id: str) -> None:
         self.error.hide()

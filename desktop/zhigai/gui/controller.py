@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core.assessment import Assessor, Photo
 from ..core.instrument import AnswerProblem
+from ..core.photos import PhotoProblem
 from ..core.profile import ValueProblem
 from ..core.project import ProjectPlan
 from ..core.scoring import Score
@@ -24,6 +26,8 @@ class SessionController(QObject):
     instrumentChanged = Signal()           # the industry changed the modules
     saveFailed = Signal(str)               # a message for the user; nothing was saved
     projectChanged = Signal()              # the project plan was saved
+    evidenceChanged = Signal(str)          # question id: note or photos saved
+    verificationChanged = Signal()         # turned into (or assessor of) an expert verification
 
     def __init__(self, session: Session, lang: str = "zh"):
         super().__init__()
@@ -90,3 +94,48 @@ class SessionController(QObject):
         """A copy of the current plan to edit (an empty plan when there is none yet)."""
         plan = self.session.assessment.project
         return plan.model_copy(deep=True) if plan is not None else ProjectPlan()
+
+    # ------------------------------------------------------------------ expert verification
+
+    def start_verification(self, assessor: Assessor) -> str | None:
+        try:
+            self.session.start_verification(assessor)
+        except StoreError as error:
+            return self._not_saved(error)
+        self.verificationChanged.emit()
+        self.scoreChanged.emit(self.session.score)
+        return None
+
+    def set_note(self, question_id: str, note: str) -> str | None:
+        try:
+            self.session.set_note(question_id, note)
+        except ValueProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            return self._not_saved(error)
+        self.evidenceChanged.emit(question_id)
+        return None
+
+    def add_photo(self, question_id: str, path: str) -> tuple[Photo | None, str | None]:
+        """Read, check and attach a photo file: (photo, None) or (None, message)."""
+        from pathlib import Path
+
+        from ..core.photos import read_photo
+
+        try:
+            data, _checked = read_photo(path)
+            photo = self.session.add_photo(question_id, data, Path(path).name)
+        except PhotoProblem as problem:
+            return None, problem.zh if self.lang == "zh" else problem.message
+        except StoreError as error:
+            return None, self._not_saved(error)
+        self.evidenceChanged.emit(question_id)
+        return photo, None
+
+    def remove_photo(self, question_id: str, sha256: str) -> str | None:
+        try:
+            self.session.remove_photo(question_id, sha256)
+        except StoreError as error:
+            return self._not_saved(error)
+        self.evidenceChanged.emit(question_id)
+        return None

@@ -87,7 +87,15 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_bundles)
+        self.assessor_action = QAction(self)
+        self.assessor_action.triggered.connect(self.edit_assessor)
         self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.assessor_action)
         self.file_menu.addAction(self.store_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -112,6 +120,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New assessment"))
         self.store_action.setText(self.tr("Choose data &store…"))
+        self.import_action.setText(self.tr("&Import bundles…"))
+        self.assessor_action.setText(self.tr("Assessor &profile…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -326,6 +336,92 @@ class MainWindow(QMainWindow):
         page.tabs.setCurrentIndex(tab)
         if tab == 1:
             page.questions.resume(where)
+
+    # ------------------------------------------------------------------ exchange
+
+    def edit_assessor(self) -> None:
+        from .assessor_dialog import AssessorDialog
+
+        AssessorDialog(self).exec()
+
+    def ask_import_paths(self) -> list[str]:
+        """The bundles to import (tests replace this to skip the dialog)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = str(QSettings().value("bundle/folder", "") or "")
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import bundles"), folder,
+            self.tr("Zhigai bundles (*.zhigai);;Assessment files (*.json)"))
+        return list(paths)
+
+    def ask_merge(self, plan: Any, catalog: Catalog) -> dict[str, Any] | None:
+        """The user's choice per differing field, or None to skip this bundle."""
+        from PySide6.QtWidgets import QDialog
+
+        from .merge_dialog import MergeDialog
+
+        instrument, _warnings = catalog.instrument_for(plan.bundle.assessment)
+        dialog = MergeDialog(plan, instrument, self.ctx.lang, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choices()
+
+    def show_import_report(self, lines: list[str], failed: bool) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
+                          self.tr("Import bundles"), "\n\n".join(lines), parent=self)
+        box.exec()
+
+    def import_bundles(self, paths: list[str] | None = None) -> list[str]:
+        """Check and import bundles one by one; a refused bundle changes nothing. Returns the
+        lines of the report shown to the user."""
+        from pathlib import Path
+
+        from ..core.bundle import BundleError, read_import_file
+        from ..core.merge import apply_import, plan_import
+        from .assessor_dialog import saved_assessor
+
+        store = self.ctx.store
+        if store is None:
+            return []
+        chosen = paths if paths is not None else self.ask_import_paths()
+        if not chosen:
+            return []
+        if _is_assessment(self.page):  # the open assessment may be the one updated
+            self.go_home()
+        catalog = self.ctx.catalog()
+        lang = self.ctx.lang
+        assessor = saved_assessor()
+        lines: list[str] = []
+        failed = False
+        for path in chosen:
+            name = Path(path).name
+            try:
+                plan = plan_import(store, read_import_file(path, catalog))
+                choices: dict[str, Any] = {}
+                if plan.status == "diverged":
+                    decided = self.ask_merge(plan, catalog)
+                    if decided is None:
+                        lines.append(self.tr("%1: skipped; nothing changed").replace("%1", name))
+                        continue
+                    choices = decided
+                result = apply_import(store, catalog, plan, choices,
+                                      assessor.name if assessor else "")
+            except BundleError as error:
+                failed = True
+                lines.append(error.text(lang))
+                continue
+            except StoreError as error:
+                failed = True
+                lines.append(f"{name}: {store_message(error)}")
+                continue
+            company = plan.bundle.assessment.profile_by_role(
+                catalog.instrument_for(plan.bundle.assessment)[0], "company_name")
+            lines.append(f"{name} ({company or result.assessment_id[:8]}): {result.text(lang)}")
+        if chosen:
+            QSettings().setValue("bundle/folder", str(Path(chosen[-1]).parent))
+        self.home.refresh()
+        self.show_import_report(lines, failed)
+        return lines
 
     # ------------------------------------------------------------------ closing
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.assessment import Answer
 from ..core.questionnaire import Question
 from .controller import SessionController
+from .evidence_panel import EvidencePanel
 from .pages import scroll_page
 from .question_card import QuestionCard
 from .style import ACCENT, MUTED, OK
@@ -93,6 +94,7 @@ class QuestionnaireView(QWidget):
         self.controller = controller
         self.lang = lang
         self.cards: dict[str, QuestionCard] = {}
+        self.panels: dict[str, EvidencePanel] = {}
         self.pages: dict[str, DimensionPage] = {}
 
         self.progress = QProgressBar()
@@ -142,6 +144,7 @@ class QuestionnaireView(QWidget):
         controller.scoreChanged.connect(lambda _s: self.refresh())
         controller.answerSaved.connect(self._answer_saved)
         controller.instrumentChanged.connect(self.rebuild)
+        controller.verificationChanged.connect(self._verification_changed)
         self.rebuild()
 
     # ------------------------------------------------------------------ building
@@ -160,6 +163,7 @@ class QuestionnaireView(QWidget):
             page.deleteLater()
         self.pages.clear()
         self.cards.clear()
+        self.panels.clear()
         for d in self.instrument.dimensions:
             item = QListWidgetItem(d.name.get(self.lang))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
@@ -190,6 +194,9 @@ class QuestionnaireView(QWidget):
             previous = describe_answer(q, session.previous_answer(q.id), self.lang, yes, no, na)
             card = QuestionCard(q, f"{dim_number}.{n}", self.lang, self._save, previous)
             card.set_answer(session.assessment.answers.get(q.id))
+            panel = EvidencePanel(self.controller, q, self.lang)
+            card.layout().addWidget(panel)
+            self.panels[q.id] = panel
             card.advance.connect(self._advance)
             card.focused.connect(self.positionChanged)
             self.cards[q.id] = card
@@ -211,6 +218,13 @@ class QuestionnaireView(QWidget):
         card = self.cards.get(question_id)
         if card is not None:
             card.set_answer(self.controller.session.assessment.answers.get(question_id))
+        panel = self.panels.get(question_id)
+        if panel is not None:
+            panel.refresh()
+
+    def _verification_changed(self) -> None:
+        for panel in self.panels.values():
+            panel.refresh()
 
     # ------------------------------------------------------------------ state
 
@@ -326,3 +340,5 @@ class QuestionnaireView(QWidget):
     def flush(self) -> None:
         for card in self.cards.values():
             card.flush()
+        for panel in self.panels.values():
+            panel.flush()

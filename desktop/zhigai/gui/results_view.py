@@ -42,11 +42,13 @@ class DimensionTableModel(QAbstractTableModel):
         self.deltas: list[float | None] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("Dimension"), self.tr("Level"), self.tr("Stage"), self.tr("Change")]
+        return [self.tr("Dimension"), self.tr("Level"), self.tr("Stage"), self.tr("Change"),
+                self.tr("Owner's level")]
 
     def set_score(self, instrument: Instrument, score: Score,
-                  comparison: Comparison | None) -> None:
+                  comparison: Comparison | None, owner: Score | None = None) -> None:
         changes = {c.dimension: c.delta for c in comparison.dimensions} if comparison else {}
+        owner_levels = {d.id: d.level for d in owner.dimensions} if owner else {}
         rows, deltas = [], []
         for d in score.dimensions:
             dim = instrument.dimension_by_id[d.id]
@@ -56,7 +58,8 @@ class DimensionTableModel(QAbstractTableModel):
             delta = changes.get(d.id)
             change = "" if delta is None else f"{delta:+.2f}"
             name = dim.name.get(self.lang) + ("" if d.core else self.tr(" (enabler)"))
-            rows.append((name, level, stage, change))
+            mine = owner_levels.get(d.id)
+            rows.append((name, level, stage, change, "—" if mine is None else f"{mine:.2f}"))
             deltas.append(delta)
         self.beginResetModel()
         self.rows, self.deltas = rows, deltas
@@ -66,7 +69,7 @@ class DimensionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -79,7 +82,7 @@ class DimensionTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
             delta = self.deltas[index.row()]
@@ -136,6 +139,11 @@ class ResultsView(LazyRefresh, QScrollArea):
         self.change = QLabel()
         self.change.setWordWrap(True)
         layout.addWidget(self.change)
+        self.verification = QLabel()
+        self.verification.setObjectName("banner")
+        self.verification.setWordWrap(True)
+        self.verification.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.verification)
 
         middle = QHBoxLayout()
         self.radar = RadarChart()
@@ -174,6 +182,7 @@ class ResultsView(LazyRefresh, QScrollArea):
         layout.addLayout(self.gaps)
         layout.addStretch(1)
         controller.scoreChanged.connect(lambda _s: self.request_refresh())
+        controller.verificationChanged.connect(self.request_refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -219,13 +228,46 @@ class ResultsView(LazyRefresh, QScrollArea):
         if comparison is not None:
             previous = [c.before for c in comparison.dimensions]
         self.radar.set_data(labels, values, previous)
-        self.table_model.set_score(instrument, score, comparison)
+        self.table_model.set_score(instrument, score, comparison, session.owner_score)
         self.table.setColumnHidden(3, comparison is None)
+        self.table.setColumnHidden(4, session.owner_score is None)
+        self._fill_verification()
         rows = self.table_model.rowCount()
         self.table.setFixedHeight(self.table.horizontalHeader().height()
                                   + sum(self.table.rowHeight(r) for r in range(rows)) + 4)
         self._fill_levels(instrument, score)
         self._fill_gaps(instrument, score)
+
+    def _fill_verification(self) -> None:
+        session = self.controller.session
+        owner = session.owner_score
+        self.verification.setVisible(owner is not None)
+        if owner is None:
+            return
+        instrument, lang = session.instrument, self.lang
+
+        def index(value: float | None) -> str:
+            return "—" if value is None else f"{value:.1f}"
+
+        differences = session.differences()
+        lines = [self.tr("Expert verification by %1. Owner's own answers: index %2, stage %3. "
+                         "Verified: index %4, stage %5.")
+                 .replace("%1", session.assessment.assessor.name
+                          if session.assessment.assessor else "—")
+                 .replace("%2", index(owner.index))
+                 .replace("%3", explain.stage_label(instrument, owner.stage_by_index, lang))
+                 .replace("%4", index(session.score.index))
+                 .replace("%5", explain.stage_label(instrument, session.score.stage_by_index,
+                                                    lang))]
+        if differences:
+            lines.append(self.tr("%1 answers corrected:").replace("%1", str(len(differences))))
+            for qid in differences[:12]:
+                lines.append("• " + instrument.by_id[qid].text.get(lang))
+            if len(differences) > 12:
+                lines.append("…")
+        else:
+            lines.append(self.tr("The expert confirmed every answer so far."))
+        self.verification.setText("\n".join(lines))
 
     def _fill_levels(self, instrument: Instrument, score: Score) -> None:
         _clear(self.levels)

@@ -18,6 +18,9 @@ QLabel#title {{ font-size: 16pt; font-weight: bold; }}
 QLabel#subtitle {{ font-size: 12pt; font-weight: bold; }}
 QLabel#muted, QLabel#help {{ color: {MUTED}; }}
 QLabel#error {{ color: {ERROR}; }}
+QLabel#differs {{ color: #8a4b00; font-weight: bold; }}
+QLabel#verified {{ background: #e8f3ec; border: 1px solid #9ccaa8; border-radius: 4px;
+    padding: 3px 8px; color: {OK}; }}
 QLabel#stageValue {{ font-size: 18pt; font-weight: bold; color: {ACCENT}; }}
 QLabel#banner {{ background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px;
     padding: 6px; }}

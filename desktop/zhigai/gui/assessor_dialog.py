@@ -1,0 +1,96 @@
+"""The assessor profile (name, organisation, service group): remembered in the settings, used
+when an expert starts verifying an assessment on site."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.assessment import Assessor
+
+KEYS = ("name", "organisation", "service_group")
+
+
+def saved_assessor() -> Assessor | None:
+    """The assessor profile from the settings (None until one is entered)."""
+    settings = QSettings()
+    values = {k: str(settings.value(f"assessor/{k}", "") or "").strip() for k in KEYS}
+    if not values["name"]:
+        return None
+    try:
+        return Assessor(**values)
+    except ValueError:
+        return None
+
+
+def save_assessor(assessor: Assessor) -> None:
+    settings = QSettings()
+    for key in KEYS:
+        settings.setValue(f"assessor/{key}", getattr(assessor, key))
+
+
+class AssessorDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, explain: str = "",
+                 current: Assessor | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assessor profile"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        if explain:
+            text = QLabel(explain)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setMaxLength(100)
+        self.organisation = QLineEdit()
+        self.organisation.setMaxLength(200)
+        self.organisation.setPlaceholderText(self.tr("e.g. the engineering-service company"))
+        self.service_group = QLineEdit()
+        self.service_group.setMaxLength(200)
+        self.service_group.setPlaceholderText(self.tr("e.g. the provincial expert service "
+                                                      "group"))
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Organisation"), self.organisation)
+        form.addRow(self.tr("Service group"), self.service_group)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        start = current or saved_assessor()
+        if start is not None:
+            self.name.setText(start.name)
+            self.organisation.setText(start.organisation)
+            self.service_group.setText(start.service_group)
+        self.name.setFocus()
+
+    def assessor(self) -> Assessor | None:
+        name = self.name.text().strip()
+        if not name:
+            return None
+        return Assessor(name=name, organisation=self.organisation.text().strip(),
+                        service_group=self.service_group.text().strip())
+
+    def accept(self) -> None:
+        assessor = self.assessor()
+        if assessor is None:
+            self.error.setText(self.tr("Enter the assessor's name."))
+            self.error.show()
+            self.name.setFocus()
+            return
+        save_assessor(assessor)
+        super().accept()
