@@ -482,3 +482,38 @@ def test_command_line_export_import_merge_audit(tmp_path: Path, catalog, capsys)
     assert main(["import", str(bad), "--db", office, "--lang", "en"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "not a Zhigai bundle" in err
+
+
+# ---------------------------------------------------------------------------- report
+
+def test_report_of_a_verified_assessment(tmp_path: Path, catalog) -> None:
+    import shutil
+    import subprocess
+
+    from zhigai.core.report.service import make_report
+    from zhigai.core.report.verify import verify
+
+    store = open_store(tmp_path / "z.db")
+    session = expert_session(store, catalog)
+    pdf = tmp_path / "r.pdf"
+    made = make_report(session.assessment, pdf, "zh", catalog=catalog,
+                       photos=store.attachments(session.id))
+    assert made.pages >= 10
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for expected in ("专家核验", "王工", "杭州智造服务有限公司", "更正的回答", "现场照片",
+                         "ledger.png", "证据：看到了设备台账"):
+            assert expected in text, expected
+    if shutil.which("pdfimages"):
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                                 text=True, check=True).stdout
+        assert len(listing.strip().splitlines()) >= 3   # header lines + the photo
+    # the evidence is part of the fingerprint: a changed note no longer verifies
+    from zhigai.core.advice_data import default_advice_data
+
+    data = default_advice_data()
+    assert verify(pdf, session.assessment, catalog, data).matches
+    session.set_note(first_questions(session, 2)[1], "另一条证据")
+    result = verify(pdf, session.assessment, catalog, data)
+    assert not result.matches and result.differing == ["answers"]

@@ -28,6 +28,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         default_name,
         load_source,
         make_report,
+        photos_from_store,
         previous_from_store,
     )
 
@@ -44,7 +45,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         target = out_arg / f".{assessment.id}.pdf" if folder_mode else out_arg
         made = make_report(assessment, target, lang, where=args.source,
                            previous=previous, include_appendix=not args.no_appendix,
-                           assessor=args.assessor, organisation=args.organisation)
+                           assessor=args.assessor, organisation=args.organisation,
+                           photos=photos_from_store(assessment, args.db))
         if folder_mode:  # name it after the company and the report id
             named = made.path.with_name(default_name(made.company, made.report_id))
             os.replace(made.path, named)

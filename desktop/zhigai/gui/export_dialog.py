@@ -193,13 +193,15 @@ class Exporter(QObject):
         # a copy: the report shows the assessment as it is now, whatever happens meanwhile
         assessment = self.session.assessment.model_copy(deep=True)
         catalog, previous, data = self.session.catalog, self.session.previous, self.advice_data
+        photos = self.session.store.attachments(self.session.id)
 
         def work(report: Callable[[int, int], None]) -> Any:
             return make_report(assessment, choice["path"], choice["lang"], catalog=catalog,
                                data=data, previous=previous,
                                include_appendix=choice["include_appendix"],
                                assessor=choice["assessor"],
-                               organisation=choice["organisation"], progress=report)
+                               organisation=choice["organisation"], progress=report,
+                               photos=photos)
 
         def done(made: Any) -> None:
             self._close_progress()

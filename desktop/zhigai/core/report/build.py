@@ -22,6 +22,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -373,7 +374,95 @@ def _readiness(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
             f"{x.stage + 1}  {dim.levels[x.stage + 1].get(lang)}"
         rows.append([d.p(dim.name.get(lang), "cell"), d.p(now, "cell"), d.p(nxt, "cell")])
     out += [Spacer(1, 3 * mm), _table(rows, [WIDTH * 0.2, WIDTH * 0.4, WIDTH * 0.4])]
+    out += _verification(inp, d, w)
     return out
+
+
+def _verification(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
+    """Under expert verification: both scores, the corrected answers with their evidence, and
+    the photos."""
+    owner, a = inp.owner_score, inp.assessment
+    if owner is None or a.kind != "expert":
+        return []
+    lang, q, s = inp.lang, inp.instrument, inp.score
+    who = a.assessor.name if a.assessor else (inp.assessor or "—")
+    if a.assessor and (a.assessor.organisation or a.assessor.service_group):
+        extra = "，".join(x for x in (a.assessor.organisation, a.assessor.service_group) if x)
+        who += f"（{extra}）" if lang == "zh" else f" ({extra})"
+
+    def index(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}"
+
+    def answer_of(question: Any, answer: Any) -> str:
+        return "—" if answer is None else _answer_text_plain(question, answer, lang, w)
+
+    corrected = [x.id for x in q.questions
+                 if _plain(a.answers.get(x.id)) != _plain(a.owner_answers.get(x.id))]
+    out: list[Any] = [CondPageBreak(70 * mm), d.p(w("verification_title"), "h2"),
+                      d.p(w("verification_intro", who=who, owner=index(owner.index),
+                            owner_stage=_stage(inp, owner.stage_by_index),
+                            verified=index(s.index), verified_stage=_stage(inp, s.stage_by_index),
+                            n=str(len(corrected))))]
+    owner_levels = {x.id: x.level for x in owner.dimensions}
+    rows = [[d.p(w("dimension"), "cellhead"), d.p(w("owner_level"), "cellhead"),
+             d.p(w("verified_level"), "cellhead")]]
+    for x in s.dimensions:
+        before = owner_levels.get(x.id)
+        rows.append([d.p(q.dimension_by_id[x.id].name.get(lang), "cell"),
+                     d.p("—" if before is None else f"{before:.2f}", "cell"),
+                     d.p("—" if x.level is None else f"{x.level:.2f}", "cell")])
+    out += [d.p(w("verification_levels"), "small"),
+            _table(rows, [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], align_right=(1, 2))]
+    if corrected:
+        rows = [[d.p(w("appendix_question"), "cellhead"), d.p(w("owner_answer"), "cellhead"),
+                 d.p(w("verified_answer"), "cellhead"), d.p(w("evidence"), "cellhead")]]
+        for qid in corrected:
+            question = q.by_id[qid]
+            evidence = a.evidence.get(qid)
+            rows.append([d.p(question.text.get(lang), "cell"),
+                         d.p(answer_of(question, a.owner_answers.get(qid)), "cell"),
+                         d.p(answer_of(question, a.answers.get(qid)), "cell"),
+                         d.p(evidence.note if evidence else "", "cell")])
+        out += [Spacer(1, 3 * mm), d.p(w("corrected_title"), "h2"),
+                _table(rows, [WIDTH * 0.34, WIDTH * 0.2, WIDTH * 0.2, WIDTH * 0.26])]
+    else:
+        out.append(d.p(w("no_corrections")))
+    out += _photos(inp, d, w)
+    return out
+
+
+def _photos(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
+    numbers = {}
+    for n, dim in enumerate(inp.instrument.dimensions, start=1):
+        for k, question in enumerate(inp.instrument.by_dimension[dim.id], start=1):
+            numbers[question.id] = f"{n}.{k}"
+    tiles: list[Any] = []
+    side = (WIDTH - 8 * mm) / 3
+    for qid, evidence in inp.assessment.evidence.items():
+        for photo in evidence.photos:
+            data = inp.photos.get(photo.sha256)
+            caption = d.p(f"{numbers.get(qid, qid)} · {photo.name}", "small")
+            if data is None:
+                tiles.append([d.p(w("photo_missing"), "small"), caption])
+                continue
+            picture = Image(BytesIO(data))
+            scale = min(side / picture.imageWidth, side * 0.75 / picture.imageHeight)
+            picture.drawWidth = picture.imageWidth * scale
+            picture.drawHeight = picture.imageHeight * scale
+            tiles.append([picture, caption])
+    if not tiles:
+        return []
+    grid = [tiles[i:i + 3] + [""] * (3 - len(tiles[i:i + 3])) for i in range(0, len(tiles), 3)]
+    table = Table(grid, colWidths=[side + 8 * mm / 3] * 3, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [Spacer(1, 3 * mm), d.p(w("photos_title"), "h2"), table]
+
+
+def _plain(answer: Any) -> Any:
+    if answer is None:
+        return None
+    return {"na": True} if answer.na else {"value": answer.value}
 
 
 def _dash(value: int | None) -> str:
@@ -626,19 +715,27 @@ def _appendix(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
         for k, question in enumerate(q.by_dimension[dim.id], start=1):
             qs = s.questions[question.id]
             answer = inp.assessment.answers.get(question.id)
+            evidence = inp.assessment.evidence.get(question.id)
+            note = evidence.note if evidence else ""
             rows.append([d.p(f"{n}.{k}", "cell"), d.p(question.text.get(lang), "cell"),
-                         d.p(_answer_text(question, answer, qs.state, lang, w), "cell"),
+                         d.p(_answer_text(question, answer, qs.state, lang, w, note), "cell"),
                          d.p("" if qs.level is None else str(qs.level), "cell")])
         out += [d.p(f"{n}. {dim.name.get(lang)}", "h2"),
                 _table(rows, [WIDTH * 0.07, WIDTH * 0.5, WIDTH * 0.35, WIDTH * 0.08])]
     return out
 
 
-def _answer_text(question: Any, answer: Any, state: str, lang: str, w: Words) -> str:
+def _answer_text(question: Any, answer: Any, state: str, lang: str, w: Words,
+                 note: str = "") -> str:
     if state == "skipped":
         return w("skipped")
     if answer is None:
-        return w("unanswered")
+        return w("unanswered") + (f"\n{w('evidence_prefix')}{note}" if note else "")
+    text = _answer_text_plain(question, answer, lang, w)
+    return text + (f"\n{w('evidence_prefix')}{note}" if note else "")
+
+
+def _answer_text_plain(question: Any, answer: Any, lang: str, w: Words) -> str:
     if answer.na:
         return w("not_applicable")
     value = answer.value
@@ -654,8 +751,7 @@ def _answer_text(question: Any, answer: Any, state: str, lang: str, w: Words) ->
         text = f"{value} {question.unit.get(lang)}"
     else:
         text = str(value)
-    note = getattr(answer, "note", None)
-    return text + (f"\n{note}" if note else "")
+    return text
 
 
 def _signatures(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..advice_data import AdviceData
@@ -33,6 +33,9 @@ class ReportInput:
     organisation: str | None = None
     generated: str = ""
     include_appendix: bool = True
+    owner_score: Score | None = None            # the owner's answers, under verification
+    photos: dict[str, bytes] = field(default_factory=dict)  # sha256 -> small JPEG
+    peers: Any = None                           # a portfolio.PeerBenchmark, when available
 
 
 def questionnaire_hashes(instrument: Instrument) -> dict[str, str]:
@@ -52,10 +55,27 @@ def report_fingerprint(assessment: Assessment, instrument: Instrument,
 
 def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: str,
             previous: Assessment | None = None, include_appendix: bool = True,
-            assessor: str | None = None, organisation: str | None = None) -> ReportInput:
-    """Score, advise and fingerprint an assessment for its report."""
+            assessor: str | None = None, organisation: str | None = None,
+            photos: dict[str, bytes] | None = None, peers: Any = None) -> ReportInput:
+    """Score, advise and fingerprint an assessment for its report. ``photos`` are the
+    evidence photos' bytes (printed small); ``peers`` the peer benchmark to print."""
+    from ..photos import small_copy
+
     instrument, _warnings = catalog.instrument_for(assessment)
     result = score(instrument, assessment.answers, assessment.profile)
+    owner = (score(instrument, assessment.owner_answers, assessment.profile)
+             if assessment.kind == "expert" else None)
+    if assessment.assessor is not None:
+        assessor = assessor or assessment.assessor.name
+        organisation = organisation or assessment.assessor.organisation or None
+    wanted = {p.sha256 for e in assessment.evidence.values() for p in e.photos}
+    small: dict[str, bytes] = {}
+    for sha, raw in (photos or {}).items():
+        if sha in wanted:
+            try:
+                small[sha] = small_copy(raw)
+            except Exception:  # noqa: BLE001 - a photo that cannot be read is left out
+                continue
     advice = advise(data, instrument, assessment, result, assessment.project, lang)
     comparison = None
     previous_levels = None
@@ -80,7 +100,8 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
     return ReportInput(assessment, instrument, result, advice, data,
                        report_fingerprint(assessment, instrument, data), lang, comparison,
                        previous_levels, assessor, organisation,
-                       _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), include_appendix)
+                       _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), include_appendix,
+                       owner, small, peers)
 
 
 def from_session(session: Session, data: AdviceData, lang: str,

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..advice_data import AdviceData, default_advice_data
 from ..assessment import Assessment, check_against, load_assessment
@@ -51,6 +52,24 @@ def find_in_store(key: str, store_url: str | None = None) -> Assessment:
                               "of the id")
         raise ReportError(f"'{key}' is neither a file nor an assessment id in the store "
                           f"({store.path or store.url})")
+    finally:
+        store.close()
+
+
+def photos_from_store(assessment: Assessment, store_url: str | None = None) -> dict[str, bytes]:
+    """The evidence photos of an assessment kept in the store (none for other files)."""
+    from ..store import Store, StoreError
+
+    if not any(e.photos for e in assessment.evidence.values()):
+        return {}
+    try:
+        store = Store.open(store_url)
+    except StoreError:
+        return {}
+    try:
+        return store.attachments(assessment.id)
+    except StoreError:
+        return {}
     finally:
         store.close()
 
@@ -104,7 +123,8 @@ def make_report(assessment: Assessment, output: str | Path, lang: str = "zh", *,
                 where: str = "<assessment>", catalog: Catalog | None = None,
                 data: AdviceData | None = None, previous: Assessment | None = None,
                 include_appendix: bool = True, assessor: str | None = None,
-                organisation: str | None = None, progress: Progress | None = None) -> Made:
+                organisation: str | None = None, progress: Progress | None = None,
+                photos: dict[str, bytes] | None = None, peers: Any = None) -> Made:
     """Score, advise, fingerprint and print ``assessment`` to ``output``."""
     from .build import build_bytes
     from .model import prepare
@@ -113,7 +133,8 @@ def make_report(assessment: Assessment, output: str | Path, lang: str = "zh", *,
     data = data or default_advice_data()
     check(assessment, catalog, where)
     inp = prepare(assessment, catalog, data, lang, previous, include_appendix,
-                  assessor=assessor or None, organisation=organisation or None)
+                  assessor=assessor or None, organisation=organisation or None,
+                  photos=photos, peers=peers)
     pages, pdf = build_bytes(inp, progress)
     out = Path(output)
     write_atomically(out, pdf)
