@@ -23,7 +23,7 @@ def _configure_output() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, exchange_commands, report_commands
+    from . import commands, exchange_commands, portfolio_commands, report_commands
 
     parser = argparse.ArgumentParser(
         prog="zhigai",
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(sub)
     report_commands.register(sub)
     exchange_commands.register(sub)
+    portfolio_commands.register(sub)
     return parser
 
 

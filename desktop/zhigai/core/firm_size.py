@@ -29,13 +29,26 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def _number(value: object) -> float | None:
+    """Profile numbers are stored as numbers, decimals as strings ("32600")."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
 def size_band(employees: object, revenue: object) -> SizeBand | None:
     """The band by both figures; None when either is missing (the rule needs both)."""
-    if isinstance(employees, bool) or isinstance(revenue, bool):
-        return None
-    if not isinstance(employees, (int, float)) or not isinstance(revenue, (int, float)):
+    people, money = _number(employees), _number(revenue)
+    if people is None or money is None:
         return None
     for band, min_employees, min_revenue in _LIMITS:
-        if employees >= min_employees and revenue >= min_revenue:
+        if people >= min_employees and money >= min_revenue:
             return band
     return "micro"
