@@ -140,3 +140,35 @@ def test_portfolio_command(tmp_path: Path, root: Path, capsys) -> None:
     assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").startswith("Industry,n,")
     assert main(["portfolio", "--db", db, "-o", str(tmp_path / "nope" / "p.xlsx")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_report_prints_the_peer_comparison(tmp_path: Path, root: Path, catalog) -> None:
+    import uuid
+
+    from zhigai.cli.main import main
+    from zhigai.core.assessment import load_assessment
+    from zhigai.core.session import Session
+    from zhigai.core.store import Store
+
+    db = f"sqlite:///{tmp_path / 'z.db'}"
+    store = Store.open(db)
+    base = load_assessment(root / "examples" / "textile-early.json")
+    for n in range(3):   # three other textile firms
+        copy = base.model_copy(deep=True)
+        copy.id = str(uuid.uuid4())
+        copy.profile["company_name"] = f"同行纺织{n}有限公司"
+        copy.profile.pop("credit_code", None)
+        Session.import_assessment(store, catalog, copy)
+    Session.import_assessment(store, catalog, base)
+    store.close()
+    out = tmp_path / "r.pdf"
+    assert main(["report", base.id, "--db", db, "-o", str(out), "--min-peers", "3"]) == 0
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "同行对比" in text and "同行中位数" in text and "共 3 家" in text
+    assert main(["report", base.id, "--db", db, "-o", str(out), "--min-peers", "4"]) == 0
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "只有 3 家" in text and "同行中位数" not in text

@@ -28,6 +28,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         default_name,
         load_source,
         make_report,
+        peers_from_store,
         photos_from_store,
         previous_from_store,
     )
@@ -46,7 +47,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         made = make_report(assessment, target, lang, where=args.source,
                            previous=previous, include_appendix=not args.no_appendix,
                            assessor=args.assessor, organisation=args.organisation,
-                           photos=photos_from_store(assessment, args.db))
+                           photos=photos_from_store(assessment, args.db),
+                           peers=peers_from_store(assessment, args.db, args.min_peers))
         if folder_mode:  # name it after the company and the report id
             named = made.path.with_name(default_name(made.company, made.report_id))
             os.replace(made.path, named)
@@ -229,6 +231,9 @@ def register(sub: Any) -> None:
                    help="the PDF to write, or a folder (default: a name from the company and "
                         "report id in the current folder)")
     _common(p)
+    p.add_argument("--min-peers", type=int, metavar="N",
+                   help="peer comparison only with at least N comparable firms in the store "
+                        "(default 5)")
     p.add_argument("--assessor", metavar="NAME", help="the expert who verified the answers")
     p.add_argument("--organisation", metavar="NAME", help="the assessor's organisation")
     p.add_argument("--previous", metavar="SOURCE",

@@ -54,8 +54,16 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
             out.append(raw.get(lang) if isinstance(raw, dict) else None)
         return out
 
-    def number(key: str) -> list[Any]:
-        return [s.get(key) for s in summaries]
+    import numpy as np
+
+    nan = float("nan")
+
+    def floats(values: Iterable[Any]) -> Any:
+        return np.fromiter((nan if v is None else v for v in values), dtype=float,
+                           count=len(rows))
+
+    def stages(key: str) -> Any:
+        return pd.Series(floats(s.get(key) for s in summaries)).astype("Int64").array
 
     data: dict[str, Any] = {
         "id": [r.id for r in rows],
@@ -67,17 +75,17 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
         "status": [r.status for r in rows],
         "date": [s.get("date") or r.created_at[:10] for s, r in zip(summaries, rows,
                                                                    strict=True)],
-        "index": pd.array(number("index"), dtype="Float64"),
-        "stage_index": pd.array(number("stage_index"), dtype="Int64"),
-        "stage_weakest": pd.array(number("stage_weakest"), dtype="Int64"),
-        "completeness": pd.array(number("completeness"), dtype="Float64"),
-        "size_band": number("size_band"),
+        "index": floats(s.get("index") for s in summaries),
+        "stage_index": stages("stage_index"),
+        "stage_weakest": stages("stage_weakest"),
+        "completeness": floats(s.get("completeness") for s in summaries),
+        "size_band": [s.get("size_band") for s in summaries],
         "industry_label_zh": labels("zh"),
         "industry_label_en": labels("en"),
     }
+    levels = [s.get("dimensions") or {} for s in summaries]
     for dim in dims:
-        data[DIM + dim] = pd.array([(s.get("dimensions") or {}).get(dim) for s in summaries],
-                                   dtype="Float64")
+        data[DIM + dim] = floats(d.get(dim) for d in levels)
     return pd.DataFrame(data)
 
 
@@ -339,8 +347,12 @@ def tables(df: pd.DataFrame, labels: Labels, lang: str) -> dict[str, pd.DataFram
 
     dims = dimension_columns(df)
 
-    def mapped(column: str, fn: Callable[[Any, str], str]) -> list[str]:
-        return [fn(v, lang) for v in df[column]]
+    def mapped(column: str, fn: Callable[[Any, str], str]) -> Any:
+        """Label a column through its distinct values (a few), not row by row."""
+        series = df[column].astype(object)
+        series = series.where(series.notna(), None)
+        distinct = {v: fn(v, lang) for v in set(series)}
+        return series.map(distinct)
 
     listing = pd.DataFrame({
         header("company_name", lang): df["company_name"],

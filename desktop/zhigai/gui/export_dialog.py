@@ -194,6 +194,15 @@ class Exporter(QObject):
         assessment = self.session.assessment.model_copy(deep=True)
         catalog, previous, data = self.session.catalog, self.session.previous, self.advice_data
         photos = self.session.store.attachments(self.session.id)
+        peers = None
+        try:
+            from ..core import portfolio
+
+            minimum = int(QSettings().value("portfolio/min_peers", portfolio.DEFAULT_MIN_PEERS))
+            frame = portfolio.frame(self.session.store.assessments())
+            peers = portfolio.peer_benchmark(frame, self.session.id, minimum)
+        except (KeyError, ValueError, TypeError):
+            peers = None
 
         def work(report: Callable[[int, int], None]) -> Any:
             return make_report(assessment, choice["path"], choice["lang"], catalog=catalog,
@@ -201,7 +210,7 @@ class Exporter(QObject):
                                include_appendix=choice["include_appendix"],
                                assessor=choice["assessor"],
                                organisation=choice["organisation"], progress=report,
-                               photos=photos)
+                               photos=photos, peers=peers)
 
         def done(made: Any) -> None:
             self._close_progress()

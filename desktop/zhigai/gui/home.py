@@ -26,6 +26,8 @@ class HomePage(QWidget):
     newRequested = Signal()
     openRequested = Signal(str)
     followUpRequested = Signal(str)
+    importRequested = Signal()
+    portfolioRequested = Signal()
     ready = Signal()
 
     def __init__(self, ctx: AppContext):
@@ -51,6 +53,10 @@ class HomePage(QWidget):
         self.open_button = QPushButton()
         self.follow_button = QPushButton()
         self.delete_button = QPushButton()
+        self.import_button = QPushButton()
+        self.portfolio_button = QPushButton()
+        self.import_button.clicked.connect(self.importRequested)
+        self.portfolio_button.clicked.connect(self.portfolioRequested)
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self._open_selected)
         self.follow_button.clicked.connect(self._follow_selected)
@@ -89,6 +95,9 @@ class HomePage(QWidget):
         for b in (self.new_button, self.open_button, self.follow_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.portfolio_button)
+        buttons.addSpacing(16)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -109,6 +118,12 @@ class HomePage(QWidget):
         self.follow_button.setToolTip(self.tr("Start a follow-up assessment from the selected "
                                               "one; the history is kept"))
         self.delete_button.setText(self.tr("&Delete"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.import_button.setToolTip(self.tr("Import .zhigai bundles from a site visit or "
+                                              "another computer (Ctrl+I)"))
+        self.portfolio_button.setText(self.tr("&Portfolio"))
+        self.portfolio_button.setToolTip(self.tr("All firms with filters, charts, peer "
+                                                 "benchmarks and Excel export (Ctrl+Shift+P)"))
         self._update_empty()
 
     def _language_changed(self, lang: str) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QWidget,
 )
 
 from .. import __version__
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.home.newRequested.connect(self.new_assessment)
         self.home.openRequested.connect(self.open_assessment)
         self.home.followUpRequested.connect(self.follow_up)
+        self.home.importRequested.connect(self.import_bundles)
+        self.home.portfolioRequested.connect(self.show_portfolio)
         self.home.ready.connect(self._home_ready)
         self._ready_sent = False
 
@@ -100,6 +103,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
+        self.portfolio_action = QAction(self)
+        self.portfolio_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.portfolio_action.triggered.connect(self.show_portfolio)
+        self.view_menu.addAction(self.portfolio_action)
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -124,6 +131,7 @@ class MainWindow(QMainWindow):
         self.assessor_action.setText(self.tr("Assessor &profile…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.portfolio_action.setText(self.tr("&Portfolio and benchmarks"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Zhigai"))
@@ -141,6 +149,8 @@ class MainWindow(QMainWindow):
             self._show_session(page.session, tab)
         elif _is_new(self.page):
             self.new_assessment()
+        elif type(self.page).__name__ == "PortfolioPage":
+            self.show_portfolio()
 
     def about(self) -> None:
         lines = [f"<b>{self.tr('Zhigai')}</b> {__version__}",
@@ -236,7 +246,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
-    def _set_page(self, page: AssessmentPage | NewAssessmentPage | None) -> None:
+    def _set_page(self, page: QWidget | None) -> None:
         old = self.page
         self.page = page
         if page is not None:
@@ -338,6 +348,23 @@ class MainWindow(QMainWindow):
             page.questions.resume(where)
 
     # ------------------------------------------------------------------ exchange
+
+    def show_portfolio(self) -> None:
+        """Every assessment with filters, charts, peer benchmarks and export."""
+        if self.ctx.store is None:
+            return
+
+        def show(_catalog: Catalog) -> None:
+            from .portfolio_page import PortfolioPage
+
+            if _is_assessment(self.page):
+                self.page.flush()
+            page = PortfolioPage(self.ctx)
+            page.backRequested.connect(self.go_home)
+            page.openRequested.connect(lambda aid: self.open_assessment(aid))
+            self._set_page(page)
+
+        self._with_catalog(show)
 
     def edit_assessor(self) -> None:
         from .assessor_dialog import AssessorDialog

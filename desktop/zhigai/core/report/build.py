@@ -375,6 +375,34 @@ def _readiness(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
         rows.append([d.p(dim.name.get(lang), "cell"), d.p(now, "cell"), d.p(nxt, "cell")])
     out += [Spacer(1, 3 * mm), _table(rows, [WIDTH * 0.2, WIDTH * 0.4, WIDTH * 0.4])]
     out += _verification(inp, d, w)
+    out += _peers(inp, d, w)
+    return out
+
+
+def _peers(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
+    """The firm's levels against its peers' (from the store's portfolio), when given."""
+    peers = inp.peers
+    if peers is None:
+        return []
+    lang, q = inp.lang, inp.instrument
+    industry = _choice_label(inp, "industry") or None
+    out: list[Any] = [CondPageBreak(50 * mm), d.p(w("peers_title"), "h2"),
+                      d.p(peers.text(lang, industry))]
+    if not peers.enough:
+        return out
+
+    def f(value: float | None) -> str:
+        return "—" if value is None else f"{value:.2f}"
+
+    rows = [[d.p(w("dimension"), "cellhead"), d.p(w("peer_firm"), "cellhead"),
+             d.p(w("peer_median"), "cellhead"), d.p(w("peer_range"), "cellhead")]]
+    for row in peers.rows:
+        dim = q.dimension_by_id.get(row.dimension)
+        rows.append([d.p(dim.name.get(lang) if dim else row.dimension, "cell"),
+                     d.p(f(row.firm), "cell"), d.p(f(row.median), "cell"),
+                     d.p(f"{f(row.q1)} – {f(row.q3)}", "cell")])
+    out.append(_table(rows, [WIDTH * 0.4, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.24],
+                      align_right=(1, 2, 3)))
     return out
 
 

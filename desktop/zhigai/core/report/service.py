@@ -74,6 +74,29 @@ def photos_from_store(assessment: Assessment, store_url: str | None = None) -> d
         store.close()
 
 
+def peers_from_store(assessment: Assessment, store_url: str | None = None,
+                     min_peers: int | None = None) -> Any:
+    """The peer benchmark of a stored assessment against the rest of the store (None when it
+    is not in the store)."""
+    from .. import portfolio
+    from ..store import Store, StoreError
+
+    try:
+        store = Store.open(store_url)
+    except StoreError:
+        return None
+    try:
+        df = portfolio.frame(store.assessments())
+        if not (df["id"] == assessment.id).any():
+            return None
+        return portfolio.peer_benchmark(df, assessment.id,
+                                        min_peers or portfolio.DEFAULT_MIN_PEERS)
+    except StoreError:
+        return None
+    finally:
+        store.close()
+
+
 def previous_from_store(assessment: Assessment, store_url: str | None = None
                         ) -> Assessment | None:
     """The firm's earlier assessment when it is in the store (for the progress section)."""

@@ -8,6 +8,14 @@
             <translation>← All assessments</translation>
         </message>
         <message>
+            <source>Export bundle…</source>
+            <translation>Export bundle…</translation>
+        </message>
+        <message>
+            <source>Save this assessment with its photos as a .zhigai file to import on another computer (Ctrl+Shift+E)</source>
+            <translation>Save this assessment with its photos as a .zhigai file to import on another computer (Ctrl+Shift+E)</translation>
+        </message>
+        <message>
             <source>Export PDF…</source>
             <translation>Export PDF…</translation>
         </message>
@@ -46,6 +54,46 @@
         <message>
             <source>New assessment</source>
             <translation>New assessment</translation>
+        </message>
+        <message>
+            <source>Expert-verified · %1</source>
+            <translation>Expert-verified · %1</translation>
+        </message>
+        <message>
+            <source>Assessor…</source>
+            <translation>Assessor…</translation>
+        </message>
+        <message>
+            <source>Change the assessor recorded for this verification</source>
+            <translation>Change the assessor recorded for this verification</translation>
+        </message>
+        <message>
+            <source>Verify on site…</source>
+            <translation>Verify on site…</translation>
+        </message>
+        <message>
+            <source>As an expert, confirm or correct the owner's answers and record evidence; the owner's answers are kept</source>
+            <translation>As an expert, confirm or correct the owner's answers and record evidence; the owner's answers are kept</translation>
+        </message>
+        <message>
+            <source>You are about to verify this assessment as an expert. The owner's answers stay as they are and are shown beside each question; what you change is recorded with your name. Results and the report show where the two differ.</source>
+            <translation>You are about to verify this assessment as an expert. The owner's answers stay as they are and are shown beside each question; what you change is recorded with your name. Results and the report show where the two differ.</translation>
+        </message>
+        <message>
+            <source>Verification started: the owner's answers are kept</source>
+            <translation>Verification started: the owner's answers are kept</translation>
+        </message>
+        <message>
+            <source>Export bundle</source>
+            <translation>Export bundle</translation>
+        </message>
+        <message>
+            <source>Zhigai bundle (*.zhigai)</source>
+            <translation>Zhigai bundle (*.zhigai)</translation>
+        </message>
+        <message>
+            <source>Bundle saved: %1</source>
+            <translation>Bundle saved: %1</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -108,6 +156,76 @@
         </message>
     </context>
     <context>
+        <name>AssessorDialog</name>
+        <message>
+            <source>Assessor profile</source>
+            <translation>Assessor profile</translation>
+        </message>
+        <message>
+            <source>e.g. the engineering-service company</source>
+            <translation>e.g. the engineering-service company</translation>
+        </message>
+        <message>
+            <source>e.g. the provincial expert service group</source>
+            <translation>e.g. the provincial expert service group</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Service group</source>
+            <translation>Service group</translation>
+        </message>
+        <message>
+            <source>Enter the assessor's name.</source>
+            <translation>Enter the assessor's name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>answer</source>
+            <translation>answer</translation>
+        </message>
+        <message>
+            <source>owner's answer</source>
+            <translation>owner's answer</translation>
+        </message>
+        <message>
+            <source>evidence note</source>
+            <translation>evidence note</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>photo</translation>
+        </message>
+    </context>
+    <context>
         <name>DimensionTableModel</name>
         <message>
             <source>Dimension</source>
@@ -126,8 +244,83 @@
             <translation>Change</translation>
         </message>
         <message>
+            <source>Owner's level</source>
+            <translation>Owner's level</translation>
+        </message>
+        <message>
             <source> (enabler)</source>
             <translation> (enabler)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePanel</name>
+        <message>
+            <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
+            <translation>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</translation>
+        </message>
+        <message>
+            <source>Evidence note</source>
+            <translation>Evidence note</translation>
+        </message>
+        <message>
+            <source>Add photo…</source>
+            <translation>Add photo…</translation>
+        </message>
+        <message>
+            <source>JPEG or PNG, up to 10 MB</source>
+            <translation>JPEG or PNG, up to 10 MB</translation>
+        </message>
+        <message>
+            <source>History…</source>
+            <translation>History…</translation>
+        </message>
+        <message>
+            <source>Who changed this answer, when, from what to what</source>
+            <translation>Who changed this answer, when, from what to what</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>not applicable</translation>
+        </message>
+        <message>
+            <source>(not answered)</source>
+            <translation>(not answered)</translation>
+        </message>
+        <message>
+            <source>Owner's answer: %1</source>
+            <translation>Owner's answer: %1</translation>
+        </message>
+        <message>
+            <source>— corrected by the expert</source>
+            <translation>— corrected by the expert</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most %1 characters)</source>
+            <translation>The note is too long (at most %1 characters)</translation>
+        </message>
+        <message>
+            <source>Add photos</source>
+            <translation>Add photos</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation>Photos (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>History: %1</source>
+            <translation>History: %1</translation>
         </message>
     </context>
     <context>
@@ -465,6 +658,22 @@
             <translation>&amp;Delete</translation>
         </message>
         <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Import…</translation>
+        </message>
+        <message>
+            <source>Import .zhigai bundles from a site visit or another computer (Ctrl+I)</source>
+            <translation>Import .zhigai bundles from a site visit or another computer (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Portfolio</source>
+            <translation>&amp;Portfolio</translation>
+        </message>
+        <message>
+            <source>All firms with filters, charts, peer benchmarks and Excel export (Ctrl+Shift+P)</source>
+            <translation>All firms with filters, charts, peer benchmarks and Excel export (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
             <source>Opening the store…</source>
             <translation>Opening the store…</translation>
         </message>
@@ -551,12 +760,24 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Choose data &amp;store…</translation>
         </message>
         <message>
+            <source>&amp;Import bundles…</source>
+            <translation>&amp;Import bundles…</translation>
+        </message>
+        <message>
+            <source>Assessor &amp;profile…</source>
+            <translation>Assessor &amp;profile…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
             <source>&amp;View</source>
             <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Portfolio and benchmarks</source>
+            <translation>&amp;Portfolio and benchmarks</translation>
         </message>
         <message>
             <source>&amp;Language</source>
@@ -613,6 +834,145 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Re-assess</source>
             <translation>Re-assess</translation>
+        </message>
+        <message>
+            <source>Import bundles</source>
+            <translation>Import bundles</translation>
+        </message>
+        <message>
+            <source>Zhigai bundles (*.zhigai);;Assessment files (*.json)</source>
+            <translation>Zhigai bundles (*.zhigai);;Assessment files (*.json)</translation>
+        </message>
+        <message>
+            <source>%1: skipped; nothing changed</source>
+            <translation>%1: skipped; nothing changed</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Assessment edited on two computers</source>
+            <translation>Assessment edited on two computers</translation>
+        </message>
+        <message>
+            <source>%1 was changed both here (revision %2) and on the computer the bundle comes from. Choose for each difference which value to keep. Rows changed on one side only are preset to that side; rows marked ⚠ were changed on both sides and need your choice. Nothing is saved until you press Merge.</source>
+            <translation>%1 was changed both here (revision %2) and on the computer the bundle comes from. Choose for each difference which value to keep. Rows changed on one side only are preset to that side; rows marked ⚠ were changed on both sides and need your choice. Nothing is saved until you press Merge.</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Bundle</translation>
+        </message>
+        <message>
+            <source>Changed on</source>
+            <translation>Changed on</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Keep</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <source>Keep everything from this computer</source>
+            <translation>Keep everything from this computer</translation>
+        </message>
+        <message>
+            <source>Take everything from the bundle</source>
+            <translation>Take everything from the bundle</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>Owner's answer: </source>
+            <translation>Owner's answer: </translation>
+        </message>
+        <message>
+            <source>Evidence: </source>
+            <translation>Evidence: </translation>
+        </message>
+        <message>
+            <source>Profile: </source>
+            <translation>Profile: </translation>
+        </message>
+        <message>
+            <source>Type of assessment</source>
+            <translation>Type of assessment</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Assessor</translation>
+        </message>
+        <message>
+            <source>Project plan</source>
+            <translation>Project plan</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>not applicable</translation>
+        </message>
+        <message>
+            <source>(%1 photos)</source>
+            <translation>(%1 photos)</translation>
+        </message>
+        <message>
+            <source>Expert-verified</source>
+            <translation>Expert-verified</translation>
+        </message>
+        <message>
+            <source>Self-assessment</source>
+            <translation>Self-assessment</translation>
+        </message>
+        <message>
+            <source>%1 investment items</source>
+            <translation>%1 investment items</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>both</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>this computer</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>bundle</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>%1 differences still need a choice</source>
+            <translation>%1 differences still need a choice</translation>
+        </message>
+        <message>
+            <source>Every difference is decided</source>
+            <translation>Every difference is decided</translation>
         </message>
     </context>
     <context>
@@ -782,6 +1142,117 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>PortfolioPage</name>
+        <message>
+            <source>← All assessments</source>
+            <translation>← All assessments</translation>
+        </message>
+        <message>
+            <source>Portfolio</source>
+            <translation>Portfolio</translation>
+        </message>
+        <message>
+            <source>Export Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Peer benchmarks are shown only when at least this many other firms are comparable</source>
+            <translation>Peer benchmarks are shown only when at least this many other firms are comparable</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>Industry</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Min. peers</source>
+            <translation>Min. peers</translation>
+        </message>
+        <message>
+            <source>Stage distribution (by index)</source>
+            <translation>Stage distribution (by index)</translation>
+        </message>
+        <message>
+            <source>Mean level by industry</source>
+            <translation>Mean level by industry</translation>
+        </message>
+        <message>
+            <source>Select an assessment to see the firm's progress and its peer benchmark</source>
+            <translation>Select an assessment to see the firm's progress and its peer benchmark</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>Write the date as YYYY-MM-DD</source>
+            <translation>Write the date as YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>%1 of %2 assessments</source>
+            <translation>%1 of %2 assessments</translation>
+        </message>
+        <message>
+            <source>%1: index over time</source>
+            <translation>%1: index over time</translation>
+        </message>
+        <message>
+            <source>Dimension</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <source>This firm</source>
+            <translation>This firm</translation>
+        </message>
+        <message>
+            <source>Peer median</source>
+            <translation>Peer median</translation>
+        </message>
+        <message>
+            <source>Peer middle half</source>
+            <translation>Peer middle half</translation>
+        </message>
+        <message>
+            <source>Export portfolio</source>
+            <translation>Export portfolio</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exported to %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionCard</name>
         <message>
             <source> (optional)</source>
@@ -904,6 +1375,18 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>weakest link %1 → %2</source>
             <translation>weakest link %1 → %2</translation>
+        </message>
+        <message>
+            <source>Expert verification by %1. Owner's own answers: index %2, stage %3. Verified: index %4, stage %5.</source>
+            <translation>Expert verification by %1. Owner's own answers: index %2, stage %3. Verified: index %4, stage %5.</translation>
+        </message>
+        <message>
+            <source>%1 answers corrected:</source>
+            <translation>%1 answers corrected:</translation>
+        </message>
+        <message>
+            <source>The expert confirmed every answer so far.</source>
+            <translation>The expert confirmed every answer so far.</translation>
         </message>
         <message>
             <source>Dimension</source>

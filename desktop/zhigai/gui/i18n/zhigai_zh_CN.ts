@@ -8,6 +8,14 @@
             <translation>← 全部评估</translation>
         </message>
         <message>
+            <source>Export bundle…</source>
+            <translation>导出数据包…</translation>
+        </message>
+        <message>
+            <source>Save this assessment with its photos as a .zhigai file to import on another computer (Ctrl+Shift+E)</source>
+            <translation>把这份评估连同照片保存为 .zhigai 文件，以便在另一台电脑上导入（Ctrl+Shift+E）</translation>
+        </message>
+        <message>
             <source>Export PDF…</source>
             <translation>导出 PDF 报告…</translation>
         </message>
@@ -46,6 +54,46 @@
         <message>
             <source>New assessment</source>
             <translation>新建评估</translation>
+        </message>
+        <message>
+            <source>Expert-verified · %1</source>
+            <translation>专家核验 · %1</translation>
+        </message>
+        <message>
+            <source>Assessor…</source>
+            <translation>评估专家…</translation>
+        </message>
+        <message>
+            <source>Change the assessor recorded for this verification</source>
+            <translation>更改本次核验记录的评估专家</translation>
+        </message>
+        <message>
+            <source>Verify on site…</source>
+            <translation>现场核验…</translation>
+        </message>
+        <message>
+            <source>As an expert, confirm or correct the owner's answers and record evidence; the owner's answers are kept</source>
+            <translation>以专家身份确认或更正企业的回答并记录证据；企业原来的回答会保留</translation>
+        </message>
+        <message>
+            <source>You are about to verify this assessment as an expert. The owner's answers stay as they are and are shown beside each question; what you change is recorded with your name. Results and the report show where the two differ.</source>
+            <translation>您将以专家身份核验这份评估。企业原来的回答保持不变，并显示在每道题旁边；您所做的每处修改都会记录您的姓名。结果页和报告会列出两者的差异。</translation>
+        </message>
+        <message>
+            <source>Verification started: the owner's answers are kept</source>
+            <translation>已开始核验：企业原来的回答已保留</translation>
+        </message>
+        <message>
+            <source>Export bundle</source>
+            <translation>导出数据包</translation>
+        </message>
+        <message>
+            <source>Zhigai bundle (*.zhigai)</source>
+            <translation>智改数据包 (*.zhigai)</translation>
+        </message>
+        <message>
+            <source>Bundle saved: %1</source>
+            <translation>数据包已保存：%1</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -108,6 +156,76 @@
         </message>
     </context>
     <context>
+        <name>AssessorDialog</name>
+        <message>
+            <source>Assessor profile</source>
+            <translation>评估专家信息</translation>
+        </message>
+        <message>
+            <source>e.g. the engineering-service company</source>
+            <translation>例如：所在的工程服务公司</translation>
+        </message>
+        <message>
+            <source>e.g. the provincial expert service group</source>
+            <translation>例如：省智能制造专家服务团</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>所属机构</translation>
+        </message>
+        <message>
+            <source>Service group</source>
+            <translation>服务团</translation>
+        </message>
+        <message>
+            <source>Enter the assessor's name.</source>
+            <translation>请填写评估专家的姓名。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>修改前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>修改后</translation>
+        </message>
+        <message>
+            <source>answer</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <source>owner's answer</source>
+            <translation>企业原回答</translation>
+        </message>
+        <message>
+            <source>evidence note</source>
+            <translation>证据备注</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>照片</translation>
+        </message>
+    </context>
+    <context>
         <name>DimensionTableModel</name>
         <message>
             <source>Dimension</source>
@@ -126,8 +244,83 @@
             <translation>变化</translation>
         </message>
         <message>
+            <source>Owner's level</source>
+            <translation>自评水平</translation>
+        </message>
+        <message>
             <source> (enabler)</source>
             <translation>（支撑）</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePanel</name>
+        <message>
+            <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
+            <translation>证据备注：现场看到了什么、核对了哪些资料、与谁交谈（输入时自动保存）</translation>
+        </message>
+        <message>
+            <source>Evidence note</source>
+            <translation>证据备注</translation>
+        </message>
+        <message>
+            <source>Add photo…</source>
+            <translation>添加照片…</translation>
+        </message>
+        <message>
+            <source>JPEG or PNG, up to 10 MB</source>
+            <translation>JPEG 或 PNG，最大 10 MB</translation>
+        </message>
+        <message>
+            <source>History…</source>
+            <translation>修改记录…</translation>
+        </message>
+        <message>
+            <source>Who changed this answer, when, from what to what</source>
+            <translation>谁在何时把这道题的回答从什么改成了什么</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>(not answered)</source>
+            <translation>（未回答）</translation>
+        </message>
+        <message>
+            <source>Owner's answer: %1</source>
+            <translation>企业原回答：%1</translation>
+        </message>
+        <message>
+            <source>— corrected by the expert</source>
+            <translation>— 已由专家更正</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most %1 characters)</source>
+            <translation>备注太长（最多 %1 个字）</translation>
+        </message>
+        <message>
+            <source>Add photos</source>
+            <translation>添加照片</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation>照片 (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>History: %1</source>
+            <translation>修改记录：%1</translation>
         </message>
     </context>
     <context>
@@ -465,6 +658,22 @@
             <translation>删除(&amp;D)</translation>
         </message>
         <message>
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import .zhigai bundles from a site visit or another computer (Ctrl+I)</source>
+            <translation>导入现场核验或其他电脑上的 .zhigai 数据包（Ctrl+I）</translation>
+        </message>
+        <message>
+            <source>&amp;Portfolio</source>
+            <translation>企业组合(&amp;P)</translation>
+        </message>
+        <message>
+            <source>All firms with filters, charts, peer benchmarks and Excel export (Ctrl+Shift+P)</source>
+            <translation>全部企业：筛选、图表、同行对比和 Excel 导出（Ctrl+Shift+P）</translation>
+        </message>
+        <message>
             <source>Opening the store…</source>
             <translation>正在打开数据存储…</translation>
         </message>
@@ -551,12 +760,24 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>选择数据存储(&amp;S)…</translation>
         </message>
         <message>
+            <source>&amp;Import bundles…</source>
+            <translation>导入数据包(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Assessor &amp;profile…</source>
+            <translation>评估专家信息(&amp;P)…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;View</source>
             <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Portfolio and benchmarks</source>
+            <translation>企业组合与对标(&amp;P)</translation>
         </message>
         <message>
             <source>&amp;Language</source>
@@ -613,6 +834,145 @@ Its answers are removed from this computer and cannot be restored.</source>
         <message>
             <source>Re-assess</source>
             <translation>复评</translation>
+        </message>
+        <message>
+            <source>Import bundles</source>
+            <translation>导入数据包</translation>
+        </message>
+        <message>
+            <source>Zhigai bundles (*.zhigai);;Assessment files (*.json)</source>
+            <translation>智改数据包 (*.zhigai);;评估文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>%1: skipped; nothing changed</source>
+            <translation>%1：已跳过，未做任何改动</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Assessment edited on two computers</source>
+            <translation>两台电脑上都修改过的评估</translation>
+        </message>
+        <message>
+            <source>%1 was changed both here (revision %2) and on the computer the bundle comes from. Choose for each difference which value to keep. Rows changed on one side only are preset to that side; rows marked ⚠ were changed on both sides and need your choice. Nothing is saved until you press Merge.</source>
+            <translation>“%1”在本机（第 %2 版）和数据包来源的电脑上都被修改过。请逐项选择保留哪一边的内容。只在一边修改过的项目已预先选好该边；标有 ⚠ 的项目两边都改过，需要您来选择。按“合并”之前不会保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>数据包</translation>
+        </message>
+        <message>
+            <source>Changed on</source>
+            <translation>修改方</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <source>Keep everything from this computer</source>
+            <translation>全部保留本机内容</translation>
+        </message>
+        <message>
+            <source>Take everything from the bundle</source>
+            <translation>全部采用数据包内容</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Owner's answer: </source>
+            <translation>企业原回答：</translation>
+        </message>
+        <message>
+            <source>Evidence: </source>
+            <translation>证据：</translation>
+        </message>
+        <message>
+            <source>Profile: </source>
+            <translation>企业信息：</translation>
+        </message>
+        <message>
+            <source>Type of assessment</source>
+            <translation>评估方式</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>评估专家</translation>
+        </message>
+        <message>
+            <source>Project plan</source>
+            <translation>项目方案</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>(%1 photos)</source>
+            <translation>（%1 张照片）</translation>
+        </message>
+        <message>
+            <source>Expert-verified</source>
+            <translation>专家核验</translation>
+        </message>
+        <message>
+            <source>Self-assessment</source>
+            <translation>企业自评</translation>
+        </message>
+        <message>
+            <source>%1 investment items</source>
+            <translation>%1 项投资明细</translation>
+        </message>
+        <message>
+            <source>both</source>
+            <translation>两边</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>数据包</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>不明</translation>
+        </message>
+        <message>
+            <source>%1 differences still need a choice</source>
+            <translation>还有 %1 处差异需要选择</translation>
+        </message>
+        <message>
+            <source>Every difference is decided</source>
+            <translation>所有差异都已选定</translation>
         </message>
     </context>
     <context>
@@ -782,6 +1142,117 @@ Its answers are removed from this computer and cannot be restored.</source>
         </message>
     </context>
     <context>
+        <name>PortfolioPage</name>
+        <message>
+            <source>← All assessments</source>
+            <translation>← 全部评估</translation>
+        </message>
+        <message>
+            <source>Portfolio</source>
+            <translation>企业组合</translation>
+        </message>
+        <message>
+            <source>Export Excel…</source>
+            <translation>导出 Excel…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Peer benchmarks are shown only when at least this many other firms are comparable</source>
+            <translation>至少有这么多家可比企业时才显示同行对比</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>评估方式</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Min. peers</source>
+            <translation>最少同行数</translation>
+        </message>
+        <message>
+            <source>Stage distribution (by index)</source>
+            <translation>阶段分布（指数法）</translation>
+        </message>
+        <message>
+            <source>Mean level by industry</source>
+            <translation>分行业平均水平</translation>
+        </message>
+        <message>
+            <source>Select an assessment to see the firm's progress and its peer benchmark</source>
+            <translation>选择一份评估，查看该企业的进展和同行对比</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Write the date as YYYY-MM-DD</source>
+            <translation>日期请写成 YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>%1 of %2 assessments</source>
+            <translation>共 %2 份评估，显示 %1 份</translation>
+        </message>
+        <message>
+            <source>%1: index over time</source>
+            <translation>%1：指数变化</translation>
+        </message>
+        <message>
+            <source>Dimension</source>
+            <translation>维度</translation>
+        </message>
+        <message>
+            <source>This firm</source>
+            <translation>本企业</translation>
+        </message>
+        <message>
+            <source>Peer median</source>
+            <translation>同行中位数</translation>
+        </message>
+        <message>
+            <source>Peer middle half</source>
+            <translation>同行中间一半</translation>
+        </message>
+        <message>
+            <source>Export portfolio</source>
+            <translation>导出企业组合</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>已导出到 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionCard</name>
         <message>
             <source> (optional)</source>
@@ -904,6 +1375,18 @@ Its answers are removed from this computer and cannot be restored.</source>
         <message>
             <source>weakest link %1 → %2</source>
             <translation>短板法阶段 %1 → %2</translation>
+        </message>
+        <message>
+            <source>Expert verification by %1. Owner's own answers: index %2, stage %3. Verified: index %4, stage %5.</source>
+            <translation>评估专家 %1 的核验。企业自评：指数 %2，阶段 %3；核验后：指数 %4，阶段 %5。</translation>
+        </message>
+        <message>
+            <source>%1 answers corrected:</source>
+            <translation>更正了 %1 处回答：</translation>
+        </message>
+        <message>
+            <source>The expert confirmed every answer so far.</source>
+            <translation>目前专家确认了企业的全部回答。</translation>
         </message>
         <message>
             <source>Dimension</source>
