@@ -2,12 +2,19 @@
 
 1. Aggregate 100,000 synthetic assessments into the portfolio tables (frame, filter, stage
    distribution, stages by industry, dimension means by industry, a peer benchmark, the
-   readable export tables). Goal: under 1 s. Baseline in the same run: building a plain
-   pandas DataFrame of the same shape from NumPy arrays.
+   readable export tables). Goal: under 1 s. Baselines in the same run: a pandas DataFrame of
+   the same shape built from one NumPy array (no per-row work at all), and one built from
+   plain Python lists, one per column (the least work any frame made from Python objects
+   needs).
 2. Open the portfolio table model on them and format the first screen of cells. Goal: 0.5 s.
+   Also reported: sorting the model, opening the whole portfolio screen (frame, filters,
+   charts) and selecting a row (progress and peer benchmark).
 3. Import 1,000 bundles into an empty store (each checked completely first). Reported.
 
     python benchmarks/bench_portfolio.py [--rows 100000] [--bundles 1000] [--runs 5]
+
+Each section is a function of main(); a further section is one more function and one more
+line at the end of main().
 """
 
 from __future__ import annotations
@@ -18,47 +25,57 @@ import random
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from _util import ROOT, calibration, median_seconds, report
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+CITIES = ("杭州市", "宁波市", "温州市", "台州市", "绍兴市", "嘉兴市", "金华市", "湖州市")
+BANDS = ("micro", "small", "medium", "large", None)
 
-def synthetic_rows(n: int, labels: object) -> list:
+
+def synthetic_rows(n: int, labels: Any) -> list[Any]:
+    """``n`` assessments shaped as the store returns them (summaries as session.summary_of
+    writes them): random industries of the questionnaire, cities, kinds, dates, levels;
+    about two assessments per firm."""
     from zhigai.core.store import AssessmentRow
 
     rng = random.Random(7)
-    industries = list(labels.industries)  # type: ignore[attr-defined]
-    dims = list(labels.dimensions)  # type: ignore[attr-defined]
-    cities = ["杭州市", "宁波市", "温州市", "台州市", "绍兴市", "嘉兴市", "金华市", "湖州市"]
-    bands = ["micro", "small", "medium", "large", None]
+    industries = list(labels.industries)
+    dims = list(labels.dimensions)
     rows = []
     for i in range(n):
         levels = {d: round(rng.uniform(0, 4), 4) for d in dims}
         index = 25 * sum(levels.values()) / len(levels)
+        stage, weakest = min(int(index // 25), 4), min(int(min(levels.values())), 4)
+        industry = rng.choice(industries)
         date = f"20{rng.randint(23, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         rows.append(AssessmentRow(
             id=f"{i:08d}-0000-4000-8000-000000000000", firm_key=f"name:firm{i % (n // 2 + 1)}",
-            company_name=f"企业{i}", industry=rng.choice(industries), city=rng.choice(cities),
-            created_at=date + "T00:00:00", updated_at=date + "T00:00:00",
+            company_name=f"企业{i}", industry=industry, city=rng.choice(CITIES),
+            created_at=date + "T00:00:00", updated_at=date + "T08:00:00",
             status="complete" if rng.random() < 0.9 else "draft",
             kind="expert" if rng.random() < 0.3 else "self",
             questionnaire_id="zhigai-readiness", questionnaire_version="1.0.0",
             previous_id=None, revision=0,
-            summary={"index": round(index, 2), "stage_index": min(int(index // 25), 4),
-                     "stage_weakest": min(int(min(levels.values())), 4), "completeness": 1.0,
-                     "date": date, "size_band": rng.choice(bands), "dimensions": levels}))
+            summary={"index": round(index, 2), "stage_index": stage, "stage_weakest": weakest,
+                     "completeness": 1.0, "answered": 60, "required": 60, "date": date,
+                     "size_band": rng.choice(BANDS), "dimensions": levels,
+                     "labels": {"industry": labels.industries[industry],
+                                "stage_index": labels.stages[stage],
+                                "stage_weakest": labels.stages[weakest]}}))
     return rows
 
 
-def bench_aggregate(rows: list, labels: object, runs: int) -> object:
+def bench_aggregate(rows: list[Any], labels: Any, runs: int) -> Any:
     import numpy as np
     import pandas as pd
 
     from zhigai.core import portfolio as P
 
-    dims = list(labels.dimensions)  # type: ignore[attr-defined]
-    holder: dict[str, object] = {}
+    dims = list(labels.dimensions)
+    holder: dict[str, Any] = {}
 
     def aggregate() -> None:
         df = P.frame(rows, dims)
@@ -66,29 +83,45 @@ def bench_aggregate(rows: list, labels: object, runs: int) -> object:
         P.stage_distribution(shown)
         P.stage_by_industry(shown)
         P.dimension_averages(shown)
+        P.firm_progress(shown, str(shown["firm_key"].iat[0]))
         P.peer_benchmark(shown, str(shown["id"].iat[0]), 5)
-        P.tables(shown, labels, "zh")  # type: ignore[arg-type]
+        P.tables(shown, "zh", labels)
         holder["df"] = df
 
     def frame_only() -> None:
         holder["df"] = P.frame(rows, dims)
 
-    matrix = np.random.default_rng(1).uniform(0, 4, size=(len(rows), 25))
+    width = len(P.BASE_COLUMNS) + len(dims)
+    matrix = np.random.default_rng(1).uniform(0, 4, size=(len(rows), width))
+    lists = [matrix[:, j].tolist() for j in range(width)]
 
-    def baseline() -> None:
+    def from_array() -> None:
         pd.DataFrame(matrix)
 
-    base = median_seconds(baseline, runs=runs)
-    report(f"baseline: pandas DataFrame of {len(rows):,}x25 floats", base)
+    def from_lists() -> None:
+        pd.DataFrame({j: column for j, column in enumerate(lists)})
+
+    base = median_seconds(from_array, runs=runs)
+    report(f"baseline A: DataFrame of one {len(rows):,}x{width} NumPy array", base)
+    lists_base = median_seconds(from_lists, runs=runs)
+    report(f"baseline B: DataFrame of {width} Python lists", lists_base,
+           baseline=base, baseline_name="A")
     report(f"frame() of {len(rows):,} assessments", median_seconds(frame_only, runs=runs),
-           baseline=base, baseline_name="baseline")
-    report(f"frame + filter + all portfolio tables ({len(rows):,})",
-           median_seconds(aggregate, runs=runs), goal=1.0, baseline=base,
-           baseline_name="baseline")
-    return holder["df"]
+           baseline=lists_base, baseline_name="B")
+    total = median_seconds(aggregate, runs=runs)
+    report(f"frame + filter + all portfolio tables ({len(rows):,})", total, goal=1.0,
+           baseline=lists_base, baseline_name="B")
+    print(f"{'':58}    ratio to baseline A: {total / base:.1f}x")
+    df = holder["df"]
+    pool = P.latest_complete(df)
+    some = df["id"].iloc[:: max(len(df) // 50, 1)].tolist()
+    report("peer benchmark of one row (pool cached, as the screen does)",
+           median_seconds(lambda: [P.peer_benchmark(df, i, 5, pool) for i in some],
+                          runs=runs) / len(some))
+    return df
 
 
-def bench_model(df: object, labels: object, runs: int) -> None:
+def bench_model(df: Any, labels: Any, runs: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -97,17 +130,66 @@ def bench_model(df: object, labels: object, runs: int) -> None:
     _app = QApplication.instance() or QApplication([])
 
     def open_model() -> None:
-        model = PortfolioModel(labels, "zh")  # type: ignore[arg-type]
+        model = PortfolioModel(labels, "zh")
         model.set_frame(df)
         for row in range(40):
             for column in range(len(COLUMNS)):
                 model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
 
-    report(f"open the portfolio model on {len(df):,} rows + first screen",  # type: ignore[arg-type]
+    report(f"open the portfolio model on {len(df):,} rows + first screen",
            median_seconds(open_model, runs=runs), goal=0.5)
-    model = PortfolioModel(labels, "zh")  # type: ignore[arg-type]
+    model = PortfolioModel(labels, "zh")
     model.set_frame(df)
-    report("sort the model by index", median_seconds(lambda: model.sort(6), runs=runs))
+    report("sort the model by index", median_seconds(
+        lambda: model.sort(COLUMNS.index("index"), Qt.SortOrder.DescendingOrder), runs=runs))
+    report("sort the model by industry name", median_seconds(
+        lambda: model.sort(COLUMNS.index("industry")), runs=runs))
+
+
+def bench_page(rows: list[Any], runs: int) -> None:
+    """The whole portfolio screen over a store that returns ``rows``."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from zhigai.core.catalog import default_catalog
+    from zhigai.gui.portfolio_page import PortfolioPage
+
+    _app = QApplication.instance() or QApplication([])
+
+    class Rows:
+        def assessments(self) -> list[Any]:
+            return rows
+
+    class Context(QObject):
+        languageChanged = Signal(str)
+        storeChanged = Signal()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.lang = "zh"
+            self.store = Rows()
+
+        def catalog(self) -> Any:
+            return default_catalog()
+
+    ctx = Context()
+    pages: list[Any] = []
+
+    def open_page() -> None:
+        pages.append(PortfolioPage(ctx, min_peers=5))
+
+    report(f"open the portfolio screen on {len(rows):,} assessments",
+           median_seconds(open_page, runs=runs))
+    page = pages[-1]
+    row = [0]
+
+    def select() -> None:
+        row[0] += 997
+        page.table.selectRow(row[0] % page.model.rowCount())
+
+    report("select a row (progress + peer benchmark)", median_seconds(select, runs=runs))
+    for p in pages:
+        p.deleteLater()
 
 
 def bench_import(n: int) -> None:
@@ -149,8 +231,12 @@ def main() -> None:
     labels = P.Labels.from_catalog(default_catalog())
     report("calibration (pure-Python loop)", calibration())
     rows = synthetic_rows(args.rows, labels)
+    # 1. aggregation
     df = bench_aggregate(rows, labels, args.runs)
+    # 2. the Qt model and the screen
     bench_model(df, labels, args.runs)
+    bench_page(rows, min(args.runs, 3))
+    # 3. bundle import
     bench_import(args.bundles)
 
 

@@ -4,51 +4,73 @@ CSV."""
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
 from .commands import _err, _lang, pad, width
 
+TABLES = ("assessments", "stages", "stages_by_industry", "dimensions")
+
+
+def _date(text: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD date (ValueError naming the option otherwise)."""
+    if text is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{option} {text!r}: write the date as YYYY-MM-DD") from None
+
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
     from ..core import portfolio
-    from ..core.catalog import default_catalog
+    from ..core.catalog import CatalogError, default_catalog
     from ..core.store import Store, StoreError
 
     lang = _lang(args)
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
+        _err(f"{out}: give a file name ending in .xlsx or .csv")
+        return 1
+    try:
+        date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    except ValueError as error:
+        _err(str(error))
+        return 1
     try:
         store = Store.open(args.db)
         try:
             df, labels = portfolio.load(store, default_catalog())
         finally:
             store.close()
-    except StoreError as error:
+    except (StoreError, CatalogError) as error:
         _err(str(error))
         return 1
-    chosen = portfolio.Filter(industries=args.industry or [], cities=args.city or [],
+    industries = args.industry or []
+    unknown = [i for i in industries
+               if i not in labels.industries and not (df["industry"] == i).any()]
+    if unknown:
+        _err(f"unknown industry {unknown[0]!r}; industries: {', '.join(labels.industries)}")
+        return 1
+    chosen = portfolio.Filter(industries=industries, cities=args.city or [],
                               stages=args.stage or [], kinds=args.kind or [],
-                              date_from=args.date_from, date_to=args.date_to)
+                              date_from=date_from, date_to=date_to)
     df = chosen.apply(df)
-    sheets = portfolio.tables(df, labels, lang)
-    if args.output:
-        out = Path(args.output)
+    sheets = portfolio.tables(df, lang, labels)
+    if out is not None:
         try:
             if out.suffix.lower() == ".csv":
-                name = portfolio.SHEETS[args.table][lang]
-                portfolio.export_csv(sheets[name], out)
-            elif out.suffix.lower() == ".xlsx":
-                portfolio.export_excel(sheets, out)
+                portfolio.export_csv(sheets[portfolio.SHEETS[args.table][lang]], out)
             else:
-                _err(f"{out}: give a file ending in .xlsx or .csv")
-                return 2
+                portfolio.export_excel(sheets, out)
         except portfolio.PortfolioError as error:
             _err(str(error))
             return 1
         print(f"{out}: {len(df)} " + ("项评估" if lang == "zh" else "assessments"))
         return 0
     print(("评估数" if lang == "zh" else "Assessments") + f": {len(df)}")
-    distribution = sheets[portfolio.SHEETS["stages"][lang]]
-    _print_table(distribution)
+    _print_table(sheets[portfolio.SHEETS["stages"][lang]])
     return 0
 
 
@@ -62,7 +84,7 @@ def _print_table(table: Any) -> None:
 
 def _cell(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.2%}" if 0 <= value <= 1 else f"{value:.2f}"
+        return f"{value:.1%}" if 0 <= value <= 1 else f"{value:.2f}"
     return str(value)
 
 
@@ -70,17 +92,21 @@ def register(sub: Any) -> None:
     p = sub.add_parser("portfolio", help="all stored assessments: filter, summarize, export "
                                          "to Excel (.xlsx, one sheet per table) or CSV")
     p.add_argument("--db", metavar="URL", help="store (default: the application's)")
-    p.add_argument("--industry", action="append", metavar="ID", help="industry id "
-                                                                     "(repeatable)")
+    p.add_argument("--industry", action="append", metavar="ID",
+                   help="industry id, e.g. textile (repeatable: any of them)")
     p.add_argument("--city", action="append", metavar="CITY", help="repeatable")
     p.add_argument("--stage", action="append", type=int, choices=range(5), metavar="N",
                    help="stage by index 0-4 (repeatable)")
-    p.add_argument("--kind", action="append", choices=["self", "expert"])
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.csv")
-    p.add_argument("--table", default="assessments",
-                   choices=["assessments", "stages", "stages_by_industry", "dimensions"],
+    p.add_argument("--kind", action="append", choices=["self", "expert"],
+                   help="self-assessments or expert-verified ones (repeatable)")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                   help="assessed on or after this date")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                   help="assessed on or before this date")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.csv",
+                   help="write the tables to an Excel workbook, or one table to CSV "
+                        "(UTF-8 with BOM); without it a summary is printed")
+    p.add_argument("--table", default="assessments", choices=TABLES,
                    help="the table written to a CSV file (default: assessments)")
     p.add_argument("--lang", choices=["zh", "en"], help="language of headers and labels")
     p.set_defaults(func=cmd_portfolio)
