@@ -1208,6 +1208,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>All</translation>
         </message>
         <message>
+            <source>The filtered assessments and the summary tables, one sheet each</source>
+            <translation>The filtered assessments and the summary tables, one sheet each</translation>
+        </message>
+        <message>
+            <source>The filtered assessment list as CSV (UTF-8)</source>
+            <translation>The filtered assessment list as CSV (UTF-8)</translation>
+        </message>
+        <message>
             <source>Write the date as YYYY-MM-DD</source>
             <translation>Write the date as YYYY-MM-DD</translation>
         </message>
@@ -1228,12 +1236,28 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>This firm</translation>
         </message>
         <message>
+            <source>Peer mean</source>
+            <translation>Peer mean</translation>
+        </message>
+        <message>
             <source>Peer median</source>
             <translation>Peer median</translation>
         </message>
         <message>
             <source>Peer middle half</source>
             <translation>Peer middle half</translation>
+        </message>
+        <message>
+            <source>Below the middle half of the peers</source>
+            <translation>Below the middle half of the peers</translation>
+        </message>
+        <message>
+            <source>Above the middle half of the peers</source>
+            <translation>Above the middle half of the peers</translation>
+        </message>
+        <message>
+            <source>portfolio</source>
+            <translation>portfolio</translation>
         </message>
         <message>
             <source>Export portfolio</source>
@@ -1246,6 +1270,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>Writing %1…</translation>
         </message>
         <message>
             <source>Exported to %1</source>

@@ -1208,6 +1208,14 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>全部</translation>
         </message>
         <message>
+            <source>The filtered assessments and the summary tables, one sheet each</source>
+            <translation>筛选后的评估和各汇总表，每张表一个工作表</translation>
+        </message>
+        <message>
+            <source>The filtered assessment list as CSV (UTF-8)</source>
+            <translation>筛选后的评估清单，CSV 格式（UTF-8）</translation>
+        </message>
+        <message>
             <source>Write the date as YYYY-MM-DD</source>
             <translation>日期请写成 YYYY-MM-DD</translation>
         </message>
@@ -1228,12 +1236,28 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>本企业</translation>
         </message>
         <message>
+            <source>Peer mean</source>
+            <translation>同行平均值</translation>
+        </message>
+        <message>
             <source>Peer median</source>
             <translation>同行中位数</translation>
         </message>
         <message>
             <source>Peer middle half</source>
             <translation>同行中间一半</translation>
+        </message>
+        <message>
+            <source>Below the middle half of the peers</source>
+            <translation>低于同行中间一半</translation>
+        </message>
+        <message>
+            <source>Above the middle half of the peers</source>
+            <translation>高于同行中间一半</translation>
+        </message>
+        <message>
+            <source>portfolio</source>
+            <translation>企业组合</translation>
         </message>
         <message>
             <source>Export portfolio</source>
@@ -1246,6 +1270,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <message>
             <source>CSV (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>正在写入 %1…</translation>
         </message>
         <message>
             <source>Exported to %1</source>
