@@ -200,6 +200,23 @@ class Assessment(BaseModel):
             raise
 
 
+def answer_key(answer: Answer | None) -> Any:
+    """An answer as compared and recorded in the audit trail: without its edit time."""
+    if answer is None:
+        return None
+    return {"na": True} if answer.na else {"value": answer.value}
+
+
+def corrected(assessment: Assessment, instrument: Instrument) -> list[str]:
+    """Under expert verification: the questions whose verified answer differs from the
+    owner's, in questionnaire order (empty for a self-assessment)."""
+    if assessment.kind != "expert":
+        return []
+    return [q.id for q in instrument.questions
+            if answer_key(assessment.answers.get(q.id))
+            != answer_key(assessment.owner_answers.get(q.id))]
+
+
 def _json_lines(text: str) -> dict[tuple[Any, ...], int]:
     """Best-effort line numbers for locations in a JSON text (JSON is YAML flow syntax)."""
     from .yamlsource import parse_yaml

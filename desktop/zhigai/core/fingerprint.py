@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .assessment import Assessment
+from .assessment import Assessment, answer_key
 
 PARTS = ("profile", "answers", "project", "questionnaire", "advice_data")
 PREFIX = "ZGFP1"
@@ -65,8 +65,7 @@ def fingerprint(assessment: Assessment, questionnaire_hashes: dict[str, str],
     notes and photo hashes), the project plan with the policy catalogue used, and the hashes of the
     questionnaire (and modules) and of the advice data files."""
     def plain(found: dict[str, Any]) -> dict[str, Any]:
-        return {qid: ({"na": True} if a.na else {"value": a.value})
-                for qid, a in sorted(found.items())}
+        return {qid: answer_key(a) for qid, a in sorted(found.items())}
 
     answers: dict[str, Any] = plain(assessment.answers)
     if assessment.owner_answers or assessment.evidence:  # expert verification

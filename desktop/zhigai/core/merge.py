@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .assessment import Assessment, AuditEntry
+from .assessment import Assessment, AuditEntry, answer_key
 from .bundle import Bundle, BundleError
 from .clock import now_iso
 from .store import StoreError
@@ -115,12 +115,6 @@ class MergeNeeded(BundleError):
 
 # ---------------------------------------------------------------------------- fields
 
-def _answer(a: Any) -> Any:
-    if a is None:
-        return None
-    return {"na": True} if a.na else {"value": a.value}
-
-
 def fields(a: Assessment) -> dict[str, Any]:
     """Every mergeable field of an assessment, as comparable JSON values."""
     out: dict[str, Any] = {"kind": a.kind,
@@ -128,9 +122,9 @@ def fields(a: Assessment) -> dict[str, Any]:
                            "project": a.project.model_dump(mode="json") if a.project else None,
                            "notes": a.notes or None}
     for qid, answer in a.answers.items():
-        out[f"answer.{qid}"] = _answer(answer)
+        out[f"answer.{qid}"] = answer_key(answer)
     for qid, answer in a.owner_answers.items():
-        out[f"owner.{qid}"] = _answer(answer)
+        out[f"owner.{qid}"] = answer_key(answer)
     for qid, evidence in a.evidence.items():
         out[f"evidence.{qid}"] = {"note": evidence.note,
                                   "photos": [{"sha256": p.sha256, "name": p.name}

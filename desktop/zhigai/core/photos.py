@@ -38,13 +38,16 @@ class CheckedPhoto:
     height: int
 
 
+def _too_large(name: str, size: int) -> PhotoProblem:
+    mb, limit = size / 1024 / 1024, MAX_PHOTO_BYTES // 1024 // 1024
+    return PhotoProblem(f"{name} is {mb:.1f} MB; photos may be at most {limit} MB",
+                        f"{name} 有 {mb:.1f} MB，照片最大 {limit} MB")
+
+
 def check_image(data: bytes, name: str = "photo") -> CheckedPhoto:
     """Accept a JPEG or PNG photo within the limits, or raise PhotoProblem."""
     if len(data) > MAX_PHOTO_BYTES:
-        mb = len(data) / 1024 / 1024
-        raise PhotoProblem(f"{name} is {mb:.1f} MB; photos may be at most "
-                           f"{MAX_PHOTO_BYTES // 1024 // 1024} MB",
-                           f"{name} 有 {mb:.1f} MB，照片最大 {MAX_PHOTO_BYTES // 1024 // 1024} MB")
+        raise _too_large(name, len(data))
     if not data:
         raise PhotoProblem(f"{name} is empty", f"{name} 是空文件")
     if not (data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n")):
@@ -81,10 +84,7 @@ def read_photo(path: str | Path) -> tuple[bytes, CheckedPhoto]:
     try:
         size = p.stat().st_size
         if size > MAX_PHOTO_BYTES:
-            raise PhotoProblem(f"{p.name} is {size / 1024 / 1024:.1f} MB; photos may be at most "
-                               f"{MAX_PHOTO_BYTES // 1024 // 1024} MB",
-                               f"{p.name} 有 {size / 1024 / 1024:.1f} MB，照片最大 "
-                               f"{MAX_PHOTO_BYTES // 1024 // 1024} MB")
+            raise _too_large(p.name, size)
         data = p.read_bytes()
     except OSError as exc:
         raise PhotoProblem(f"{p} cannot be read: {exc.strerror or exc}",

@@ -9,7 +9,17 @@ from typing import Any
 
 from .advice_data import AdviceData
 from .advisor import Advice, advise
-from .assessment import Answer, Assessment, Assessor, AuditEntry, DocRef, Evidence, Photo
+from .assessment import (
+    Answer,
+    Assessment,
+    Assessor,
+    AuditEntry,
+    DocRef,
+    Evidence,
+    Photo,
+    answer_key,
+    corrected,
+)
 from .catalog import Catalog
 from .clock import now_iso
 from .firm_size import size_band
@@ -295,7 +305,7 @@ class Session:
 
     def _apply(self, question_id: str, new: Answer | None) -> Score:
         old = self.assessment.answers.get(question_id)
-        entry = self._entry(f"answer.{question_id}", _answer_json(old), _answer_json(new))
+        entry = self._entry(f"answer.{question_id}", answer_key(old), answer_key(new))
         if new is None:
             self.assessment.answers.pop(question_id, None)
         else:
@@ -432,8 +442,7 @@ class Session:
         self.store.save_verification(self.id, "expert", assessor, owner, self.summary(), entry)
         a.kind, a.assessor, a.owner_answers = "expert", assessor, owner
         a.audit.append(entry)
-        self._rescore()
-        self.store.save_summary(self.id, self.summary(), self.status)
+        self._rescore()  # the owner's score appears; the summary (same answers) is unchanged
 
     def owner_answer(self, question_id: str) -> Answer | None:
         return self.assessment.owner_answers.get(question_id)
@@ -441,11 +450,7 @@ class Session:
     def differences(self) -> list[str]:
         """Questions where the verified answer differs from the owner's, in questionnaire
         order (empty for self-assessments)."""
-        if not self.verifying:
-            return []
-        a = self.assessment
-        return [q.id for q in self.instrument.questions
-                if _answer_json(a.answers.get(q.id)) != _answer_json(a.owner_answers.get(q.id))]
+        return corrected(self.assessment, self.instrument)
 
     def evidence(self, question_id: str) -> Evidence:
         return self.assessment.evidence.get(question_id) or Evidence()
@@ -519,10 +524,3 @@ class Session:
             return list(entries)
         fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo")}
         return [e for e in entries if e.field in fields]
-
-
-def _answer_json(answer: Answer | None) -> Any:
-    """An answer as recorded in the audit trail and compared (without its edit time)."""
-    if answer is None:
-        return None
-    return {"na": True} if answer.na else {"value": answer.value}

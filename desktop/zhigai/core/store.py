@@ -88,15 +88,19 @@ def _tables(metadata: Any) -> dict[str, Any]:
         Column("summary_json", Text, nullable=False, default="{}"),
         Column("notes", Text, nullable=True),
     )
-    answer = Table(
-        "zg_answer", metadata,
-        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
-               primary_key=True),
-        Column("question_id", String(64), primary_key=True),
-        Column("value_json", Text, nullable=True),
-        Column("na", Boolean, nullable=False, default=False),
-        Column("updated_at", String(32), nullable=False),
-    )
+    def answers_table(name: str) -> Table:
+        """The verified (or self-assessed) answers and, since version 3, the owner's."""
+        return Table(
+            name, metadata,
+            Column("assessment_id", String(36),
+                   ForeignKey("zg_assessment.id", ondelete="CASCADE"), primary_key=True),
+            Column("question_id", String(64), primary_key=True),
+            Column("value_json", Text, nullable=True),
+            Column("na", Boolean, nullable=False, default=False),
+            Column("updated_at", String(32), nullable=False),
+        )
+
+    answer = answers_table("zg_answer")
     project = Table(
         "zg_project", metadata,
         Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
@@ -112,15 +116,7 @@ def _tables(metadata: Any) -> dict[str, Any]:
         Column("value_json", Text, nullable=False),
         Column("updated_at", String(32), nullable=False),
     )
-    owner = Table(
-        "zg_owner_answer", metadata,
-        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
-               primary_key=True),
-        Column("question_id", String(64), primary_key=True),
-        Column("value_json", Text, nullable=True),
-        Column("na", Boolean, nullable=False, default=False),
-        Column("updated_at", String(32), nullable=False),
-    )
+    owner = answers_table("zg_owner_answer")
     verification = Table(
         "zg_verification", metadata,
         Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
@@ -222,6 +218,12 @@ def firm_key(credit_code: Any, company_name: Any) -> str:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _answer_rows(assessment_id: str, answers: dict[str, Answer],
+                 stamp: str) -> list[dict[str, Any]]:
+    return [{"assessment_id": assessment_id, "question_id": k, "value_json": _dumps(v.value),
+             "na": v.na, "updated_at": v.updated_at or stamp} for k, v in answers.items()]
 
 
 def _sqlite_error(exc: BaseException, location: str | None) -> StoreError:
@@ -552,10 +554,7 @@ class Store:
         for name, answers in (("answer", assessment.answers),
                               ("owner", assessment.owner_answers)):
             if answers:
-                conn.execute(self.t[name].insert(), [
-                    {"assessment_id": aid, "question_id": k, "value_json": _dumps(v.value),
-                     "na": v.na, "updated_at": v.updated_at or stamp}
-                    for k, v in answers.items()])
+                conn.execute(self.t[name].insert(), _answer_rows(aid, answers, stamp))
         if assessment.assessor is not None:
             conn.execute(self.t["verification"].insert().values(
                 assessment_id=aid, assessor_json=assessment.assessor.model_dump_json(),
@@ -819,11 +818,7 @@ class Store:
             conn.execute(own.delete().where(own.c.assessment_id == assessment_id))
             conn.execute(ver.delete().where(ver.c.assessment_id == assessment_id))
             if owner_answers:
-                conn.execute(own.insert(), [
-                    {"assessment_id": assessment_id, "question_id": k,
-                     "value_json": _dumps(v.value), "na": v.na,
-                     "updated_at": v.updated_at or stamp}
-                    for k, v in owner_answers.items()])
+                conn.execute(own.insert(), _answer_rows(assessment_id, owner_answers, stamp))
             if assessor is not None:
                 conn.execute(ver.insert().values(assessment_id=assessment_id,
                                                  assessor_json=assessor.model_dump_json(),

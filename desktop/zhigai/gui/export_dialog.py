@@ -194,15 +194,19 @@ class Exporter(QObject):
         assessment = self.session.assessment.model_copy(deep=True)
         catalog, previous, data = self.session.catalog, self.session.previous, self.advice_data
         photos = self.session.store.attachments(self.session.id)
-        peers = None
-        try:
+        store, assessment_id = self.session.store, self.session.id
+        minimum = QSettings().value("portfolio/min_peers")
+
+        def peers() -> Any:
+            """The peer benchmark against the store (read with the report, off this thread)."""
             from ..core import portfolio
 
-            minimum = int(QSettings().value("portfolio/min_peers", portfolio.DEFAULT_MIN_PEERS))
-            frame = portfolio.frame(self.session.store.assessments())
-            peers = portfolio.peer_benchmark(frame, self.session.id, minimum)
-        except (KeyError, ValueError, TypeError):
-            peers = None
+            try:
+                threshold = int(minimum or portfolio.DEFAULT_MIN_PEERS)
+                frame = portfolio.frame(store.assessments())
+                return portfolio.peer_benchmark(frame, assessment_id, threshold)
+            except (KeyError, ValueError, TypeError):
+                return None
 
         def work(report: Callable[[int, int], None]) -> Any:
             return make_report(assessment, choice["path"], choice["lang"], catalog=catalog,
@@ -210,7 +214,7 @@ class Exporter(QObject):
                                include_appendix=choice["include_appendix"],
                                assessor=choice["assessor"],
                                organisation=choice["organisation"], progress=report,
-                               photos=photos, peers=peers)
+                               photos=photos, peers=peers())
 
         def done(made: Any) -> None:
             self._close_progress()

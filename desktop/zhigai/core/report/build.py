@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from ... import __version__
 from ..advice_models import CATEGORY_NAMES
 from ..advisor import HORIZONS, percent
+from ..assessment import corrected
 from ..charts import cashflow_series
 from ..explain import gap_reasons, index_rule, next_step_text, pain_labels, weakest_rule
 from ..money import fmt
@@ -424,13 +425,12 @@ def _verification(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
     def answer_of(question: Any, answer: Any) -> str:
         return "—" if answer is None else _answer_text_plain(question, answer, lang, w)
 
-    corrected = [x.id for x in q.questions
-                 if _plain(a.answers.get(x.id)) != _plain(a.owner_answers.get(x.id))]
+    changed = corrected(a, q)
     out: list[Any] = [CondPageBreak(70 * mm), d.p(w("verification_title"), "h2"),
                       d.p(w("verification_intro", who=who, owner=index(owner.index),
                             owner_stage=_stage(inp, owner.stage_by_index),
                             verified=index(s.index), verified_stage=_stage(inp, s.stage_by_index),
-                            n=str(len(corrected))))]
+                            n=str(len(changed))))]
     owner_levels = {x.id: x.level for x in owner.dimensions}
     rows = [[d.p(w("dimension"), "cellhead"), d.p(w("owner_level"), "cellhead"),
              d.p(w("verified_level"), "cellhead")]]
@@ -441,10 +441,10 @@ def _verification(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
                      d.p("—" if x.level is None else f"{x.level:.2f}", "cell")])
     out += [d.p(w("verification_levels"), "small"),
             _table(rows, [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], align_right=(1, 2))]
-    if corrected:
+    if changed:
         rows = [[d.p(w("appendix_question"), "cellhead"), d.p(w("owner_answer"), "cellhead"),
                  d.p(w("verified_answer"), "cellhead"), d.p(w("evidence"), "cellhead")]]
-        for qid in corrected:
+        for qid in changed:
             question = q.by_id[qid]
             evidence = a.evidence.get(qid)
             rows.append([d.p(question.text.get(lang), "cell"),
@@ -485,12 +485,6 @@ def _photos(inp: ReportInput, d: _Doc, w: Words) -> list[Any]:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [Spacer(1, 3 * mm), d.p(w("photos_title"), "h2"), table]
-
-
-def _plain(answer: Any) -> Any:
-    if answer is None:
-        return None
-    return {"na": True} if answer.na else {"value": answer.value}
 
 
 def _dash(value: int | None) -> str:
