@@ -20,6 +20,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ZHIGAI_DATA_DIR", str(folder))
     monkeypatch.setenv("ZHIGAI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("ZHIGAI_DB_URL", raising=False)
+    monkeypatch.delenv("ZHIGAI_LANG", raising=False)
+    # a returning user: the first-run welcome and sample are tested on their own
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text('{"state": {"welcomed": true}}')
     return folder
 
 
@@ -556,11 +560,20 @@ def test_export_pdf_in_another_language(qtbot: Any, start: Any, data_dir: Path, 
 
     monkeypatch.setenv("ZHIGAI_DB_URL", window.ctx.store.url)
     assert main(["verify", str(pdf)]) == 0
-    # the next export remembers the choices
+    # the next export starts from the defaults in the settings again (one-off choices are
+    # not kept) and remembers the folder
     again = _export_dialog(qtbot, page, shortcut=False)
-    assert again.language.currentData() == "zh" and again.assessor.text() == "王建国"
+    assert again.language.currentData() == "en" and again.assessor.text() == ""
     assert Path(again.path.text()).parent == tmp_path
     again.reject()
+    from zhigai.core import settings as prefs
+
+    prefs.current().update(report=prefs.ReportDefaults("zh", False, True),
+                           assessor=prefs.AssessorProfile("王建国", "台州市智能制造服务团"))
+    third = _export_dialog(qtbot, page, shortcut=False)
+    assert third.language.currentData() == "zh" and not third.appendix.isChecked()
+    assert third.assessor.text() == "王建国" and third.organisation.text() == "台州市智能制造服务团"
+    third.reject()
 
 
 def _png(path: Path, colour: tuple[int, int, int] = (20, 120, 60)) -> Path:

@@ -15,10 +15,19 @@ DB_FILE = "zhigai.sqlite3"
 
 
 def data_dir() -> Path:
-    """The folder of the local store and attachments (``$ZHIGAI_DATA_DIR`` overrides)."""
+    """The folder of the local store and caches: ``$ZHIGAI_DATA_DIR``, else the folder chosen
+    in the settings, else the platform's user data folder."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
+    from .settings import settings
+
+    chosen = settings().data_dir
+    return Path(chosen) if chosen else default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder (platformdirs)."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

@@ -133,8 +133,10 @@ class Session:
 
     @classmethod
     def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
-               version: str | None = None, profile: dict[str, Any] | None = None) -> Session:
-        """A new assessment; ``profile`` values are validated (ValueProblem names the field)."""
+               version: str | None = None, profile: dict[str, Any] | None = None,
+               project: ProjectPlan | None = None) -> Session:
+        """A new assessment; ``profile`` values are validated (ValueProblem names the field).
+        ``project``: a starting plan (e.g. the policy catalogue chosen in the settings)."""
         base = catalog.get(questionnaire_id, version)
         plain = catalog.instrument(base.model.id, base.model.version)
         assessment = Assessment(questionnaire=DocRef(id=base.model.id,
@@ -152,6 +154,11 @@ class Session:
         date_field = plain.field_for_role("assessment_date")
         if date_field and date_field.id not in assessment.profile:
             assessment.profile[date_field.id] = _dt.date.today().isoformat()
+        if project is not None:
+            problems = check_plan(project)
+            if problems:
+                raise problems[0]
+            assessment.project = project.model_copy(deep=True)
         return cls._insert(store, catalog, assessment)
 
     @classmethod

@@ -40,18 +40,14 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     args = parse_args(argv)
     QCoreApplication.setOrganizationName("Zhigai")
     QCoreApplication.setApplicationName("Zhigai")
-    # window geometry and resume positions: an INI file in the platformdirs config folder
-    from PySide6.QtCore import QSettings
-
-    from ..core.paths import config_dir
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ..core import settings as prefs
+
+    migrate_qsettings(prefs.current())
     app.setStyle("Fusion")
     app.setStyleSheet(STYLESHEET)
     install_font()
-    lang = args.lang or system_language()
+    lang = args.lang or system_language(prefs.settings().language)
     translators = Translators()
     translators.install(lang)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Zhigai"))
@@ -67,6 +63,46 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     return app, window
 
 
+def migrate_qsettings(target: object) -> None:
+    """Carry the preferences of earlier versions (a QSettings INI file in the same config
+    folder) into settings.json, once: only when settings.json does not exist yet."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    from ..core import settings as prefs
+
+    assert isinstance(target, prefs.SettingsFile)
+    old = Path(target.path).parent / "Zhigai" / "Zhigai.ini"
+    if target.exists or not old.is_file():
+        return
+    ini = QSettings(str(old), QSettings.Format.IniFormat)
+
+    def text(key: str) -> str:
+        value = ini.value(key, "")
+        return str(value).strip() if value is not None else ""
+
+    s = target.settings
+    name = text("assessor/name")
+    if name:
+        s.assessor = prefs.AssessorProfile(name[:100], text("assessor/organisation")[:200],
+                                           text("assessor/service_group")[:200])
+    if text("portfolio/min_peers").isdigit():
+        s.min_peers = max(2, min(int(text("portfolio/min_peers")), 1000))
+    if text("report/lang") in prefs.LANGS:
+        s.report.language = text("report/lang")  # type: ignore[assignment]
+    s.report.appendix = text("report/appendix") != "false"
+    s.report.open_after = text("report/open") != "false"
+    for purpose in ("bundle", "portfolio", "report"):
+        if text(f"{purpose}/folder"):
+            s.state.folders[purpose] = text(f"{purpose}/folder")
+    ini.beginGroup("resume")
+    for key in ini.childKeys():
+        s.state.resume[key] = str(ini.value(key))
+    ini.endGroup()
+    target.try_save()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.version:
@@ -77,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app, window = create_app(argv)
     if args.quit_when_ready:
         from PySide6.QtCore import QTimer
+
+        window.welcome_on_first_run = False  # type: ignore[attr-defined]
 
         def ready() -> None:
             print(f"ready in {(time.perf_counter() - _STARTED) * 1000:.0f} ms", flush=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import settings as prefs
 from ..core.session import Session
 from .controller import SessionController
 from .financing_view import FinancingView
@@ -104,6 +105,16 @@ class AssessmentPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(head)
+        from ..core.sample import is_sample
+
+        self.sample_banner: QLabel | None = None
+        if is_sample(session.id):
+            self.sample_banner = QLabel(self.tr(
+                "Sample assessment: a fictional firm to explore Zhigai. Change anything you "
+                "like; delete it from the list of assessments when you are done."))
+            self.sample_banner.setObjectName("banner")
+            self.sample_banner.setWordWrap(True)
+            layout.addWidget(self.sample_banner)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
 
@@ -122,11 +133,10 @@ class AssessmentPage(QWidget):
         self.saved.setText(self.tr("All changes are saved automatically"))
 
     def _remember_position(self, question_id: str) -> None:
-        QSettings().setValue(f"resume/{self.session.id}", question_id)
+        prefs.current().set_resume(self.session.id, question_id)
 
     def last_position(self) -> str | None:
-        value = QSettings().value(f"resume/{self.session.id}")
-        return value if isinstance(value, str) else None
+        return prefs.current().resume(self.session.id)
 
     @property
     def session(self) -> Session:
@@ -193,7 +203,7 @@ class AssessmentPage(QWidget):
         self.flush()
         name = str(self.session.assessment.profile_by_role(self.session.instrument,
                                                            "company_name") or "assessment")
-        folder = str(QSettings().value("bundle/folder", "") or Path.home())
+        folder = prefs.current().folder("bundle", str(Path.home()))
         suggested = str(Path(folder) / f"{name}-{_dt.date.today().isoformat()}{SUFFIX}")
         path = self.ask_bundle_path(suggested)
         if not path:
@@ -206,7 +216,7 @@ class AssessmentPage(QWidget):
             text = error.text(self.lang) if isinstance(error, BundleError) else str(error)
             QMessageBox.warning(self, self.tr("Export bundle"), text)
             return None
-        QSettings().setValue("bundle/folder", str(written.parent))
+        prefs.current().set_folder("bundle", written.parent)
         self.saved.setText(self.tr("Bundle saved: %1").replace("%1", str(written)))
         return written
 

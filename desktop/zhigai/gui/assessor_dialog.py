@@ -3,7 +3,6 @@ when an expert starts verifying an assessment on site."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import settings as prefs
 from ..core.assessment import Assessor
 
 KEYS = ("name", "organisation", "service_group")
@@ -21,20 +21,20 @@ KEYS = ("name", "organisation", "service_group")
 
 def saved_assessor() -> Assessor | None:
     """The assessor profile from the settings (None until one is entered)."""
-    settings = QSettings()
-    values = {k: str(settings.value(f"assessor/{k}", "") or "").strip() for k in KEYS}
-    if not values["name"]:
+    profile = prefs.settings().assessor
+    if profile is None:
         return None
     try:
-        return Assessor(**values)
+        return Assessor(name=profile.name, organisation=profile.organisation,
+                        service_group=profile.service_group)
     except ValueError:
         return None
 
 
 def save_assessor(assessor: Assessor) -> None:
-    settings = QSettings()
-    for key in KEYS:
-        settings.setValue(f"assessor/{key}", getattr(assessor, key))
+    prefs.current().update(assessor=prefs.AssessorProfile(
+        name=assessor.name, organisation=assessor.organisation,
+        service_group=assessor.service_group))
 
 
 class AssessorDialog(QDialog):

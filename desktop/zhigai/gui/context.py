@@ -99,7 +99,15 @@ class AppContext(QObject):
 
     # ------------------------------------------------------------------ language
 
-    def set_language(self, lang: str) -> None:
+    def set_language(self, lang: str, remember: bool = True) -> None:
+        """Switch the interface language (pages rebuild; nothing typed is lost) and, unless
+        ``remember`` is False, keep it for the next start."""
+        if remember:
+            from ..core import settings as prefs
+
+            if prefs.settings().language != lang:
+                prefs.settings().language = lang  # type: ignore[assignment]
+                prefs.current().try_save()
         if lang == self.lang:
             return
         self.lang = lang

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import settings as prefs
 from ..core.session import Session
 from .worker import run_in_background
 
@@ -53,20 +54,24 @@ class ExportDialog(QDialog):
         from ..core.report.service import default_name
 
         self.setWindowTitle(self.tr("Export PDF report"))
-        settings = QSettings()
+        settings = prefs.settings()
+        defaults = settings.report
         self.language = QComboBox()
         for lang, name in LANGS:
             self.language.addItem(name, lang)
-        chosen = settings.value("report/lang", ui_lang)
+        chosen = defaults.language or ui_lang
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
         self.appendix = QCheckBox(self.tr("Appendix with every answer"))
-        self.appendix.setChecked(settings.value("report/appendix", "true") != "false")
-        self.assessor = QLineEdit(str(settings.value("report/assessor", "") or ""))
+        self.appendix.setChecked(defaults.appendix)
+        # the assessment's own verifier is printed anyway; the default profile fills in
+        # the rest (the dialog does not keep one-off names)
+        profile = settings.assessor
+        self.assessor = QLineEdit(profile.name if profile else "")
         self.assessor.setPlaceholderText(self.tr("optional"))
-        self.organisation = QLineEdit(str(settings.value("report/organisation", "") or ""))
+        self.organisation = QLineEdit(profile.organisation if profile else "")
         self.organisation.setPlaceholderText(self.tr("optional"))
         self.open_after = QCheckBox(self.tr("Open the report when it is ready"))
-        self.open_after.setChecked(settings.value("report/open", "true") != "false")
+        self.open_after.setChecked(defaults.open_after)
 
         a = session.assessment
         fp = report_fingerprint(a, session.instrument, advice_data)
@@ -74,7 +79,7 @@ class ExportDialog(QDialog):
         date = a.profile.get(date_field.id) if date_field else None
         date = date if isinstance(date, str) and date else a.created_at[:10]
         company = a.profile_by_role(session.instrument, "company_name") or ""
-        folder = Path(str(settings.value("report/folder", "") or _documents()))
+        folder = Path(prefs.current().folder("report", _documents()))
         self.path = QLineEdit(str(folder / default_name(str(company), fp.report_id(date))))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -133,13 +138,7 @@ class ExportDialog(QDialog):
             self._show_problem(self.tr("The folder %1 does not exist.").replace(
                 "%1", str(path.parent)))
             return
-        settings = QSettings()
-        settings.setValue("report/lang", self.language.currentData())
-        settings.setValue("report/appendix", "true" if self.appendix.isChecked() else "false")
-        settings.setValue("report/assessor", self.assessor.text().strip())
-        settings.setValue("report/organisation", self.organisation.text().strip())
-        settings.setValue("report/open", "true" if self.open_after.isChecked() else "false")
-        settings.setValue("report/folder", str(path.parent))
+        prefs.current().set_folder("report", path.parent)
         self.accept()
 
     def _show_problem(self, text: str) -> None:
@@ -195,16 +194,15 @@ class Exporter(QObject):
         catalog, previous, data = self.session.catalog, self.session.previous, self.advice_data
         photos = self.session.store.attachments(self.session.id)
         store, assessment_id = self.session.store, self.session.id
-        minimum = QSettings().value("portfolio/min_peers")
+        minimum = prefs.settings().min_peers
 
         def peers() -> Any:
             """The peer benchmark against the store (read with the report, off this thread)."""
             from ..core import portfolio
 
             try:
-                threshold = int(minimum or portfolio.DEFAULT_MIN_PEERS)
                 frame = portfolio.frame(store.assessments())
-                return portfolio.peer_benchmark(frame, assessment_id, threshold)
+                return portfolio.peer_benchmark(frame, assessment_id, minimum)
             except (KeyError, ValueError, TypeError):
                 return None
 

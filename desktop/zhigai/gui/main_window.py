@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from ..core import settings as prefs
 from ..core.store import StoreError, quick_rows
 from .context import AppContext
 from .home import HomePage
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.store_url = store_url
+        self.welcome_on_first_run = True  # off for smoke runs (--quit-when-ready)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.home = HomePage(ctx)
@@ -66,10 +67,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.retranslate()
         self.resize(1180, 780)
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        geometry = prefs.settings().state.window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         ctx.languageChanged.connect(lambda _lang: self._language_changed())
 
     def _home_ready(self) -> None:
@@ -95,9 +95,16 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_bundles)
         self.assessor_action = QAction(self)
         self.assessor_action.triggered.connect(self.edit_assessor)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,"),
+                                           *QKeySequence.keyBindings(
+                                               QKeySequence.StandardKey.Preferences)])
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.edit_settings)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.assessor_action)
         self.file_menu.addAction(self.store_action)
         self.file_menu.addSeparator()
@@ -118,8 +125,17 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
         self.help_menu = bar.addMenu("")
+        self.welcome_action = QAction(self)
+        self.welcome_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.welcome_action.triggered.connect(lambda: self.show_welcome())
+        self.sample_action = QAction(self)
+        self.sample_action.triggered.connect(self.add_sample)
         self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.welcome_action)
+        self.help_menu.addAction(self.sample_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def retranslate(self) -> None:
@@ -129,6 +145,9 @@ class MainWindow(QMainWindow):
         self.store_action.setText(self.tr("Choose data &store…"))
         self.import_action.setText(self.tr("&Import bundles…"))
         self.assessor_action.setText(self.tr("Assessor &profile…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.welcome_action.setText(self.tr("&Welcome and first steps"))
+        self.sample_action.setText(self.tr("Add the &sample assessment"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.portfolio_action.setText(self.tr("&Portfolio and benchmarks"))
@@ -153,18 +172,110 @@ class MainWindow(QMainWindow):
             self.show_portfolio()
 
     def about(self) -> None:
-        lines = [f"<b>{self.tr('Zhigai')}</b> {__version__}",
-                 self.tr("Intelligent-transformation readiness assessment for manufacturing "
-                         "SMEs.")]
-        if self.ctx.catalog_ready:
-            catalog = self.ctx.catalog()
-            for qid in catalog.ids():
-                doc = catalog.get(qid)
-                lines.append(f"{doc.model.title.get(self.ctx.lang)} {doc.model.version} — "
-                             f"{doc.model.source.basis.get(self.ctx.lang)}")
-        if self.ctx.store is not None:
-            lines.append(self.tr("Data store: %1").replace("%1", self.ctx.store.url))
-        QMessageBox.about(self, self.tr("About Zhigai"), "<br><br>".join(lines))
+        from ..core.diagnostics import DataFileError
+        from .help_dialogs import AboutDialog
+
+        catalog = self.ctx.catalog() if self.ctx.catalog_ready else None
+        try:
+            advice = self.ctx.advice_data() if catalog is not None else None
+        except DataFileError:
+            advice = None
+        store = self.ctx.store
+        where = (str(store.path) if store.path else store.url) if store is not None else None
+        dialog = AboutDialog(self.ctx.lang, catalog, advice, where, self)
+        self.about_dialog = dialog
+        dialog.open()
+
+    # ------------------------------------------------------------------ settings, first run
+
+    def edit_settings(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from ..core.diagnostics import DataFileError
+        from ..core.paths import default_db_url
+        from .settings_dialog import SettingsDialog
+
+        try:
+            catalogues = [(c.id, f"{c.region.get(self.ctx.lang)} · {c.title.get(self.ctx.lang)}")
+                          for c in self.ctx.advice_data().catalogues.values()]
+        except DataFileError:
+            catalogues = []
+        before = default_db_url()
+        dialog = SettingsDialog(catalogues, self, store_overridden=self.store_url is not None)
+        self.settings_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        settings = prefs.settings()
+        if settings.language is not None:
+            self.ctx.set_language(settings.language)
+        if self.store_url is None and default_db_url() != before:
+            # another data folder: save the open page, then open (or create) the store there
+            if self.page is not None:
+                self.go_home()
+            self.ctx.set_store(None)
+            self.home.refresh()
+            self.start()
+
+    def first_run(self) -> None:
+        """On the very first start: add the sample to an empty store, then welcome."""
+        file = prefs.current()
+        if file.settings.state.welcomed or self.ctx.store is None:
+            return
+        file.set_state(welcomed=True)
+        store = self.ctx.store
+
+        def go(catalog: Catalog) -> None:
+            if not store.assessments():
+                self.add_sample(open_it=False)
+            self.show_welcome()
+
+        self._with_catalog(go)
+
+    def show_welcome(self, has_sample: bool | None = None) -> None:
+        from .help_dialogs import WelcomeDialog
+
+        if has_sample is None:
+            has_sample = self._latest_sample() is not None
+        dialog = WelcomeDialog(has_sample, self)
+        dialog.sampleRequested.connect(self._open_sample)
+        dialog.newRequested.connect(self.new_assessment)
+        self.welcome = dialog
+        dialog.open()
+
+    def _latest_sample(self) -> str | None:
+        store = self.ctx.store
+        if store is None:
+            return None
+        present = {row.id for row in store.assessments()}
+        for sample_id in reversed(prefs.settings().state.sample_ids):
+            if sample_id in present:
+                return sample_id
+        return None
+
+    def _open_sample(self) -> None:
+        sample = self._latest_sample()
+        if sample is not None:
+            self.open_assessment(sample)
+
+    def add_sample(self, open_it: bool = True) -> str | None:
+        """Add a fresh copy of the sample assessment (Help menu; first start)."""
+        store = self.ctx.store
+        if store is None:
+            self.choose_store(None)
+            return None
+        from ..core.diagnostics import DataFileError
+        from ..core.sample import add_sample
+
+        try:
+            session = add_sample(store, self.ctx.catalog())
+        except (DataFileError, StoreError, LookupError) as error:
+            QMessageBox.warning(self, self.tr("Sample assessment"), str(error))
+            return None
+        self.home.refresh()
+        self.home.select(session.id)
+        if open_it:
+            self.open_assessment(session.id)
+        return session.id
 
     # ------------------------------------------------------------------ background work
 
@@ -216,6 +327,8 @@ class MainWindow(QMainWindow):
         self.ctx.set_store(store)
         self._update_store_label()
         QTimer.singleShot(0, lambda: self.ctx.with_catalog(lambda _c: None))
+        if self.welcome_on_first_run:
+            QTimer.singleShot(0, self.first_run)
 
     def _store_failed(self, error: BaseException, trace: str) -> None:
         if not isinstance(error, StoreError):
@@ -375,7 +488,7 @@ class MainWindow(QMainWindow):
         """The bundles to import (tests replace this to skip the dialog)."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = str(QSettings().value("bundle/folder", "") or "")
+        folder = prefs.current().folder("bundle")
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import bundles"), folder,
             self.tr("Zhigai bundles (*.zhigai);;Assessment files (*.json)"))
@@ -445,7 +558,7 @@ class MainWindow(QMainWindow):
                 catalog.instrument_for(plan.bundle.assessment)[0], "company_name")
             lines.append(f"{name} ({company or result.assessment_id[:8]}): {result.text(lang)}")
         if chosen:
-            QSettings().setValue("bundle/folder", str(Path(chosen[-1]).parent))
+            prefs.current().set_folder("bundle", Path(chosen[-1]).parent)
         self.home.refresh()
         self.show_import_report(lines, failed)
         return lines
@@ -455,7 +568,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if _is_assessment(self.page):
             self.page.flush()
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        prefs.current().set_state(window_geometry=geometry)
         if self.ctx.store is not None:
             self.ctx.store.close()
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import Catalog
 from ..core.profile import ValueProblem
+from ..core.project import ProjectPlan
 from ..core.session import Session
 from ..core.store import StoreError
 from .context import AppContext
@@ -142,7 +143,8 @@ class NewAssessmentPage(QWidget):
             return
         qid, version = self._selected()
         try:
-            session = Session.create(store, self.catalog, qid, version, profile=raws)
+            session = Session.create(store, self.catalog, qid, version, profile=raws,
+                                     project=_starting_plan())
         except ValueProblem as problem:
             self.problem.setText(problem.text(self.ctx.lang))
             self.problem.show()
@@ -157,3 +159,11 @@ class NewAssessmentPage(QWidget):
             self.cancelled.emit()
             return
         super().keyPressEvent(event)
+
+
+def _starting_plan() -> ProjectPlan | None:
+    """A new assessment starts with the policy catalogue chosen in the settings (if any)."""
+    from ..core import settings as prefs
+
+    chosen = prefs.settings().catalogue
+    return ProjectPlan(catalogue=chosen) if chosen else None

@@ -4,12 +4,13 @@ over time and its peer benchmark, and export to Excel or CSV."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QEvent, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core import portfolio as P
+from ..core import settings as prefs
 from .portfolio_model import PortfolioModel
 from .style import ACCENT, ERROR, MUTED, OK, STAGE_COLORS
 from .worker import run_in_background
@@ -279,11 +281,7 @@ class PortfolioPage(QWidget):
         self._pool: Any = None    # each firm's latest complete assessment (peer pool)
         self._exporting = False
         if min_peers is None:
-            stored = QSettings().value("portfolio/min_peers", P.DEFAULT_MIN_PEERS)
-            try:
-                min_peers = int(stored or P.DEFAULT_MIN_PEERS)
-            except (TypeError, ValueError):
-                min_peers = P.DEFAULT_MIN_PEERS
+            min_peers = prefs.settings().min_peers
         self.min_peers = max(2, min(int(min_peers), 100))
 
         self.back = QPushButton()
@@ -617,7 +615,8 @@ class PortfolioPage(QWidget):
 
     def _peers_changed(self, value: int) -> None:
         self.min_peers = value
-        QSettings().setValue("portfolio/min_peers", value)
+        with contextlib.suppress(ValueError, OSError):
+            prefs.current().update(min_peers=value)
         self.show_firm(self.table.currentIndex().row())
 
     # ------------------------------------------------------------------ export
@@ -625,7 +624,7 @@ class PortfolioPage(QWidget):
     def ask_save_path(self, kind: str) -> str | None:
         """Where to export ``kind`` ("xlsx" or "csv"); None when cancelled (tests replace
         this to skip the dialog)."""
-        folder = str(QSettings().value("portfolio/folder", "") or "")
+        folder = prefs.current().folder("portfolio")
         name = self.tr("portfolio") + f".{kind}"
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export portfolio"), str(Path(folder) / name) if folder else name,
@@ -680,7 +679,7 @@ class PortfolioPage(QWidget):
             self._show_count()
             QMessageBox.warning(self, self.tr("Export portfolio"), str(error))
             return
-        QSettings().setValue("portfolio/folder", str(Path(path).parent))
+        prefs.current().set_folder("portfolio", Path(path).parent)
         self.count.setText(self.tr("Exported to %1").replace("%1", path))
         self.exported.emit(path)
 

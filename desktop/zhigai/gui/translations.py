@@ -97,10 +97,13 @@ class Translators:
                                                         QLocale.Country.UnitedStates))
 
 
-def system_language() -> str:
-    """zh or en from the environment or the system locale (zh when unsure)."""
+def system_language(chosen: str | None = None) -> str:
+    """zh or en: ``$ZHIGAI_LANG``, else the language chosen in the settings, else the system
+    locale's (Chinese when it is neither)."""
     forced = os.environ.get("ZHIGAI_LANG")
     if forced:
         return "en" if forced.lower().startswith("en") else "zh"
+    if chosen in ("zh", "en"):
+        return chosen
     name = QLocale.system().name()
     return "en" if name.lower().startswith("en") else "zh"
