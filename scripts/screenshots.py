@@ -1,6 +1,7 @@
 """Screenshots of every screen in Chinese and English (offscreen), for looking at the interface.
 
     python scripts/screenshots.py [OUTDIR]      (default: screenshots/, not committed)
+    SHOT_SCALE=2 python scripts/screenshots.py   (200% scaling: QT_SCALE_FACTOR=2, files x2-*)
 
 Seeds a temporary store with the example assessments and a follow-up, then walks: home, new
 assessment (with a validation message), questionnaire, results, a follow-up's results.
@@ -45,7 +46,10 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     from zhigai.gui.app import create_app
 
     app, window = create_app(["--lang", lang])
-    window.resize(1280, 820)
+    scale = os.environ.get("QT_SCALE_FACTOR", "1")
+    prefix = f"{lang}-" if scale == "1" else f"x{scale}-{lang}-"
+    # 200%: a 2560x1600 laptop screen is 1280x800 logical pixels; the window must fit
+    window.resize(1280, 820) if scale == "1" else window.resize(1280, 760)
     saved: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -57,9 +61,17 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
 
     def grab(name: str) -> None:
         settle()
-        path = out / f"{lang}-{name}.png"
+        path = out / f"{prefix}{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+
+    def grab_dialog(name: str, dialog: object) -> None:
+        dialog.show()  # type: ignore[attr-defined]
+        settle()
+        path = out / f"{prefix}{name}.png"
+        dialog.grab().save(str(path))  # type: ignore[attr-defined]
+        saved.append(path)
+        dialog.reject()  # type: ignore[attr-defined]
 
     while window.ctx.store is None or not window.ctx.catalog_ready:
         app.processEvents()
@@ -109,12 +121,7 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     grab("13-financing-options")
     bar.setValue(bar.maximum())
     grab("14-financing-schedule")
-    dialog = window.page.export_pdf()
-    settle()
-    path = out / f"{lang}-15-export-dialog.png"
-    dialog.grab().save(str(path))
-    saved.append(path)
-    dialog.reject()
+    grab_dialog("15-export-dialog", window.page.export_pdf())
     follow = [r for r in window.ctx.store.assessments() if r.previous_id][0]
     window.go_home()
     window.open_assessment(follow.id, tab=2)
@@ -124,6 +131,21 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     window.page.tabs.setCurrentIndex(1)
     window.page.questions.dim_list.setCurrentRow(5)
     grab("8-follow-up-questionnaire")
+    window.show_portfolio()
+    settle(600)
+    window.page.table.selectRow(1)
+    grab("16-portfolio")
+    window.go_home()
+    from zhigai.gui.help_dialogs import AboutDialog, WelcomeDialog
+    from zhigai.gui.settings_dialog import SettingsDialog
+    from zhigai.gui.supports_view import catalogue_name
+
+    catalogues = [(c.id, catalogue_name(c, lang, "now"))
+                  for c in window.ctx.advice_data().catalogues.values()]
+    grab_dialog("17-settings", SettingsDialog(catalogues, window))
+    grab_dialog("18-welcome", WelcomeDialog(True, window))
+    grab_dialog("19-about", AboutDialog(lang, window.ctx.catalog(), window.ctx.advice_data(),
+                                        window.ctx.store.url, window))
     window.close()
     app.processEvents()
     return saved
@@ -141,9 +163,12 @@ def main() -> None:
         import subprocess
 
         seed(data_dir)
+        (data_dir / "config").mkdir(exist_ok=True)  # a returning user: no first-run welcome
+        (data_dir / "config" / "settings.json").write_text('{"state": {"welcomed": true}}')
         for one in ("zh", "en"):
             subprocess.run([sys.executable, __file__, str(out)], check=True,
-                           env={**os.environ, "SHOT_LANG": one})
+                           env={**os.environ, "SHOT_LANG": one,
+                                "QT_SCALE_FACTOR": os.environ.get("SHOT_SCALE", "1")})
         return
     for path in shoot(lang, out, data_dir):
         print(path)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,3 +42,41 @@ def catalog():
     from zhigai.core.catalog import default_catalog
 
     return default_catalog()
+
+
+# ---------------------------------------------------------------------------- the application
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ZHIGAI_DATA_DIR", str(folder))
+    monkeypatch.setenv("ZHIGAI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("ZHIGAI_DB_URL", raising=False)
+    monkeypatch.delenv("ZHIGAI_LANG", raising=False)
+    # a returning user: the first-run welcome and sample are tested on their own
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text('{"state": {"welcomed": true}}')
+    return folder
+
+
+@pytest.fixture
+def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
+    windows: list[Any] = []
+
+    def launch(lang: str = "en", wait_catalog: bool = True) -> Any:
+        from zhigai.gui.app import create_app
+
+        _app, window = create_app(["--lang", lang])
+        windows.append(window)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10000)
+        if wait_catalog:
+            qtbot.waitUntil(lambda: window.ctx.catalog_ready, timeout=10000)
+        return window
+
+    yield launch
+    from zhigai.gui.worker import wait_for_background
+
+    for window in windows:
+        window.close()
+    wait_for_background()

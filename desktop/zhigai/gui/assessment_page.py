@@ -151,8 +151,9 @@ class AssessmentPage(QWidget):
         assessor = session.assessment.assessor
         if session.verifying and assessor is not None:
             self.verified.setText(self.tr("Expert-verified · %1").replace(
-                "%1", assessor.name + (f"（{assessor.organisation}）" if assessor.organisation
-                                       else "")))
+                "%1", assessor.name + ((f"（{assessor.organisation}）" if self.lang == "zh"
+                                        else f" ({assessor.organisation})")
+                                       if assessor.organisation else "")))
             self.verify.setText(self.tr("Assessor…"))
             self.verify.setToolTip(self.tr("Change the assessor recorded for this verification"))
         else:

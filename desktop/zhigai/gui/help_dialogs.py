@@ -64,7 +64,7 @@ class WelcomeDialog(QDialog):
             layout.addWidget(sample)
         keys = QLabel(self.tr("Everything works with the keyboard too: Tab moves between "
                               "fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch "
-                              "tabs. Help → Welcome shows this again."))
+                              "tabs. Help → Welcome and first steps shows this again."))
         keys.setObjectName("help")
         keys.setWordWrap(True)
         layout.addWidget(keys)
@@ -95,13 +95,16 @@ class AboutDialog(QDialog):
 
         self.setWindowTitle(self.tr("About Zhigai"))
         self.resize(720, 560)
-        parts = [f"<h2>{escape(self.tr('Zhigai'))} {escape(__version__)}</h2>",
+        name = self.tr("Zhigai")
+        parts = [f"<h2>{escape(name)} {escape(__version__)}</h2>",
                  "<p>" + escape(self.tr("Intelligent-transformation readiness assessment for "
                                         "manufacturing SMEs: stage, roadmap, supports, "
                                         "financing and a bank-ready report. Works offline."))
                  + "</p>"]
+        headings = (self.tr("Data files"), self.tr("Where your data is kept"),
+                    self.tr("Software"))
         if catalog is not None:
-            parts.append(f"<h3>{escape(self.tr('Data files'))}</h3><table cellpadding='4'>")
+            parts.append(f"<h3>{escape(headings[0])}</h3><table cellpadding='4'>")
             parts.append("<tr><th align='left'>" + "</th><th align='left'>".join(
                 escape(h) for h in (self.tr("Kind"), self.tr("Title"), self.tr("Version"),
                                     self.tr("Source"))) + "</th></tr>")
@@ -110,14 +113,14 @@ class AboutDialog(QDialog):
                              f"<td>{escape(d.title)}</td><td>{escape(d.version)}</td>"
                              f"<td>{escape(d.basis)} ({escape(d.date)})</td></tr>")
             parts.append("</table>")
-        parts.append(f"<h3>{escape(self.tr('Where your data is kept'))}</h3><p>")
+        parts.append(f"<h3>{escape(headings[1])}</h3><p>")
         if store_location:
             parts.append(escape(self.tr("Data store: %1").replace("%1", store_location))
                          + "<br>")
         parts.append(escape(self.tr("Settings: %1").replace("%1", str(settings_path())))
                      + "</p>")
         libs = ", ".join(f"{escape(k)} {escape(v)}" for k, v in program_versions().items())
-        parts.append(f"<h3>{escape(self.tr('Software'))}</h3><p>{libs}</p>")
+        parts.append(f"<h3>{escape(headings[2])}</h3><p>{libs}</p>")
         parts.append("<p>" + escape(self.tr("Licence: Apache-2.0. Policy figures come from the "
                                             "public sources named above; verify current "
                                             "terms with the issuing office.")) + "</p>")

@@ -194,9 +194,10 @@ class MainWindow(QMainWindow):
         from ..core.diagnostics import DataFileError
         from ..core.paths import default_db_url
         from .settings_dialog import SettingsDialog
+        from .supports_view import catalogue_name
 
         try:
-            catalogues = [(c.id, f"{c.region.get(self.ctx.lang)} · {c.title.get(self.ctx.lang)}")
+            catalogues = [(c.id, catalogue_name(c, self.ctx.lang, self.tr("now")))
                           for c in self.ctx.advice_data().catalogues.values()]
         except DataFileError:
             catalogues = []

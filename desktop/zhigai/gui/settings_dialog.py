@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -38,12 +39,14 @@ class SettingsDialog(QDialog):
         """``catalogues``: (id, readable name) of every policy catalogue."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         current = prefs.settings()
         layout = QVBoxLayout(self)
 
         general = QGroupBox(self.tr("General"))
-        form = QFormLayout(general)
+        general_box = QVBoxLayout(general)
+        form = QFormLayout()
+        general_box.addLayout(form)
         self.language = QComboBox()
         for lang, name in LANG_NAMES:
             self.language.addItem(name, lang)
@@ -74,7 +77,7 @@ class SettingsDialog(QDialog):
         self.data_note = QLabel(note)
         self.data_note.setObjectName("help")
         self.data_note.setWordWrap(True)
-        form.addRow("", self.data_note)
+        general_box.addWidget(self.data_note)  # outside the form: it gets its wrapped height
         layout.addWidget(general)
 
         assessor = QGroupBox(self.tr("Default assessor (used when verifying on site)"))
@@ -92,8 +95,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(assessor)
 
         advice = QGroupBox(self.tr("Supports and reports"))
-        form = QFormLayout(advice)
+        advice_box = QVBoxLayout(advice)
+        form = QFormLayout()
+        advice_box.addLayout(form)
         self.catalogue = QComboBox()
+        self.catalogue.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.catalogue.setMinimumContentsLength(16)
         self.catalogue.addItem(self.tr("The first catalogue (%1)").replace(
             "%1", catalogues[0][1] if catalogues else "-"), None)
         for cid, name in catalogues:
@@ -124,7 +132,7 @@ class SettingsDialog(QDialog):
                                     "recognised."))
         peers_note.setObjectName("help")
         peers_note.setWordWrap(True)
-        form.addRow("", peers_note)
+        advice_box.addWidget(peers_note)
         layout.addWidget(advice)
 
         self.problem = QLabel()
@@ -137,6 +145,8 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # wrapped notes need their height for the dialog's width: never squeeze them
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.language.setFocus()
 
     def _browse(self) -> None:

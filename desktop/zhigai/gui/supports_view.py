@@ -67,9 +67,7 @@ class SupportsView(LazyRefresh, QScrollArea):
             return
         self.catalogue.blockSignals(True)
         for cat in data.catalogues.values():
-            end = cat.period.end[:4] if cat.period.end else self.tr("now")
-            self.catalogue.addItem(f"{cat.region.get(self.lang)} {cat.period.start[:4]}-{end}",
-                                   cat.id)
+            self.catalogue.addItem(catalogue_name(cat, self.lang, self.tr("now")), cat.id)
         self.catalogue.blockSignals(False)
 
     def _catalogue_changed(self) -> None:
@@ -150,3 +148,9 @@ class SupportsView(LazyRefresh, QScrollArea):
         source.setWordWrap(True)
         box.addWidget(source)
         return card
+
+
+def catalogue_name(cat: Any, lang: str, now: str) -> str:
+    """A policy catalogue as offered in lists: region and period (e.g. 浙江省 2013-2018)."""
+    end = cat.period.end[:4] if cat.period.end else now
+    return f"{cat.region.get(lang)} {cat.period.start[:4]}-{end}"

@@ -65,11 +65,14 @@ def qm_path(lang: str) -> Path | None:
     return None
 
 
+_INSTALLED: list[QTranslator] = []  # the application is one per process, and so is this list
+
+
 class Translators:
     """The installed translators, replaced as a whole when the language changes."""
 
     def __init__(self) -> None:
-        self.installed: list[QTranslator] = []
+        self.installed = _INSTALLED
         self.lang = "zh"
 
     def install(self, lang: str) -> None:
@@ -77,7 +80,7 @@ class Translators:
         assert app is not None
         for t in self.installed:
             app.removeTranslator(t)
-        self.installed = []
+        self.installed.clear()
         self.lang = lang
         path = qm_path(lang)
         if path is not None:

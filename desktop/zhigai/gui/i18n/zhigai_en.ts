@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Zhigai</source>
+            <translation>About Zhigai</translation>
+        </message>
+        <message>
+            <source>Zhigai</source>
+            <translation>Zhigai</translation>
+        </message>
+        <message>
+            <source>Intelligent-transformation readiness assessment for manufacturing SMEs: stage, roadmap, supports, financing and a bank-ready report. Works offline.</source>
+            <translation>Intelligent-transformation readiness assessment for manufacturing SMEs: stage, roadmap, supports, financing and a bank-ready report. Works offline.</translation>
+        </message>
+        <message>
+            <source>Data files</source>
+            <translation>Data files</translation>
+        </message>
+        <message>
+            <source>Where your data is kept</source>
+            <translation>Where your data is kept</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>Software</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Data store: %1</source>
+            <translation>Data store: %1</translation>
+        </message>
+        <message>
+            <source>Settings: %1</source>
+            <translation>Settings: %1</translation>
+        </message>
+        <message>
+            <source>Licence: Apache-2.0. Policy figures come from the public sources named above; verify current terms with the issuing office.</source>
+            <translation>Licence: Apache-2.0. Policy figures come from the public sources named above; verify current terms with the issuing office.</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentPage</name>
         <message>
             <source>← All assessments</source>
@@ -46,6 +101,10 @@
         <message>
             <source>Financing</source>
             <translation>Financing</translation>
+        </message>
+        <message>
+            <source>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</source>
+            <translation>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</translation>
         </message>
         <message>
             <source>All changes are saved automatically</source>
@@ -768,6 +827,18 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Assessor &amp;profile…</translation>
         </message>
         <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <source>&amp;Welcome and first steps</source>
+            <translation>&amp;Welcome and first steps</translation>
+        </message>
+        <message>
+            <source>Add the &amp;sample assessment</source>
+            <translation>Add the &amp;sample assessment</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
@@ -792,16 +863,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;About Zhigai</translation>
         </message>
         <message>
-            <source>Intelligent-transformation readiness assessment for manufacturing SMEs.</source>
-            <translation>Intelligent-transformation readiness assessment for manufacturing SMEs.</translation>
-        </message>
-        <message>
-            <source>Data store: %1</source>
-            <translation>Data store: %1</translation>
-        </message>
-        <message>
-            <source>About Zhigai</source>
-            <translation>About Zhigai</translation>
+            <source>Sample assessment</source>
+            <translation>Sample assessment</translation>
         </message>
         <message>
             <source>Error</source>
@@ -1450,6 +1513,125 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <source>&amp;Interface language</source>
+            <translation>&amp;Interface language</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source>&amp;Default</source>
+            <translation>&amp;Default</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder</source>
+            <translation>&amp;Data folder</translation>
+        </message>
+        <message>
+            <source>The assessments, photos and reports' data are kept here, in the file zhigai.sqlite3. A new folder starts empty unless you copy that file there; the old folder is not changed.</source>
+            <translation>The assessments, photos and reports' data are kept here, in the file zhigai.sqlite3. A new folder starts empty unless you copy that file there; the old folder is not changed.</translation>
+        </message>
+        <message>
+            <source>This session uses a store chosen at start-up (%1); the folder set here is used from the next normal start.</source>
+            <translation>This session uses a store chosen at start-up (%1); the folder set here is used from the next normal start.</translation>
+        </message>
+        <message>
+            <source>Default assessor (used when verifying on site)</source>
+            <translation>Default assessor (used when verifying on site)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>&amp;Organisation</translation>
+        </message>
+        <message>
+            <source>Service &amp;group</source>
+            <translation>Service &amp;group</translation>
+        </message>
+        <message>
+            <source>Supports and reports</source>
+            <translation>Supports and reports</translation>
+        </message>
+        <message>
+            <source>The first catalogue (%1)</source>
+            <translation>The first catalogue (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Policy catalogue for new assessments</source>
+            <translation>&amp;Policy catalogue for new assessments</translation>
+        </message>
+        <message>
+            <source>Same as the interface</source>
+            <translation>Same as the interface</translation>
+        </message>
+        <message>
+            <source>&amp;Report language</source>
+            <translation>&amp;Report language</translation>
+        </message>
+        <message>
+            <source>Include the &amp;appendix with every answer</source>
+            <translation>Include the &amp;appendix with every answer</translation>
+        </message>
+        <message>
+            <source>&amp;Open a report when it is ready</source>
+            <translation>&amp;Open a report when it is ready</translation>
+        </message>
+        <message>
+            <source> firms</source>
+            <translation> firms</translation>
+        </message>
+        <message>
+            <source>&amp;Fewest peers for a benchmark</source>
+            <translation>&amp;Fewest peers for a benchmark</translation>
+        </message>
+        <message>
+            <source>Peer comparisons (portfolio and report) are shown only when at least this many other firms of the same industry are in the store, so that no single firm can be recognised.</source>
+            <translation>Peer comparisons (portfolio and report) are shown only when at least this many other firms of the same industry are in the store, so that no single firm can be recognised.</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <source>Enter the assessor's name, or clear the organisation and service group.</source>
+            <translation>Enter the assessor's name, or clear the organisation and service group.</translation>
+        </message>
+        <message>
+            <source>The data folder must be a full path, such as %1.</source>
+            <translation>The data folder must be a full path, such as %1.</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder.</source>
+            <translation>%1 is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>The folder %1 cannot be created: %2</source>
+            <translation>The folder %1 cannot be created: %2</translation>
+        </message>
+        <message>
+            <source>Zhigai cannot write in %1.</source>
+            <translation>Zhigai cannot write in %1.</translation>
+        </message>
+        <message>
+            <source>The settings could not be saved: %1</source>
+            <translation>The settings could not be saved: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>StoreDialog</name>
         <message>
             <source>The store %1 is damaged or is not a Zhigai store. It was not changed.</source>
@@ -1573,6 +1755,53 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source> (capped)</source>
             <translation> (capped)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Zhigai</source>
+            <translation>Welcome to Zhigai</translation>
+        </message>
+        <message>
+            <source>Zhigai shows where your factory stands on the way from mechanization to intelligent manufacturing, what to do next, which public supports and financing fit your project, and prints a report your bank can check.</source>
+            <translation>Zhigai shows where your factory stands on the way from mechanization to intelligent manufacturing, what to do next, which public supports and financing fit your project, and prints a report your bank can check.</translation>
+        </message>
+        <message>
+            <source>Enter the firm's profile (name, industry, size).</source>
+            <translation>Enter the firm's profile (name, industry, size).</translation>
+        </message>
+        <message>
+            <source>Answer the questions: about 20 to 40 minutes; everything is saved as you go, so you can stop and continue later.</source>
+            <translation>Answer the questions: about 20 to 40 minutes; everything is saved as you go, so you can stop and continue later.</translation>
+        </message>
+        <message>
+            <source>See the stage, the weakest links and a step-by-step roadmap.</source>
+            <translation>See the stage, the weakest links and a step-by-step roadmap.</translation>
+        </message>
+        <message>
+            <source>Plan the project: supports, costs, payback and financing.</source>
+            <translation>Plan the project: supports, costs, payback and financing.</translation>
+        </message>
+        <message>
+            <source>Export the PDF report for the bank or the programme office.</source>
+            <translation>Export the PDF report for the bank or the programme office.</translation>
+        </message>
+        <message>
+            <source>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</source>
+            <translation>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</translation>
+        </message>
+        <message>
+            <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</source>
+            <translation>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</translation>
+        </message>
+        <message>
+            <source>&amp;Explore the sample</source>
+            <translation>&amp;Explore the sample</translation>
+        </message>
+        <message>
+            <source>&amp;Start my own assessment</source>
+            <translation>&amp;Start my own assessment</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Zhigai</source>
+            <translation>关于智改</translation>
+        </message>
+        <message>
+            <source>Zhigai</source>
+            <translation>智改</translation>
+        </message>
+        <message>
+            <source>Intelligent-transformation readiness assessment for manufacturing SMEs: stage, roadmap, supports, financing and a bank-ready report. Works offline.</source>
+            <translation>制造业中小企业智能化改造准备度评估：所处阶段、改造路线、支持政策、融资方案和可供银行核验的报告。无需联网。</translation>
+        </message>
+        <message>
+            <source>Data files</source>
+            <translation>数据文件</translation>
+        </message>
+        <message>
+            <source>Where your data is kept</source>
+            <translation>数据保存位置</translation>
+        </message>
+        <message>
+            <source>Software</source>
+            <translation>软件</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Data store: %1</source>
+            <translation>数据库：%1</translation>
+        </message>
+        <message>
+            <source>Settings: %1</source>
+            <translation>设置文件：%1</translation>
+        </message>
+        <message>
+            <source>Licence: Apache-2.0. Policy figures come from the public sources named above; verify current terms with the issuing office.</source>
+            <translation>许可：Apache-2.0。政策数据来自上面列出的公开来源；请向发文部门核实现行条款。</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentPage</name>
         <message>
             <source>← All assessments</source>
@@ -46,6 +101,10 @@
         <message>
             <source>Financing</source>
             <translation>融资</translation>
+        </message>
+        <message>
+            <source>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</source>
+            <translation>示例评估：一家虚构企业，供熟悉智改使用。可以随意修改；用完后可在评估列表中删除。</translation>
         </message>
         <message>
             <source>All changes are saved automatically</source>
@@ -768,6 +827,18 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>评估专家信息(&amp;P)…</translation>
         </message>
         <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Welcome and first steps</source>
+            <translation>欢迎与入门(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Add the &amp;sample assessment</source>
+            <translation>添加示例评估(&amp;S)</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -792,16 +863,8 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>关于智改(&amp;A)</translation>
         </message>
         <message>
-            <source>Intelligent-transformation readiness assessment for manufacturing SMEs.</source>
-            <translation>制造业中小企业智能化改造准备度评估。</translation>
-        </message>
-        <message>
-            <source>Data store: %1</source>
-            <translation>数据存储：%1</translation>
-        </message>
-        <message>
-            <source>About Zhigai</source>
-            <translation>关于智改</translation>
+            <source>Sample assessment</source>
+            <translation>示例评估</translation>
         </message>
         <message>
             <source>Error</source>
@@ -1450,6 +1513,125 @@ Its answers are removed from this computer and cannot be restored.</source>
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>&amp;Interface language</source>
+            <translation>界面语言(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Default</source>
+            <translation>默认(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Data folder</source>
+            <translation>数据文件夹(&amp;D)</translation>
+        </message>
+        <message>
+            <source>The assessments, photos and reports' data are kept here, in the file zhigai.sqlite3. A new folder starts empty unless you copy that file there; the old folder is not changed.</source>
+            <translation>评估、照片和报告数据保存在此文件夹的 zhigai.sqlite3 文件中。新文件夹起初为空，除非把该文件复制过去；原文件夹不会被改动。</translation>
+        </message>
+        <message>
+            <source>This session uses a store chosen at start-up (%1); the folder set here is used from the next normal start.</source>
+            <translation>本次运行使用启动时指定的数据库（%1）；此处设置的文件夹在下次正常启动时生效。</translation>
+        </message>
+        <message>
+            <source>Default assessor (used when verifying on site)</source>
+            <translation>默认评估专家（现场核验时使用）</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>单位(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Service &amp;group</source>
+            <translation>服务团(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Supports and reports</source>
+            <translation>政策与报告</translation>
+        </message>
+        <message>
+            <source>The first catalogue (%1)</source>
+            <translation>第一个目录（%1）</translation>
+        </message>
+        <message>
+            <source>&amp;Policy catalogue for new assessments</source>
+            <translation>新评估使用的政策目录(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Same as the interface</source>
+            <translation>与界面相同</translation>
+        </message>
+        <message>
+            <source>&amp;Report language</source>
+            <translation>报告语言(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Include the &amp;appendix with every answer</source>
+            <translation>包含列出全部答案的附录(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Open a report when it is ready</source>
+            <translation>报告生成后自动打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source> firms</source>
+            <translation> 家企业</translation>
+        </message>
+        <message>
+            <source>&amp;Fewest peers for a benchmark</source>
+            <translation>同行对比最少企业数(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Peer comparisons (portfolio and report) are shown only when at least this many other firms of the same industry are in the store, so that no single firm can be recognised.</source>
+            <translation>只有当数据库中同行业的其他企业达到此数量时，才显示同行对比（汇总页和报告），以免识别出单个企业。</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Enter the assessor's name, or clear the organisation and service group.</source>
+            <translation>请填写评估专家姓名，或清空单位和服务团。</translation>
+        </message>
+        <message>
+            <source>The data folder must be a full path, such as %1.</source>
+            <translation>数据文件夹必须是完整路径，例如 %1。</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder.</source>
+            <translation>%1 是文件，不是文件夹。</translation>
+        </message>
+        <message>
+            <source>The folder %1 cannot be created: %2</source>
+            <translation>无法创建文件夹 %1：%2</translation>
+        </message>
+        <message>
+            <source>Zhigai cannot write in %1.</source>
+            <translation>智改无法在 %1 中写入。</translation>
+        </message>
+        <message>
+            <source>The settings could not be saved: %1</source>
+            <translation>设置无法保存：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>StoreDialog</name>
         <message>
             <source>The store %1 is damaged or is not a Zhigai store. It was not changed.</source>
@@ -1573,6 +1755,53 @@ Its answers are removed from this computer and cannot be restored.</source>
         <message>
             <source> (capped)</source>
             <translation>（已按上限计）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Zhigai</source>
+            <translation>欢迎使用智改</translation>
+        </message>
+        <message>
+            <source>Zhigai shows where your factory stands on the way from mechanization to intelligent manufacturing, what to do next, which public supports and financing fit your project, and prints a report your bank can check.</source>
+            <translation>智改告诉您：企业在从机械化到智能制造的道路上处于哪个阶段、下一步该做什么、哪些政策支持和融资方式适合您的项目，并生成银行可以核验的报告。</translation>
+        </message>
+        <message>
+            <source>Enter the firm's profile (name, industry, size).</source>
+            <translation>填写企业概况（名称、行业、规模）。</translation>
+        </message>
+        <message>
+            <source>Answer the questions: about 20 to 40 minutes; everything is saved as you go, so you can stop and continue later.</source>
+            <translation>回答问卷：约 20 到 40 分钟；每个答案都会自动保存，可以随时中断、稍后继续。</translation>
+        </message>
+        <message>
+            <source>See the stage, the weakest links and a step-by-step roadmap.</source>
+            <translation>查看所处阶段、最薄弱环节和分步改造路线。</translation>
+        </message>
+        <message>
+            <source>Plan the project: supports, costs, payback and financing.</source>
+            <translation>规划项目：支持政策、投资、回收期和融资。</translation>
+        </message>
+        <message>
+            <source>Export the PDF report for the bank or the programme office.</source>
+            <translation>导出 PDF 报告，提交银行或主管部门。</translation>
+        </message>
+        <message>
+            <source>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</source>
+            <translation>已添加一份虚构汽车零部件企业的示例评估，供您先行浏览。它标有【示例】，可随时删除。</translation>
+        </message>
+        <message>
+            <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</source>
+            <translation>也可以只用键盘操作：Tab 在各项之间移动，数字键选择答案，Ctrl+1 至 Ctrl+6 切换标签页。可通过“帮助 → 欢迎与入门”再次查看本页。</translation>
+        </message>
+        <message>
+            <source>&amp;Explore the sample</source>
+            <translation>浏览示例(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Start my own assessment</source>
+            <translation>开始我的评估(&amp;S)</translation>
         </message>
     </context>
 </TS>
