@@ -16,7 +16,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREENS = {"1": (1920, 1080), "2": (2560, 1600)}  # a common laptop at 100%, a sharp one at 200%
+
+
+def offscreen_screen(scale: str) -> str:
+    """The offscreen platform with a real laptop's screen (its default, 800x600, would be a
+    400x300 desktop at 200% and squeeze every dialog)."""
+    import json
+
+    width, height = SCREENS.get(scale, SCREENS["1"])
+    config = Path(tempfile.gettempdir()) / f"zhigai-screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0,
+                                               "width": width, "height": height,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
 
 
 def seed(data_dir: Path) -> None:
@@ -159,6 +172,7 @@ def main() -> None:
     os.environ["SHOT_DATA"] = str(data_dir)
     os.environ["ZHIGAI_DATA_DIR"] = str(data_dir)
     os.environ["ZHIGAI_CONFIG_DIR"] = str(data_dir / "config")
+    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(os.environ.get("QT_SCALE_FACTOR", "1"))
     if lang is None:  # one process per language keeps each run clean
         import subprocess
 

@@ -3,6 +3,7 @@ clipped, settings, the first start, About, and a whole assessment with the keybo
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from test_gui import seed
+from test_gui import seed, type_into, type_text
+
+from zhigai.core import settings as prefs
 
 # ---------------------------------------------------------------------------- texts on screen
 
@@ -278,3 +282,312 @@ def test_the_checks_catch_a_mixed_screen(qtbot: Any) -> None:
         "QLabel ok: '评估结果'", "QLabel: '一个很长很长的不会换行的标题文字'"]
     assert untranslated(texts, "en", {"评估结果", "一个很长很长的不会换行的标题文字"}) == []
     assert any("一个很长" in p for p in clipped(page))
+
+
+# ---------------------------------------------------------------------------- first start
+
+
+def _no_settings(data_dir: Path) -> None:
+    (data_dir.parent / "config" / "settings.json").unlink()
+
+
+def test_first_start_welcomes_and_offers_a_sample(qtbot: Any, start: Any,
+                                                   data_dir: Path) -> None:
+    _no_settings(data_dir)
+    window = start("zh")
+    qtbot.waitUntil(lambda: getattr(window, "welcome", None) is not None
+                    and window.welcome.isVisible(), timeout=10000)
+    welcome = window.welcome
+    assert welcome.windowTitle() == "欢迎使用智改" and welcome.sample_button is not None
+    rows = window.ctx.store.assessments()
+    assert len(rows) == 1 and "示例" in rows[0].company_name
+    assert prefs.settings().state.sample_ids == [rows[0].id]
+    assert prefs.settings().state.welcomed and window.home.model.rowCount() == 1
+    qtbot.mouseClick(welcome.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: type(window.page).__name__ == "AssessmentPage", timeout=10000)
+    page = window.page
+    assert page.session.id == rows[0].id and page.session.score.complete
+    assert page.sample_banner is not None and page.sample_banner.isVisible()
+    assert "示例评估" in page.sample_banner.text()
+    window.close()
+    again = start("zh")                       # the second start: no welcome, no new sample
+    qtbot.wait(300)
+    assert getattr(again, "welcome", None) is None
+    assert len(again.ctx.store.assessments()) == 1
+    # Help → Add the sample assessment: another copy, marked too
+    again.sample_action.trigger()
+    qtbot.waitUntil(lambda: type(again.page).__name__ == "AssessmentPage", timeout=10000)
+    assert len(again.ctx.store.assessments()) == 2 and again.page.sample_banner is not None
+
+
+def test_no_sample_in_a_store_that_has_assessments(qtbot: Any, start: Any, data_dir: Path,
+                                                   root: Path) -> None:
+    _no_settings(data_dir)
+    seed(data_dir, root, "textile-early")
+    window = start("en")
+    qtbot.waitUntil(lambda: getattr(window, "welcome", None) is not None, timeout=10000)
+    assert window.welcome.sample_button is None
+    assert len(window.ctx.store.assessments()) == 1
+
+
+@pytest.mark.parametrize(("system", "chosen", "expected"), [
+    ("en_US", None, "en"), ("zh_CN", None, "zh"), ("zh_TW", None, "zh"),
+    ("zh_CN", "en", "en"), ("en_GB", "zh", "zh")])
+def test_language_follows_the_system_until_one_is_chosen(
+        qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch, system: str,
+        chosen: str | None, expected: str) -> None:
+    from zhigai.gui import translations
+    from zhigai.gui.app import create_app
+
+    if chosen:
+        prefs.current().update(language=chosen)
+    monkeypatch.setattr(translations.QLocale, "system", staticmethod(lambda: QLocale(system)))
+    _app, window = create_app([])
+    qtbot.addWidget(window)
+    assert window.ctx.lang == expected
+    assert window.file_menu.title() == ("文件(&F)" if expected == "zh" else "&File")
+    assert prefs.settings().language == chosen     # following the system saves nothing
+    qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10000)
+    window.close()
+
+
+def test_about_shows_versions_and_sources(qtbot: Any, start: Any) -> None:
+    from zhigai import __version__
+    from zhigai.core.advice_data import default_advice_data
+
+    window = start("en")
+    window.about()
+    text = window.about_dialog.text.toPlainText()
+    assert f"Zhigai {__version__}" in text
+    assert "Questionnaire" in text and "1.0.0" in text
+    for cat in default_advice_data().catalogues.values():
+        assert cat.title.get("en") in text and cat.source.basis.get("en")[:30] in text
+    assert str(prefs.settings_path()) in text and str(window.ctx.store.path) in text
+    window.about_dialog.close()
+
+
+# ---------------------------------------------------------------------------- settings
+
+
+def _in_settings(qtbot: Any, window: Any, act: Any) -> None:
+    """Open File → Settings (modal) and let ``act(dialog)`` fill it in and close it."""
+    done: list[bool] = []
+
+    def run() -> None:
+        dialog = window.settings_dialog
+        act(dialog)
+        done.append(True)
+
+    QTimer.singleShot(100, run)
+    window.settings_action.trigger()
+    assert done
+
+
+def test_settings_switch_language_without_losing_work(qtbot: Any, start: Any, data_dir: Path,
+                                                      root: Path) -> None:
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("zh")
+    window.open_assessment(auto, tab=1)
+    page = window.page
+    page.questions.focus_question("eq_cnc_rate")
+    line = page.questions.cards["eq_cnc_rate"].line
+    line.selectAll()
+    qtbot.keyClicks(line, "77")                 # typed, Enter not pressed yet
+
+    def choose_english(dialog: Any) -> None:
+        assert dialog.windowTitle() == "设置"
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.min_peers.setValue(7)
+        type_into(qtbot, dialog.assessor_name, "王建国")
+        dialog.catalogue.setCurrentIndex(dialog.catalogue.findData("national-generic"))
+        dialog.report_language.setCurrentIndex(dialog.report_language.findData("zh"))
+        dialog.accept()
+
+    _in_settings(qtbot, window, choose_english)
+    assert window.ctx.lang == "en" and window.file_menu.title() == "&File"
+    page = window.page                           # rebuilt in English, same assessment and tab
+    assert page.session.id == auto and page.tabs.currentIndex() == 1
+    assert page.tabs.tabText(1) == "Questionnaire"
+    assert page.session.assessment.answers["eq_cnc_rate"].value == 77   # nothing lost
+    saved = json.loads(prefs.settings_path().read_text(encoding="utf-8"))
+    assert saved["language"] == "en" and saved["min_peers"] == 7
+    assert saved["assessor"]["name"] == "王建国" and saved["catalogue"] == "national-generic"
+    assert saved["report"]["language"] == "zh"
+    # a new assessment starts with the chosen policy catalogue
+    window.go_home()
+    window.new_assessment()
+    new = window.page
+    new.form.editors["company_name"].editor.setText("设置测试有限公司")
+    new.form.editors["city"].editor.setText("杭州市")
+    industry = new.form.editors["industry"].editor
+    industry.setCurrentIndex(industry.findData("textile"))
+    new.form.editors["employees"].editor.setText("30")
+    qtbot.mouseClick(new.create, Qt.MouseButton.LeftButton)
+    assert window.page.session.assessment.project.catalogue == "national-generic"
+
+
+def test_settings_data_folder_moves_to_another_store(qtbot: Any, start: Any, data_dir: Path,
+                                                     root: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(data_dir, root, "textile-early")
+    monkeypatch.delenv("ZHIGAI_DATA_DIR")
+    (data_dir.parent / "config" / "settings.json").write_text(json.dumps(
+        {"data_dir": str(data_dir), "state": {"welcomed": True}}))
+    window = start("en")
+    assert window.ctx.store.path.parent == data_dir and window.home.model.rowCount() == 1
+    other = tmp_path / "visit-laptop"
+
+    def bad_then_good(dialog: Any) -> None:
+        dialog.data_dir.setText("relative/folder")
+        dialog.accept()
+        assert dialog.isVisible() and "full path" in dialog.problem.text()
+        dialog.data_dir.setText(str(other))
+        dialog.accept()
+
+    _in_settings(qtbot, window, bad_then_good)
+    qtbot.waitUntil(lambda: window.ctx.store is not None
+                    and window.ctx.store.path.parent == other, timeout=10000)
+    assert window.home.model.rowCount() == 0 and (other / "zhigai.sqlite3").exists()
+    assert (data_dir / "zhigai.sqlite3").exists()          # the old store is untouched
+    assert prefs.settings().data_dir == str(other)
+
+
+def test_old_qsettings_are_carried_over_once(qtbot: Any, data_dir: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from zhigai.gui.app import migrate_qsettings
+
+    config = data_dir.parent / "config"
+    (config / "settings.json").unlink()
+    ini = QSettings(str(config / "Zhigai" / "Zhigai.ini"), QSettings.Format.IniFormat)
+    for key, value in (("assessor/name", "李工"), ("assessor/organisation", "宁波服务团"),
+                       ("portfolio/min_peers", "9"), ("report/lang", "en"),
+                       ("report/appendix", "false"), ("bundle/folder", str(tmp_path)),
+                       ("resume/abc", "q3")):
+        ini.setValue(key, value)
+    ini.sync()
+    prefs.forget()
+    migrate_qsettings(prefs.current())
+    s = prefs.settings()
+    assert s.assessor == prefs.AssessorProfile("李工", "宁波服务团", "")
+    assert (s.min_peers, s.report.language, s.report.appendix) == (9, "en", False)
+    assert s.state.folders["bundle"] == str(tmp_path) and s.state.resume == {"abc": "q3"}
+    prefs.current().update(min_peers=4)
+    migrate_qsettings(prefs.current())                    # once: the new file wins
+    assert prefs.settings().min_peers == 4
+
+
+# ---------------------------------------------------------------------------- keyboard only
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_a_complete_assessment_with_the_keyboard_alone(qtbot: Any, start: Any, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+N, the profile with Tab and typing, every question with number keys and Enter,
+    the results, Ctrl+E and Enter for the report: no mouse anywhere."""
+    from zhigai.gui import export_dialog
+    from zhigai.gui.question_card import QuestionCard
+
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_file", lambda p: opened.append(p) or True)
+    monkeypatch.setattr(export_dialog, "_documents", lambda: str(tmp_path))
+    window = start("en")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: type(window.page).__name__ == "NewAssessmentPage", timeout=5000)
+    page = window.page
+    editors = {f.editor: fid for fid, f in page.form.editors.items()}
+    wanted = {"company_name": "绍兴纯键盘纺织有限公司", "city": "绍兴市", "employees": "45"}
+    for _ in range(120):
+        focus = _focus()
+        if focus is page.create:
+            break
+        field = editors.get(focus)
+        if field in wanted:
+            type_text(qtbot, focus, wanted.pop(field))   # Chinese through the input method
+        elif field == "industry":
+            for _step in range(focus.count()):
+                if focus.currentData() == "textile":
+                    break
+                qtbot.keyClick(focus, Qt.Key.Key_Down)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    assert _focus() is page.create and not wanted
+    qtbot.keyClick(page.create, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: type(window.page).__name__ == "AssessmentPage", timeout=5000)
+    page = window.page
+    assert page.tabs.currentWidget() is page.questions
+    for _ in range(400):
+        if page.tabs.currentWidget() is page.results:
+            break
+        focus = _focus()
+        card = focus
+        while card is not None and not isinstance(card, QuestionCard):
+            card = card.parentWidget()
+        assert card is not None, f"focus is on {focus!r}, not on a question"
+        if card.q.type in ("single", "yesno") or card.q.type == "multi":
+            qtbot.keyClick(focus, Qt.Key.Key_1)
+        elif card.q.type in ("number", "percent"):
+            qtbot.keyClick(focus, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(focus, "20")
+        else:
+            type_text(qtbot, focus, "无")
+            qtbot.keyClick(focus, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            continue
+        qtbot.keyClick(focus, Qt.Key.Key_Return)
+    session = page.session
+    assert page.tabs.currentWidget() is page.results and session.score.complete
+    assert page.results.by_index.value.text().startswith(str(session.score.stage_by_index))
+    for index in range(6):                       # every tab with Ctrl+1..6
+        qtbot.keyClick(page, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert page.tabs.currentIndex() == index
+    qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
+                    or any(type(w).__name__ == "ExportDialog" and w.isVisible()
+                           for w in QApplication.topLevelWidgets()), timeout=5000)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if type(w).__name__ == "ExportDialog" and w.isVisible())
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)      # the default button: Export
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    assert opened[0].exists() and opened[0].parent == tmp_path
+    assert window.ctx.store.row(session.id).status == "complete"
+
+
+# ---------------------------------------------------------------------------- the .ts files
+
+
+def _messages(ts: Path) -> set[tuple[str, str]]:
+    import xml.etree.ElementTree as ET
+
+    return {(c.findtext("name") or "", m.findtext("source") or "")
+            for c in ET.parse(ts).iter("context") for m in c.iter("message")}
+
+
+def test_ts_files_hold_every_interface_string_translated(root: Path, tmp_path: Path) -> None:
+    """lupdate over the code finds no string the committed .ts files lack (nor any they keep
+    for nothing), and every one has its Chinese: `python scripts/i18n.py update` and a
+    translator's pass were not forgotten."""
+    import shutil
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        import i18n
+    finally:
+        sys.path.remove(str(root / "scripts"))
+    committed = i18n.FILES["zh_CN"]
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    subprocess.run([i18n.tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                    "-source-language", "en", "-target-language", "zh_CN", *i18n.sources(),
+                    "-ts", str(fresh)], check=True)
+    found, kept = _messages(fresh), _messages(committed)
+    assert found - kept == set(), "run: python scripts/i18n.py update"
+    assert kept - found == set(), "strings no longer in the code: python scripts/i18n.py update"
+    assert i18n.missing(committed) == []
+    assert _messages(i18n.FILES["en"]) == kept

@@ -82,6 +82,7 @@ class ExportDialog(QDialog):
         folder = Path(prefs.current().folder("report", _documents()))
         self.path = QLineEdit(str(folder / default_name(str(company), fp.report_id(date))))
         browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)  # Enter anywhere in the dialog exports
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -115,6 +116,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
+        self.export_button.setFocus()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(

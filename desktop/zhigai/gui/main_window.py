@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.welcome_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.welcome_action.triggered.connect(lambda: self.show_welcome())
         self.sample_action = QAction(self)
-        self.sample_action.triggered.connect(self.add_sample)
+        self.sample_action.triggered.connect(lambda: self.add_sample())
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)

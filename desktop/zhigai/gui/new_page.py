@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -62,6 +62,7 @@ class NewAssessmentPage(QWidget):
         self.modules.hide()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
         self.form: ProfileForm | None = None
 
         self.problem = QLabel()
@@ -107,9 +108,25 @@ class NewAssessmentPage(QWidget):
         if industry is not None:
             self.form.editors[industry.id].edited.connect(self._industry_changed)
         self._industry_changed()
-        first = next(iter(self.form.editors), None)
+        # Tab order: the fields, then Create and Cancel, then the questionnaire choice
+        fields = [w for w in self.form.findChildren(QWidget)
+                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if fields:
+            QWidget.setTabOrder(fields[-1], self.create)
+        QWidget.setTabOrder(self.create, self.cancel)
+        QWidget.setTabOrder(self.cancel, self.choice)
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        first = next(iter(self.form.editors), None) if self.form is not None else None
         if first:
-            self.form.focus_field(first)
+            self.form.focus_field(first)  # type: ignore[union-attr]
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown", False):  # the first field, once the page is on screen
+            self._shown = True
+            QTimer.singleShot(0, self._focus_first)
 
     def _industry_changed(self) -> None:
         qid, version = self._selected()

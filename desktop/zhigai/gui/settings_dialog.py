@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -65,7 +64,9 @@ class SettingsDialog(QDialog):
         row.addWidget(self.data_dir, 1)
         row.addWidget(browse)
         row.addWidget(reset)
-        form.addRow(self.tr("&Data folder"), row)
+        folder_label = QLabel(self.tr("&Data folder"))
+        folder_label.setBuddy(self.data_dir)
+        form.addRow(folder_label, row)
         note = self.tr("The assessments, photos and reports' data are kept here, in the file "
                        "zhigai.sqlite3. A new folder starts empty unless you copy that file "
                        "there; the old folder is not changed.")
@@ -145,8 +146,6 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        # wrapped notes need their height for the dialog's width: never squeeze them
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.language.setFocus()
 
     def _browse(self) -> None:

@@ -863,6 +863,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;About Zhigai</translation>
         </message>
         <message>
+            <source>now</source>
+            <translation>now</translation>
+        </message>
+        <message>
             <source>Sample assessment</source>
             <translation>Sample assessment</translation>
         </message>

@@ -863,6 +863,10 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>关于智改(&amp;A)</translation>
         </message>
         <message>
+            <source>now</source>
+            <translation>至今</translation>
+        </message>
+        <message>
             <source>Sample assessment</source>
             <translation>示例评估</translation>
         </message>
