@@ -4,6 +4,7 @@ clipped, settings, the first start, About, and a whole assessment with the keybo
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -252,6 +253,8 @@ def test_every_screen_speaks_one_language_and_nothing_is_clipped(
     seed(data_dir, root, "textile-early", "auto-parts-midway", "equipment-advanced")
     window = start(lang)
     window.resize(1180, 780)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+    assert window.devicePixelRatio() == scale
     data = data_strings(window.ctx.store)
     data.update({"王工", "杭州智造服务有限公司", "浙江省", "中文"})
     problems: list[str] = []
@@ -264,6 +267,27 @@ def test_every_screen_speaks_one_language_and_nothing_is_clipped(
             problems += [f"[{name}] clipped: {p}" for p in clipped(widget)]
     assert len(names) >= 20
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR", "1") != "1", reason="already scaled")
+def test_every_screen_at_200_percent(root: Path, tmp_path: Path) -> None:
+    """The same walk at 200% (QT_SCALE_FACTOR=2) on a 2560x1600 laptop screen, i.e. a
+    1280x800 desktop: nothing clipped, nothing untranslated. A separate process, because the
+    scale is fixed when Qt starts."""
+    import subprocess
+    import sys
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0,
+                                               "width": 2560, "height": 1600,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": "2",
+           "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          "-k", "speaks_one_language", str(Path(__file__))],
+                         cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "2 passed" in run.stdout
 
 
 def test_the_checks_catch_a_mixed_screen(qtbot: Any) -> None:
@@ -555,6 +579,9 @@ def test_a_complete_assessment_with_the_keyboard_alone(qtbot: Any, start: Any, t
     qtbot.waitUntil(lambda: bool(opened), timeout=30000)
     assert opened[0].exists() and opened[0].parent == tmp_path
     assert window.ctx.store.row(session.id).status == "complete"
+    qtbot.keyClick(page, Qt.Key.Key_Escape)        # back to the list
+    assert window.page is None and window.home.isVisible()
+    assert window.home.model.rowCount() == 1
 
 
 # ---------------------------------------------------------------------------- the .ts files
