@@ -122,3 +122,18 @@ def test_advise_text_and_json(root: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_validate_templates(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["validate", str(root / "templates")], capsys)
     assert code == 0 and out.startswith("OK:"), out
+
+
+def test_about_prints_versions_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from zhigai import __version__
+    from zhigai.cli.main import main
+
+    assert main(["about", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert f"zhigai {__version__}" in out and "Policy catalogue:" in out
+    assert main(["about", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["program"]["zhigai"] == __version__
+    assert {d["kind"] for d in data["data"]} >= {"questionnaire", "policies", "financing"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -499,6 +500,32 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_about(args: argparse.Namespace) -> int:
+    """The program's version and every data file's title, version and source."""
+    from ..core.about import data_versions, kind_name, program_versions
+    from ..core.advice_data import default_advice_data
+
+    lang = _lang(args)
+    catalog = _catalog()
+    try:
+        advice = default_advice_data()
+    except DataFileError as error:
+        _print_problems(error.problems)
+        advice = None
+    versions = data_versions(catalog, advice, lang)
+    if args.json:
+        print(json.dumps({"program": program_versions(),
+                          "data": [dataclasses.asdict(v) for v in versions]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for name, version in program_versions().items():
+        print(f"{name} {version}")
+    for v in versions:
+        print(f"\n{kind_name(v.kind, lang)}: {v.title} ({v.id} {v.version})\n"
+              f"    {v.basis} ({v.date})")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..core.schemas import write_schemas
 
@@ -562,6 +589,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("list", help="installed questionnaires, versions and modules")
     p.add_argument("--lang", choices=["zh", "en"])
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("about", help="the version and every data file's version and source")
+    p.add_argument("--lang", choices=["zh", "en"])
+    p.add_argument("--json", action="store_true", help="machine-readable")
+    p.set_defaults(func=cmd_about)
 
     p = sub.add_parser("schema", help="write the JSON Schemas of the file formats")
     p.add_argument("directory", nargs="?", default="docs")
