@@ -149,14 +149,21 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     window.page.table.selectRow(1)
     grab("16-portfolio")
     window.go_home()
+    from PySide6.QtCore import QCoreApplication
+
     from zhigai.gui.help_dialogs import AboutDialog, WelcomeDialog
     from zhigai.gui.settings_dialog import SettingsDialog
     from zhigai.gui.supports_view import catalogue_name
 
-    catalogues = [(c.id, catalogue_name(c, lang, "now"))
+    now = QCoreApplication.translate("MainWindow", "now")
+    catalogues = [(c.id, catalogue_name(c, lang, now))
                   for c in window.ctx.advice_data().catalogues.values()]
     grab_dialog("17-settings", SettingsDialog(catalogues, window))
     grab_dialog("18-welcome", WelcomeDialog(True, window))
+    window.add_sample()
+    settle(300)
+    grab("20-sample")
+    window.go_home()
     grab_dialog("19-about", AboutDialog(lang, window.ctx.catalog(), window.ctx.advice_data(),
                                         window.ctx.store.url, window))
     window.close()
