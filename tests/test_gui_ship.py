@@ -501,6 +501,20 @@ def test_old_qsettings_are_carried_over_once(qtbot: Any, data_dir: Path, tmp_pat
     assert prefs.settings().min_peers == 4
 
 
+def test_a_damaged_settings_file_is_reported_and_kept(qtbot: Any, start: Any,
+                                                       data_dir: Path) -> None:
+    path = data_dir.parent / "config" / "settings.json"
+    path.write_text('{"state": {"welcomed": true}, "min_peers": "lots", "language": "zh"}')
+    window = start("en")
+    box = window.settings_problems_box
+    assert box.isVisible() and "File → Settings" in box.text()
+    assert f"{path}: field 'min_peers': value \"lots\" must be a whole number" in \
+        box.detailedText()
+    assert prefs.settings().min_peers == 5 and prefs.settings().language == "zh"
+    assert list(path.parent.glob("settings.json.broken-*"))
+    box.close()
+
+
 # ---------------------------------------------------------------------------- keyboard only
 
 

@@ -60,6 +60,7 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     window = MainWindow(ctx, store)
     window.show()
     window.start()
+    window.report_settings_problems()
     return app, window
 
 

@@ -175,9 +175,9 @@ class MainWindow(QMainWindow):
         from ..core.diagnostics import DataFileError
         from .help_dialogs import AboutDialog
 
-        catalog = self.ctx.catalog() if self.ctx.catalog_ready else None
+        catalog = self.ctx.catalog()
         try:
-            advice = self.ctx.advice_data() if catalog is not None else None
+            advice = self.ctx.advice_data()
         except DataFileError:
             advice = None
         store = self.ctx.store
@@ -216,6 +216,18 @@ class MainWindow(QMainWindow):
             self.ctx.set_store(None)
             self.home.refresh()
             self.start()
+
+    def report_settings_problems(self) -> None:
+        """Say what was wrong in settings.json (the program goes on with the defaults)."""
+        problems = prefs.current().problems
+        if not problems:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings"),
+                          self.tr("Some settings could not be read and were reset to their "
+                                  "defaults. Check them in File → Settings."), parent=self)
+        box.setDetailedText("\n".join(problems))
+        self.settings_problems_box = box
+        box.open()
 
     def first_run(self) -> None:
         """On the very first start: add the sample to an empty store, then welcome."""

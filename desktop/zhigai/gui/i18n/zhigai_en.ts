@@ -867,6 +867,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>now</translation>
         </message>
         <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Some settings could not be read and were reset to their defaults. Check them in File → Settings.</source>
+            <translation>Some settings could not be read and were reset to their defaults. Check them in File → Settings.</translation>
+        </message>
+        <message>
             <source>Sample assessment</source>
             <translation>Sample assessment</translation>
         </message>

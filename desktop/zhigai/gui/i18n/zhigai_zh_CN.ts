@@ -867,6 +867,14 @@ Its answers are removed from this computer and cannot be restored.</source>
             <translation>至今</translation>
         </message>
         <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Some settings could not be read and were reset to their defaults. Check them in File → Settings.</source>
+            <translation>部分设置无法读取，已恢复为默认值。请在“文件 → 设置”中检查。</translation>
+        </message>
+        <message>
             <source>Sample assessment</source>
             <translation>示例评估</translation>
         </message>
