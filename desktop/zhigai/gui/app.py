@@ -6,6 +6,10 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.settings import SettingsFile
 
 _STARTED = time.perf_counter()
 
@@ -64,7 +68,7 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     return app, window
 
 
-def migrate_qsettings(target: object) -> None:
+def migrate_qsettings(target: SettingsFile) -> None:
     """Carry the preferences of earlier versions (a QSettings INI file in the same config
     folder) into settings.json, once: only when settings.json does not exist yet."""
     from pathlib import Path
@@ -73,7 +77,6 @@ def migrate_qsettings(target: object) -> None:
 
     from ..core import settings as prefs
 
-    assert isinstance(target, prefs.SettingsFile)
     old = Path(target.path).parent / "Zhigai" / "Zhigai.ini"
     if target.exists or not old.is_file():
         return
