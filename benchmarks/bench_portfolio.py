@@ -39,7 +39,7 @@ def synthetic_rows(n: int, labels: Any) -> list[Any]:
     """``n`` assessments shaped as the store returns them (summaries as session.summary_of
     writes them): random industries of the questionnaire, cities, kinds, dates, levels;
     about two assessments per firm."""
-    from zhigai.core.store import AssessmentRow
+    from zhigai.core.store.rows import AssessmentRow
 
     rng = random.Random(7)
     industries = list(labels.industries)
@@ -72,26 +72,36 @@ def bench_aggregate(rows: list[Any], labels: Any, runs: int) -> Any:
     import numpy as np
     import pandas as pd
 
-    from zhigai.core import portfolio as P
+    from zhigai.core.portfolio.frame import (
+        BASE_COLUMNS,
+        Filter,
+        dimension_averages,
+        firm_progress,
+        stage_by_industry,
+        stage_distribution,
+    )
+    from zhigai.core.portfolio.frame import frame as portfolio_frame
+    from zhigai.core.portfolio.peers import latest_complete, peer_benchmark
+    from zhigai.core.portfolio.tables import tables as portfolio_tables
 
     dims = list(labels.dimensions)
     holder: dict[str, Any] = {}
 
     def aggregate() -> None:
-        df = P.frame(rows, dims)
-        shown = P.Filter(kinds=["self", "expert"]).apply(df)
-        P.stage_distribution(shown)
-        P.stage_by_industry(shown)
-        P.dimension_averages(shown)
-        P.firm_progress(shown, str(shown["firm_key"].iat[0]))
-        P.peer_benchmark(shown, str(shown["id"].iat[0]), 5)
-        P.tables(shown, "zh", labels)
+        df = portfolio_frame(rows, dims)
+        shown = Filter(kinds=["self", "expert"]).apply(df)
+        stage_distribution(shown)
+        stage_by_industry(shown)
+        dimension_averages(shown)
+        firm_progress(shown, str(shown["firm_key"].iat[0]))
+        peer_benchmark(shown, str(shown["id"].iat[0]), 5)
+        portfolio_tables(shown, "zh", labels)
         holder["df"] = df
 
     def frame_only() -> None:
-        holder["df"] = P.frame(rows, dims)
+        holder["df"] = portfolio_frame(rows, dims)
 
-    width = len(P.BASE_COLUMNS) + len(dims)
+    width = len(BASE_COLUMNS) + len(dims)
     matrix = np.random.default_rng(1).uniform(0, 4, size=(len(rows), width))
     lists = [matrix[:, j].tolist() for j in range(width)]
 
@@ -113,10 +123,10 @@ def bench_aggregate(rows: list[Any], labels: Any, runs: int) -> Any:
            baseline=lists_base, baseline_name="B")
     print(f"{'':58}    ratio to baseline A: {total / base:.1f}x")
     df = holder["df"]
-    pool = P.latest_complete(df)
+    pool = latest_complete(df)
     some = df["id"].iloc[:: max(len(df) // 50, 1)].tolist()
     report("peer benchmark of one row (pool cached, as the screen does)",
-           median_seconds(lambda: [P.peer_benchmark(df, i, 5, pool) for i in some],
+           median_seconds(lambda: [peer_benchmark(df, i, 5, pool) for i in some],
                           runs=runs) / len(some))
     return df
 
@@ -151,7 +161,7 @@ def bench_page(rows: list[Any], runs: int) -> None:
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication
 
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.questionnaire.catalog import default_catalog
     from zhigai.gui.portfolio_page import PortfolioPage
 
     _app = QApplication.instance() or QApplication([])
@@ -193,11 +203,11 @@ def bench_page(rows: list[Any], runs: int) -> None:
 
 
 def bench_import(n: int) -> None:
-    from zhigai.core.assessment import Assessment, load_assessment
-    from zhigai.core.bundle import bundle_bytes
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.merge import import_bundle
-    from zhigai.core.store import Store
+    from zhigai.core.assessment.model import Assessment, load_assessment
+    from zhigai.core.exchange.bundle import bundle_bytes
+    from zhigai.core.exchange.merge import import_bundle
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.store.store import Store
 
     catalog = default_catalog()
     example = load_assessment(ROOT / "examples" / "auto-parts-midway.json")
@@ -225,10 +235,10 @@ def main() -> None:
     parser.add_argument("--bundles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from zhigai.core import portfolio as P
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.portfolio.tables import Labels
+    from zhigai.core.questionnaire.catalog import default_catalog
 
-    labels = P.Labels.from_catalog(default_catalog())
+    labels = Labels.from_catalog(default_catalog())
     report("calibration (pure-Python loop)", calibration())
     rows = synthetic_rows(args.rows, labels)
     # 1. aggregation

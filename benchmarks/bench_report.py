@@ -21,9 +21,9 @@ from pathlib import Path
 
 from _util import ROOT, calibration, median_seconds, report
 
-from zhigai.core.advice_data import default_advice_data  # noqa: E402
-from zhigai.core.assessment import Answer, load_assessment  # noqa: E402
-from zhigai.core.catalog import default_catalog  # noqa: E402
+from zhigai.core.advice.data import default_advice_data  # noqa: E402
+from zhigai.core.assessment.model import Answer, load_assessment  # noqa: E402
+from zhigai.core.questionnaire.catalog import default_catalog  # noqa: E402
 from zhigai.core.report import batch  # noqa: E402
 from zhigai.core.report.service import make_report  # noqa: E402
 

@@ -17,11 +17,11 @@ import sys
 import yaml  # noqa: E402
 from _util import ROOT, calibration, median_seconds, report
 
-from zhigai.core.assessment import Answer  # noqa: E402
-from zhigai.core.catalog import Catalog  # noqa: E402
-from zhigai.core.instrument import Instrument  # noqa: E402
-from zhigai.core.loader import load_questionnaire_file  # noqa: E402
-from zhigai.core.scoring import score  # noqa: E402
+from zhigai.core.assessment.model import Answer  # noqa: E402
+from zhigai.core.assessment.scoring import score  # noqa: E402
+from zhigai.core.questionnaire.catalog import Catalog  # noqa: E402
+from zhigai.core.questionnaire.instrument import Instrument  # noqa: E402
+from zhigai.core.questionnaire.loader import load_questionnaire_file  # noqa: E402
 
 QFILE = ROOT / "questionnaires" / "zhigai-readiness-1.0.yaml"
 
@@ -47,7 +47,7 @@ def cold_start(runs: int = 7) -> float:
     """Import the core and load the default questionnaire in a new process (seconds, median,
     interpreter start excluded)."""
     code = ("import time; t = time.perf_counter(); "
-            "from zhigai.core.loader import load_questionnaire_file; "
+            "from zhigai.core.questionnaire.loader import load_questionnaire_file; "
             f"load_questionnaire_file({str(QFILE)!r}); print(time.perf_counter() - t)")
     env_path = str(ROOT / "desktop")
     samples = []

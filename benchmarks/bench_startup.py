@@ -60,11 +60,11 @@ def spawn_until(args: list[str], env: dict[str, str], marker: str,
 
 def seed_store(data_dir: Path, count: int) -> None:
     sys.path.insert(0, str(ROOT / "desktop"))
-    from zhigai.core.assessment import load_assessment
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.paths import DB_FILE, sqlite_url
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
 
     store = Store.open(sqlite_url(data_dir / DB_FILE))
     catalog = default_catalog()

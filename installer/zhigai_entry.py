@@ -66,7 +66,7 @@ def self_check() -> int:
     from PySide6.QtWidgets import QApplication
 
     from zhigai import __version__
-    from zhigai.core import resources
+    from zhigai.core.base import resources
     from zhigai.gui.translations import Translators, qm_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

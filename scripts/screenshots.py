@@ -33,11 +33,11 @@ def offscreen_screen(scale: str) -> str:
 
 
 def seed(data_dir: Path) -> None:
-    from zhigai.core.assessment import load_assessment
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.paths import DB_FILE, sqlite_url
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
 
     store = Store.open(sqlite_url(data_dir / DB_FILE))
     catalog = default_catalog()

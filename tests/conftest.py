@@ -30,7 +30,7 @@ def fixtures() -> Path:
 
 @pytest.fixture(scope="session")
 def mini_catalog():
-    from zhigai.core.catalog import Catalog
+    from zhigai.core.questionnaire.catalog import Catalog
 
     catalog = Catalog.load([FIXTURES / "valid"])
     assert not catalog.problems, [p.format() for p in catalog.problems]
@@ -39,7 +39,7 @@ def mini_catalog():
 
 @pytest.fixture(scope="session")
 def catalog():
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     return default_catalog()
 

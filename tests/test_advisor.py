@@ -12,13 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhigai.core.advice_data import default_advice_data, full_instrument, load_advice_data
-from zhigai.core.advice_models import Policy
-from zhigai.core.advisor import advise, estimate, roadmap, to_dict
-from zhigai.core.assessment import Answer, load_assessment
-from zhigai.core.diagnostics import DataFileError
-from zhigai.core.project import ProjectEffects, ProjectFinance, ProjectItem, ProjectPlan
-from zhigai.core.scoring import score
+from zhigai.core.advice.advise import advise, to_dict
+from zhigai.core.advice.data import default_advice_data, full_instrument, load_advice_data
+from zhigai.core.advice.models import Policy
+from zhigai.core.advice.roadmap import roadmap
+from zhigai.core.advice.supports import estimate
+from zhigai.core.assessment.model import Answer, load_assessment
+from zhigai.core.assessment.plan import ProjectEffects, ProjectFinance, ProjectItem, ProjectPlan
+from zhigai.core.assessment.scoring import score
+from zhigai.core.base.diagnostics import DataFileError
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core.assessment import (
+from zhigai.core.assessment.model import (
     Assessment,
     DocRef,
     check_against,
     load_assessment,
     parse_assessment,
 )
-from zhigai.core.catalog import Catalog, CatalogError
-from zhigai.core.diagnostics import DataFileError
-from zhigai.core.instrument import AnswerProblem
+from zhigai.core.base.diagnostics import DataFileError
+from zhigai.core.questionnaire.catalog import Catalog, CatalogError
+from zhigai.core.questionnaire.instrument import AnswerProblem
 
 
 def test_round_trip(tmp_path: Path, mini_catalog) -> None:

@@ -41,7 +41,7 @@ def test_new_set_score_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run(["new", "-o", str(path)], capsys)
     assert code == 1 and "already exists" in err
 
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     instrument = default_catalog().instrument("zhigai-readiness", None, "pump_valve")
     single = next(q for q in instrument.questions if q.type == "single")

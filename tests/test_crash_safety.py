@@ -45,8 +45,8 @@ def run_until_killed(env: dict[str, str], seed: int, after: float) -> list[str]:
 
 @pytest.mark.slow
 def test_sigkill_never_loses_an_acknowledged_answer(tmp_path: Path) -> None:
-    from zhigai.core.paths import DB_FILE, sqlite_url
-    from zhigai.core.store import Store
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
 
     env = {**os.environ, "ZHIGAI_DATA_DIR": str(tmp_path / "data"),
            "ZHIGAI_CONFIG_DIR": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen",

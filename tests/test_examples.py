@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core.assessment import check_against, load_assessment
-from zhigai.core.scoring import score
+from zhigai.core.assessment.model import check_against, load_assessment
+from zhigai.core.assessment.scoring import score
 
 EXPECTED = {
     # file: (index, stage by index, weakest link, limiting dimensions, first priority)

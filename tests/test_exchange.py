@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from zhigai.core.assessment import Assessor, load_assessment
-from zhigai.core.bundle import (
+from zhigai.core.assessment.model import Assessor, load_assessment
+from zhigai.core.assessment.photos import PhotoProblem
+from zhigai.core.exchange.bundle import (
     BundleError,
     Limits,
     bundle_bytes,
@@ -24,11 +25,10 @@ from zhigai.core.bundle import (
     read_bundle,
     read_bundle_bytes,
 )
-from zhigai.core.catalog import default_catalog
-from zhigai.core.merge import MergeNeeded, apply_import, import_bundle, plan_import
-from zhigai.core.photos import PhotoProblem
-from zhigai.core.session import Session
-from zhigai.core.store import Store
+from zhigai.core.exchange.merge import MergeNeeded, apply_import, import_bundle, plan_import
+from zhigai.core.questionnaire.catalog import default_catalog
+from zhigai.core.session.session import Session
+from zhigai.core.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPERT = Assessor(name="王工", organisation="杭州智造服务有限公司", service_group="浙江省服务团")
@@ -510,7 +510,7 @@ def test_report_of_a_verified_assessment(tmp_path: Path, catalog) -> None:
                                  text=True, check=True).stdout
         assert len(listing.strip().splitlines()) >= 3   # header lines + the photo
     # the evidence is part of the fingerprint: a changed note no longer verifies
-    from zhigai.core.advice_data import default_advice_data
+    from zhigai.core.advice.data import default_advice_data
 
     data = default_advice_data()
     assert verify(pdf, session.assessment, catalog, data).matches

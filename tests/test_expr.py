@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhigai.core import expr
+from zhigai.core.questionnaire.conditions import checking, evaluation, syntax
 
 
 class Symbols:
@@ -17,21 +17,21 @@ class Symbols:
     profile: employees (number), industry (choice)."""
 
     questions = {
-        "q1": expr.Symbol("choice", frozenset({"a", "b", "c"})),
-        "q2": expr.Symbol("number"),
-        "q3": expr.Symbol("multi", frozenset({"x", "y", "z"})),
-        "q4": expr.Symbol("bool"),
-        "later": expr.Symbol("choice", frozenset({"a"})),
+        "q1": checking.Symbol("choice", frozenset({"a", "b", "c"})),
+        "q2": checking.Symbol("number"),
+        "q3": checking.Symbol("multi", frozenset({"x", "y", "z"})),
+        "q4": checking.Symbol("bool"),
+        "later": checking.Symbol("choice", frozenset({"a"})),
     }
     profile_fields = {
-        "employees": expr.Symbol("number"),
-        "industry": expr.Symbol("choice", frozenset({"textile", "apparel", "other"})),
+        "employees": checking.Symbol("number"),
+        "industry": checking.Symbol("choice", frozenset({"textile", "apparel", "other"})),
     }
 
-    def question(self, name: str) -> expr.Symbol | None:
+    def question(self, name: str) -> checking.Symbol | None:
         return self.questions.get(name)
 
-    def scoped(self, scope: str, name: str) -> expr.Symbol | None:
+    def scoped(self, scope: str, name: str) -> checking.Symbol | None:
         return self.profile_fields.get(name) if scope == "profile" else None
 
     def question_problem(self, name: str) -> str | None:
@@ -55,9 +55,9 @@ class Env:
 
 def run(source: str, answers: dict[str, Any] | None = None,
         profile: dict[str, Any] | None = None) -> bool | None:
-    tree = expr.parse(source)
-    assert expr.check(tree, Symbols()) == []
-    return expr.compile_condition(tree)(Env(answers or {}, profile or {}))
+    tree = syntax.parse(source)
+    assert checking.check(tree, Symbols()) == []
+    return evaluation.compile_condition(tree)(Env(answers or {}, profile or {}))
 
 
 @pytest.mark.parametrize("source, answers, profile, expected", [
@@ -118,8 +118,8 @@ def test_three_valued_logic(source: str, answers: dict, expected: bool | None) -
     ("(" * 60 + "q4" + ")" * 60, "nested more than"),
 ])
 def test_syntax_errors(source: str, fragment: str) -> None:
-    with pytest.raises(expr.ExprError) as info:
-        expr.parse(source)
+    with pytest.raises(syntax.ExprError) as info:
+        syntax.parse(source)
     assert fragment in str(info.value)
 
 
@@ -142,16 +142,16 @@ def test_syntax_errors(source: str, fragment: str) -> None:
     ("q2 in [1, 'a']", "one kind"),
 ])
 def test_check_errors(source: str, fragment: str) -> None:
-    errors = expr.check(expr.parse(source), Symbols())
+    errors = checking.check(syntax.parse(source), Symbols())
     assert errors, source
     assert any(fragment in e.message for e in errors), [e.message for e in errors]
 
 
 def test_errors_carry_columns() -> None:
-    with pytest.raises(expr.ExprError) as info:
-        expr.parse("q1 == 'a' and q2 = 3")
+    with pytest.raises(syntax.ExprError) as info:
+        syntax.parse("q1 == 'a' and q2 = 3")
     assert info.value.column == 18
-    errors = expr.check(expr.parse("q2 > 1 and nope"), Symbols())
+    errors = checking.check(syntax.parse("q2 > 1 and nope"), Symbols())
     assert errors[0].column == 12
 
 
@@ -166,8 +166,8 @@ def test_never_uses_eval(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(builtins, name, forbidden)
     assert run("(q1 == 'a' or q2 > 1) and not selected(q3, 'x')",
                {"q1": "b", "q2": 2, "q3": ["y"]}) is True
-    with pytest.raises(expr.ExprError):
-        expr.parse("__import__('os').system('true')")
+    with pytest.raises(syntax.ExprError):
+        syntax.parse("__import__('os').system('true')")
 
 
 # ---------------------------------------------------------------------------- fuzzing
@@ -182,10 +182,10 @@ TOKENS = ["q1", "q2", "q3", "q4", "profile.employees", "profile.industry", "'a'"
 @given(st.text(max_size=80))
 def test_fuzz_random_text_never_crashes(source: str) -> None:
     try:
-        tree = expr.parse(source)
-    except expr.ExprError:
+        tree = syntax.parse(source)
+    except syntax.ExprError:
         return
-    expr.check(tree, Symbols())
+    checking.check(tree, Symbols())
 
 
 @settings(max_examples=800, deadline=None)
@@ -199,31 +199,32 @@ def test_fuzz_random_text_never_crashes(source: str) -> None:
 def test_fuzz_token_soup(tokens: list[str], answers: dict[str, Any]) -> None:
     source = " ".join(tokens)
     try:
-        tree = expr.parse(source)
-    except expr.ExprError:
+        tree = syntax.parse(source)
+    except syntax.ExprError:
         return
-    errors = expr.check(tree, Symbols())
+    errors = checking.check(tree, Symbols())
     if errors:
         return
-    result = expr.compile_condition(tree)(Env(answers, {"employees": 10, "industry": "other"}))
+    env = Env(answers, {"employees": 10, "industry": "other"})
+    result = evaluation.compile_condition(tree)(env)
     assert result in (True, False, None)
 
 
-def _trees() -> st.SearchStrategy[expr.Node]:
+def _trees() -> st.SearchStrategy[syntax.Node]:
     leaf = st.one_of(
         st.sampled_from(["a", "b", "c"]).map(
-            lambda v: expr.Compare("==", expr.Ref("question", "q1"), expr.Literal_(v))),
+            lambda v: syntax.Compare("==", syntax.Ref("question", "q1"), syntax.Literal_(v))),
         st.integers(-3, 3).map(
-            lambda v: expr.Compare(">=", expr.Ref("question", "q2"), expr.Literal_(v))),
+            lambda v: syntax.Compare(">=", syntax.Ref("question", "q2"), syntax.Literal_(v))),
         st.lists(st.sampled_from(["x", "y", "z"]), min_size=1, max_size=3, unique=True).map(
-            lambda vs: expr.Call("selected", expr.Ref("question", "q3"), tuple(vs))),
-        st.just(expr.Ref("question", "q4")),
-        st.just(expr.Call("answered", expr.Ref("question", "q2"), ())),
+            lambda vs: syntax.Call("selected", syntax.Ref("question", "q3"), tuple(vs))),
+        st.just(syntax.Ref("question", "q4")),
+        st.just(syntax.Call("answered", syntax.Ref("question", "q2"), ())),
     )
     return st.recursive(leaf, lambda children: st.one_of(
-        children.map(lambda c: expr.Not(c)),
-        st.lists(children, min_size=2, max_size=3).map(lambda cs: expr.BoolOp("and", tuple(cs))),
-        st.lists(children, min_size=2, max_size=3).map(lambda cs: expr.BoolOp("or", tuple(cs))),
+        children.map(lambda c: syntax.Not(c)),
+        st.lists(children, min_size=2, max_size=3).map(lambda cs: syntax.BoolOp("and", tuple(cs))),
+        st.lists(children, min_size=2, max_size=3).map(lambda cs: syntax.BoolOp("or", tuple(cs))),
     ), max_leaves=12)
 
 
@@ -246,12 +247,12 @@ def _strip(node: Any) -> Any:
     "q3": st.none() | st.lists(st.sampled_from(["x", "y", "z"]), unique=True),
     "q4": st.none() | st.booleans(),
 }))
-def test_round_trip_and_kleene(tree: expr.Node, answers: dict[str, Any]) -> None:
-    source = expr.to_source(tree)
-    parsed = expr.parse(source)
+def test_round_trip_and_kleene(tree: syntax.Node, answers: dict[str, Any]) -> None:
+    source = syntax.to_source(tree)
+    parsed = syntax.parse(source)
     assert _strip(parsed) == _strip(tree), source
-    assert expr.check(parsed, Symbols()) == []
-    value = expr.compile_condition(parsed)(Env(answers, {}))
+    assert checking.check(parsed, Symbols()) == []
+    value = evaluation.compile_condition(parsed)(Env(answers, {}))
     # Kleene logic agrees with two-valued logic whenever every answer is known
     if all(v is not None for v in answers.values()):
         assert value in (True, False)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from zhigai.core.finance import (
+from zhigai.core.advice.calculator import (
     Effects,
     Project,
     Terms,
@@ -18,8 +18,8 @@ from zhigai.core.finance import (
     npv,
     plan,
 )
-from zhigai.core.money import fmt, yuan
-from zhigai.core.profile import ValueProblem
+from zhigai.core.assessment.money import fmt, yuan
+from zhigai.core.questionnaire.values import ValueProblem
 
 
 def test_annuity_by_hand() -> None:

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
-from zhigai.core.assessment import load_assessment
+from zhigai.core.assessment.model import load_assessment
 
 
 def seed(data_dir: Path, root: Path, *names: str) -> list[str]:
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.paths import DB_FILE, sqlite_url
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
 
     store = Store.open(sqlite_url(data_dir / DB_FILE))
     ids = [Session.import_assessment(store, default_catalog(),
@@ -69,8 +69,8 @@ def fill_profile(qtbot: Any, page: Any, **values: str) -> None:
 # ---------------------------------------------------------------------------- home
 
 def test_home_table_model_without_widgets(data_dir: Path, root: Path) -> None:
-    from zhigai.core.paths import DB_FILE, sqlite_url
-    from zhigai.core.store import Store
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
     from zhigai.gui.models import AssessmentTableModel
 
     seed(data_dir, root, "textile-early", "auto-parts-midway")
@@ -358,7 +358,7 @@ def test_damaged_store_still_starts_and_offers_another(qtbot: Any, data_dir: Pat
 
     def choose(parent: Any, error: Any) -> str | None:
         offered.append(error)
-        from zhigai.core.paths import sqlite_url
+        from zhigai.core.base.paths import sqlite_url
 
         return sqlite_url(replacement / "zhigai.sqlite3") if len(offered) == 1 else None
 
@@ -437,7 +437,7 @@ def test_plan_supports_and_financing_follow_the_project(qtbot: Any, start: Any,
     assert session.assessment.project.catalogue == "national-generic"
     assert "Verify current terms" in page.supports.source.text()
     # everything was saved: a fresh store sees it
-    from zhigai.core.store import Store
+    from zhigai.core.store.store import Store
 
     reopened = Store.open(window.ctx.store.url).load(auto)
     assert reopened.project == session.assessment.project
@@ -529,7 +529,7 @@ def test_export_pdf_in_another_language(qtbot: Any, start: Any, data_dir: Path, 
     assert again.language.currentData() == "en" and again.assessor.text() == ""
     assert Path(again.path.text()).parent == tmp_path
     again.reject()
-    from zhigai.core import settings as prefs
+    from zhigai.core.base import settings as prefs
 
     prefs.current().update(report=prefs.ReportDefaults("zh", False, True),
                            assessor=prefs.AssessorProfile("王建国", "台州市智能制造服务团"))
@@ -552,9 +552,9 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     """Verify on site: the owner's answer stays beside the corrected one, a note and a photo
     are kept, the history names the expert, results show both scores, and the bundle
     carries it all to another store."""
-    from zhigai.core.assessment import Assessor
-    from zhigai.core.bundle import read_bundle
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.assessment.model import Assessor
+    from zhigai.core.exchange.bundle import read_bundle
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     (auto,) = seed(data_dir, root, "auto-parts-midway")
     window = start("en")
@@ -612,15 +612,15 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
 def test_import_bundles_with_side_by_side_merge(qtbot: Any, start: Any, data_dir: Path,
                                                 root: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from zhigai.core.bundle import export_bundle
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.exchange.bundle import export_bundle
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
     from zhigai.gui.merge_dialog import MergeDialog
 
     (auto,) = seed(data_dir, root, "auto-parts-midway")
     # the same assessment on a laptop, changed there and (differently) here
-    from zhigai.core.paths import DB_FILE, sqlite_url
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
 
     laptop = Store.open(f"sqlite:///{tmp_path / 'laptop.db'}")
     catalog = default_catalog()
@@ -635,7 +635,7 @@ def test_import_bundles_with_side_by_side_merge(qtbot: Any, start: Any, data_dir
     lines = window.import_bundles([str(tmp_path / "first.zhigai")])
     assert "same content" in lines[0]
 
-    from zhigai.core.merge import import_bundle
+    from zhigai.core.exchange.merge import import_bundle
 
     import_bundle(laptop, catalog, str(tmp_path / "first.zhigai"))
     there, here = Session.open(laptop, catalog, auto), Session.open(office, catalog, auto)

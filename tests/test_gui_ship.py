@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from test_gui import seed, type_into, type_text
 
-from zhigai.core import settings as prefs
+from zhigai.core.base import settings as prefs
+
+from test_gui import seed, type_into, type_text
 
 # ---------------------------------------------------------------------------- texts on screen
 
@@ -174,7 +175,7 @@ def settle(qtbot: Any, ms: int = 50) -> None:
 
 def walk(qtbot: Any, window: Any, lang: str) -> Iterator[tuple[str, QWidget]]:
     """Every screen and dialog, one after the other, as (name, widget shown)."""
-    from zhigai.core.assessment import Assessor
+    from zhigai.core.assessment.model import Assessor
     from zhigai.gui.assessor_dialog import AssessorDialog
     from zhigai.gui.help_dialogs import AboutDialog, WelcomeDialog
     from zhigai.gui.settings_dialog import SettingsDialog
@@ -240,7 +241,7 @@ def walk(qtbot: Any, window: Any, lang: str) -> Iterator[tuple[str, QWidget]]:
     box.setObjectName("store texts")
     helper = StoreDialog()
     for kind in ("damaged", "newer", "readonly", "foreign", "missing"):
-        from zhigai.core.store import StoreError
+        from zhigai.core.store.errors import StoreError
 
         label = QLabel(helper.message(StoreError(kind, "x", "/tmp/s.sqlite3")), box)
         label.setWordWrap(True)
@@ -377,7 +378,7 @@ def test_language_follows_the_system_until_one_is_chosen(
 
 def test_about_shows_versions_and_sources(qtbot: Any, start: Any) -> None:
     from zhigai import __version__
-    from zhigai.core.advice_data import default_advice_data
+    from zhigai.core.advice.data import default_advice_data
 
     window = start("en")
     window.about()

@@ -19,7 +19,9 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 # modules that draw the PDF: they need reportlab, and are imported only when printing
-DRAWING = ("zhigai.core.report.build", "zhigai.core.report.drawings", "zhigai.core.report.fonts")
+DRAWING = ("zhigai.core.report.build", "zhigai.core.report.drawings", "zhigai.core.report.fonts",
+           "zhigai.core.report.layout", "zhigai.core.report.sections_firm",
+           "zhigai.core.report.sections_plan", "zhigai.core.report.sections_end")
 
 
 def test_core_imports_no_qt(root: Path) -> None:
@@ -44,7 +46,7 @@ def test_core_imports_no_qt(root: Path) -> None:
 
 
 def test_schemas_are_current(root: Path) -> None:
-    from zhigai.core.schemas import SCHEMAS, render
+    from zhigai.core.app.schemas import SCHEMAS, render
 
     for name in SCHEMAS:
         committed = (root / "docs" / name).read_text(encoding="utf-8")
@@ -52,7 +54,7 @@ def test_schemas_are_current(root: Path) -> None:
 
 
 def test_schema_matches_the_format() -> None:
-    from zhigai.core.schemas import SCHEMAS, schema_of
+    from zhigai.core.app.schemas import SCHEMAS, schema_of
 
     model, title, description = SCHEMAS["questionnaire.schema.json"]
     schema = schema_of(model, title, description)
@@ -65,14 +67,15 @@ def test_schema_matches_the_format() -> None:
 
 
 def test_checkout_layout(root: Path) -> None:
-    from zhigai.core import resources
+    from zhigai.core.base import resources
 
     assert resources.resource_root() == root
     assert resources.layout() == "checkout"
 
 
 def test_override_and_missing(tmp_path: Path, root: Path) -> None:
-    code = "from zhigai.core import resources; print(resources.layout(), resources.resource_root())"
+    code = ("from zhigai.core.base import resources; "
+            "print(resources.layout(), resources.resource_root())")
     (tmp_path / "questionnaires").mkdir()
     (tmp_path / "templates").mkdir()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -103,7 +106,7 @@ def test_wheel_carries_data_and_command(tmp_path: Path, root: Path) -> None:
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = _env(PYTHONPATH=str(site))
-    code = ("import zhigai, zhigai.core.resources as r; print(zhigai.__file__); "
+    code = ("import zhigai, zhigai.core.base.resources as r; print(zhigai.__file__); "
             "print(r.layout())")
     out = subprocess.run([sys.executable, "-c", code], cwd=work, env=env, capture_output=True,
                          text=True, check=True)

@@ -14,8 +14,23 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from zhigai.core import portfolio as P
-from zhigai.core.store import AssessmentRow
+from zhigai.core.portfolio import export as portfolio_export
+from zhigai.core.portfolio.export import export_csv, export_excel
+from zhigai.core.portfolio.frame import (
+    BASE_COLUMNS,
+    Filter,
+    PortfolioError,
+    dimension_averages,
+    dimension_columns,
+    firm_progress,
+    stage_by_industry,
+    stage_distribution,
+)
+from zhigai.core.portfolio.frame import frame as portfolio_frame
+from zhigai.core.portfolio.peers import latest_complete, peer_benchmark
+from zhigai.core.portfolio.tables import Labels
+from zhigai.core.portfolio.tables import tables as portfolio_tables
+from zhigai.core.store.rows import AssessmentRow
 
 LEVELS = ("equipment", "production")
 
@@ -51,15 +66,15 @@ def rows() -> list[AssessmentRow]:
 # ---------------------------------------------------------------------------- frame
 
 def test_frame_has_one_typed_row_per_assessment(rows: list[AssessmentRow]) -> None:
-    df = P.frame(rows, ["production", "equipment"])
-    assert list(df.columns) == [*P.BASE_COLUMNS, "dim.production", "dim.equipment"]
-    assert P.dimension_columns(df) == ["dim.production", "dim.equipment"]
+    df = portfolio_frame(rows, ["production", "equipment"])
+    assert list(df.columns) == [*BASE_COLUMNS, "dim.production", "dim.equipment"]
+    assert dimension_columns(df) == ["dim.production", "dim.equipment"]
     assert list(df["id"]) == [f"a00{i}" for i in range(1, 7)]
     assert df["index"].dtype == float and df["dim.equipment"].dtype == float
     assert list(df["stage_index"]) == [1, 2, 2, 1, 4, 0]
     assert df.loc[4, "kind"] == "expert" and df.loc[3, "size_band"] == "medium"
     assert df.loc[0, "date"] == "2025-05-01"
-    assert P.frame([]).empty
+    assert portfolio_frame([]).empty
 
 
 def test_frame_tolerates_old_and_damaged_summaries() -> None:
@@ -76,8 +91,8 @@ def test_frame_tolerates_old_and_damaged_summaries() -> None:
                                                                       "extra": 2},
                                      "labels": {"industry": {"zh": "外贸", "en": "Trade"}}}}),
     ]
-    df = P.frame(odd, ["equipment"])
-    assert P.dimension_columns(df) == ["dim.equipment", "dim.extra"]
+    df = portfolio_frame(odd, ["equipment"])
+    assert dimension_columns(df) == ["dim.equipment", "dim.extra"]
     assert df["index"].isna().tolist() == [False, True, True, False]
     assert df["stage_index"].isna().tolist() == [False, True, True, False]
     assert df["size_band"].iat[0] == "small"
@@ -85,60 +100,60 @@ def test_frame_tolerates_old_and_damaged_summaries() -> None:
     assert df["date"].tolist() == ["2026-05-01"] * 4      # from created_at when missing
     assert df["dim.extra"].tolist()[3] == 2.0 and pd.isna(df["dim.equipment"].iat[3])
     assert df["industry"].isna().tolist() == [False, False, True, False]
-    labels = P.Labels({}, {}, {}).including(df)
+    labels = Labels({}, {}, {}).including(df)
     assert labels.industry("foreign_trade", "en") == "Trade"
     assert labels.industry("foreign_trade", "zh") == "外贸"
 
 
 def test_filters(rows: list[AssessmentRow]) -> None:
-    df = P.frame(rows)
-    assert P.Filter().apply(df) is df
-    assert len(P.Filter(industries=["textile"]).apply(df)) == 5
-    assert len(P.Filter(industries=["textile", "auto_parts"]).apply(df)) == 6
-    assert list(P.Filter(cities=["宁波市"]).apply(df)["id"]) == ["a005"]
-    assert list(P.Filter(kinds=["expert"]).apply(df)["id"]) == ["a005"]
-    assert len(P.Filter(kinds=["self"]).apply(df)) == 5
-    assert list(P.Filter(date_to="2025-12-31").apply(df)["id"]) == ["a001"]
-    assert list(P.Filter(date_from="2025-05-01", date_to="2025-05-01").apply(df)["id"]) \
+    df = portfolio_frame(rows)
+    assert Filter().apply(df) is df
+    assert len(Filter(industries=["textile"]).apply(df)) == 5
+    assert len(Filter(industries=["textile", "auto_parts"]).apply(df)) == 6
+    assert list(Filter(cities=["宁波市"]).apply(df)["id"]) == ["a005"]
+    assert list(Filter(kinds=["expert"]).apply(df)["id"]) == ["a005"]
+    assert len(Filter(kinds=["self"]).apply(df)) == 5
+    assert list(Filter(date_to="2025-12-31").apply(df)["id"]) == ["a001"]
+    assert list(Filter(date_from="2025-05-01", date_to="2025-05-01").apply(df)["id"]) \
         == ["a001"]                                                   # both ends inclusive
-    assert len(P.Filter(date_from="2025-05-02").apply(df)) == 5
-    assert set(P.Filter(stages=[1], industries=["textile"]).apply(df)["id"]) == {"a001", "a004"}
-    assert set(P.Filter(stages=[2, 4]).apply(df)["id"]) == {"a002", "a003", "a005"}
-    assert P.Filter(industries=["apparel"]).apply(df).empty
+    assert len(Filter(date_from="2025-05-02").apply(df)) == 5
+    assert set(Filter(stages=[1], industries=["textile"]).apply(df)["id"]) == {"a001", "a004"}
+    assert set(Filter(stages=[2, 4]).apply(df)["id"]) == {"a002", "a003", "a005"}
+    assert Filter(industries=["apparel"]).apply(df).empty
 
 
 # ---------------------------------------------------------------------------- summaries
 
 def test_summaries(rows: list[AssessmentRow]) -> None:
-    df = P.frame(rows, list(LEVELS))
-    dist = P.stage_distribution(df)
+    df = portfolio_frame(rows, list(LEVELS))
+    dist = stage_distribution(df)
     counts = dict(zip([None if s is pd.NA else s for s in dist["stage"].tolist()],
                       dist["count"], strict=True))
     assert counts == {0: 1, 1: 2, 2: 2, 3: 0, 4: 1, None: 0}
-    by_industry = P.stage_by_industry(df)
+    by_industry = stage_by_industry(df)
     assert list(by_industry.columns) == [0, 1, 2, 3, 4]
     assert by_industry.loc["textile"].tolist() == [1, 2, 2, 0, 0]
     assert by_industry.loc["auto_parts"].tolist() == [0, 0, 0, 0, 1]
-    means = P.dimension_averages(df)
+    means = dimension_averages(df)
     assert list(means.columns) == ["n", "dim.equipment", "dim.production"]
     assert means.loc["textile", "n"] == 5 and means.loc["auto_parts", "n"] == 1
     assert means.loc["textile", "dim.equipment"] == pytest.approx((1 + 2 + 3 + 1 + 0) / 5)
     assert means.loc["textile", "dim.production"] == pytest.approx((2 + 3 + 1 + 1 + 0) / 5)
-    progress = P.firm_progress(df, "name:甲")
+    progress = firm_progress(df, "name:甲")
     assert list(progress["date"]) == ["2025-05-01", "2026-05-01"]
     assert list(progress["index"]) == [37.5, 62.5]
     assert list(progress["stage_index"]) == [1, 2]
     assert list(progress["dim.equipment"]) == [1.0, 2.0]
-    assert P.firm_progress(df, "").empty and P.firm_progress(df, "name:nobody").empty
+    assert firm_progress(df, "").empty and firm_progress(df, "name:nobody").empty
 
 
 # ---------------------------------------------------------------------------- peers
 
 def test_peer_benchmark_group_fallback_and_exclusions(rows: list[AssessmentRow]) -> None:
-    df = P.frame(rows, list(LEVELS))
+    df = portfolio_frame(rows, list(LEVELS))
     # 甲 (latest a002) against 乙 and 丙: not against itself nor the draft of 戊. Only 乙 is
     # small like 甲, so with two needed the group falls back to the whole industry.
-    result = P.peer_benchmark(df, "a002", min_peers=2)
+    result = peer_benchmark(df, "a002", min_peers=2)
     assert result.enough and result.peers == 2 and result.industry == "textile"
     assert result.size_band is None
     equipment = next(r for r in result.rows if r.dimension == "equipment")
@@ -146,19 +161,19 @@ def test_peer_benchmark_group_fallback_and_exclusions(rows: list[AssessmentRow])
     assert (equipment.q1, equipment.median, equipment.q3) == pytest.approx((1.5, 2.0, 2.5))
     assert "Textiles" in result.text("en", "Textiles") and "共 2 家" in result.text("zh")
     # one is enough: the same size band (乙, small) is used
-    narrow = P.peer_benchmark(df, "a002", min_peers=1)
+    narrow = peer_benchmark(df, "a002", min_peers=1)
     assert narrow.size_band == "small" and narrow.peers == 1
     assert next(r for r in narrow.rows if r.dimension == "equipment").mean == 3.0
     assert narrow.group("zh", "纺织") == "纺织·小型企业"
     assert narrow.group("en", "Textiles") == "Textiles, small firms"
     # the firm's older assessment is benchmarked against the same peers (never itself)
-    assert P.peer_benchmark(df, "a001", min_peers=2).peers == 2
+    assert peer_benchmark(df, "a001", min_peers=2).peers == 2
     # too few peers: nothing compared, the count is stated
-    lonely = P.peer_benchmark(df, "a005", min_peers=2)
+    lonely = peer_benchmark(df, "a005", min_peers=2)
     assert not lonely.enough and lonely.rows == () and lonely.peers == 0
     assert "at least 2" in lonely.text("en") and "至少需要 2 家" in lonely.text("zh")
     with pytest.raises(KeyError):
-        P.peer_benchmark(df, "nope")
+        peer_benchmark(df, "nope")
 
 
 def test_peer_benchmark_uses_each_peers_latest_complete_assessment(
@@ -170,28 +185,28 @@ def test_peer_benchmark_uses_each_peers_latest_complete_assessment(
             # 甲's newest assessment is a draft: its latest complete one (a002) counts
             row(9, "甲", "textile", {"equipment": 4.0, "production": 4.0}, date="2026-09-01",
                 status="draft")]
-    df = P.frame(more, list(LEVELS))
-    result = P.peer_benchmark(df, "a003", min_peers=2)       # 乙
+    df = portfolio_frame(more, list(LEVELS))
+    result = peer_benchmark(df, "a003", min_peers=2)       # 乙
     assert result.enough and result.peers == 2 and result.size_band is None
     equipment = next(r for r in result.rows if r.dimension == "equipment")
     assert equipment.firm == 3.0
     assert equipment.mean == pytest.approx((2.0 + 1.0) / 2)    # 甲's a002 and 丙, not a001
-    pool = P.latest_complete(df)
+    pool = latest_complete(df)
     assert sorted(pool["id"]) == ["a002", "a003", "a004", "a005", "a008"]
-    assert P.peer_benchmark(df, "a003", 2, pool) == result
+    assert peer_benchmark(df, "a003", 2, pool) == result
     # same date: the later change wins
     tie = [row(1, "甲", "textile", {"equipment": 1.0}, updated="2026-05-01T08:00:00"),
            row(2, "甲", "textile", {"equipment": 3.0}, updated="2026-05-01T10:00:00"),
            row(3, "乙", "textile", {"equipment": 2.0})]
-    assert sorted(P.latest_complete(P.frame(tie))["id"]) == ["a002", "a003"]
+    assert sorted(latest_complete(portfolio_frame(tie))["id"]) == ["a002", "a003"]
 
 
 # ---------------------------------------------------------------------------- readable tables
 
 def test_tables_are_readable_in_both_languages(rows: list[AssessmentRow], catalog: Any) -> None:
-    labels = P.Labels.from_catalog(catalog)
-    df = P.frame(rows, list(labels.dimensions))
-    zh = P.tables(df, "zh", labels)
+    labels = Labels.from_catalog(catalog)
+    df = portfolio_frame(rows, list(labels.dimensions))
+    zh = portfolio_tables(df, "zh", labels)
     assert list(zh) == ["评估清单", "阶段分布", "分行业阶段分布", "分行业维度均值"]
     listing = zh["评估清单"]
     assert list(listing.columns[:11]) == ["企业名称", "行业", "城市", "企业规模", "评估方式",
@@ -210,7 +225,7 @@ def test_tables_are_readable_in_both_languages(rows: list[AssessmentRow], catalo
     means = zh["分行业维度均值"]
     assert means["行业"].tolist() == ["汽车及摩托车零部件", "纺织"]
     assert means["样本数"].tolist() == [1, 5] and means["装备与自动化"].tolist()[1] == 1.4
-    en = P.tables(df, "en")                      # labels default to the bundled questionnaire
+    en = portfolio_tables(df, "en")      # labels default to the bundled questionnaire
     listing = en["Assessments"]
     assert list(en)[3] == "Dimension means by industry"
     assert listing.iloc[4]["Type"] == "Expert-verified"
@@ -225,13 +240,13 @@ def test_tables_are_readable_in_both_languages(rows: list[AssessmentRow], catalo
 def test_excel_export(rows: list[AssessmentRow], tmp_path: Path, catalog: Any) -> None:
     from openpyxl import load_workbook
 
-    labels = P.Labels.from_catalog(catalog)
-    df = P.frame(rows, list(labels.dimensions))
+    labels = Labels.from_catalog(catalog)
+    df = portfolio_frame(rows, list(labels.dimensions))
     for lang, names, head in (
             ("zh", ["评估清单", "阶段分布", "分行业阶段分布", "分行业维度均值"], "企业名称"),
             ("en", ["Assessments", "Stage distribution", "Stages by industry",
                     "Dimension means by industry"], "Company")):
-        path = P.export_excel(P.tables(df, lang, labels), tmp_path / f"p-{lang}.xlsx")
+        path = export_excel(portfolio_tables(df, lang, labels), tmp_path / f"p-{lang}.xlsx")
         book = load_workbook(path)
         assert book.sheetnames == names
         ws = book[names[0]]
@@ -256,7 +271,7 @@ def test_excel_export_keeps_text_as_text_and_names_sheets_validly(tmp_path: Path
 
     table = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "ok\x01\x07name", None],
                           "value": [1.5, None, 3.0]})
-    path = P.export_excel({"a/b:c*d?e[f]g\\h that is much too long for Excel": table,
+    path = export_excel({"a/b:c*d?e[f]g\\h that is much too long for Excel": table,
                            "A/B:C*D?E[F]G\\H THAT IS MUCH TOO LONG FOR EXCEL": table,
                            "": table}, tmp_path / "odd.xlsx")
     book = load_workbook(path)
@@ -271,40 +286,40 @@ def test_excel_export_keeps_text_as_text_and_names_sheets_validly(tmp_path: Path
 
 def test_exports_are_atomic_and_name_the_path(rows: list[AssessmentRow], tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    df = P.frame(rows)
+    df = portfolio_frame(rows)
     target = tmp_path / "keep.xlsx"
     target.write_bytes(b"the previous export")
-    real = P._sheet_name
+    real = portfolio_export._sheet_name
     for error in (OSError(28, "No space left on device"), RuntimeError("a bug")):
         def second_sheet_fails(name: str, used: set[str], error: Exception = error) -> str:
             if used:  # the first sheet is written by now
                 raise error
             return real(name, used)
 
-        monkeypatch.setattr(P, "_sheet_name", second_sheet_fails)
-        expected = P.PortfolioError if isinstance(error, OSError) else RuntimeError
+        monkeypatch.setattr(portfolio_export, "_sheet_name", second_sheet_fails)
+        expected = PortfolioError if isinstance(error, OSError) else RuntimeError
         with pytest.raises(expected) as raised:
-            P.export_excel({"one": df, "two": df}, target)
-        if expected is P.PortfolioError:
+            export_excel({"one": df, "two": df}, target)
+        if expected is PortfolioError:
             assert str(target) in str(raised.value) and "No space left" in str(raised.value)
         assert target.read_bytes() == b"the previous export"
         assert [p.name for p in tmp_path.iterdir()] == ["keep.xlsx"]   # no temporary left
-    monkeypatch.setattr(P, "_sheet_name", real)
-    P.export_excel({"one": df}, target)
+    monkeypatch.setattr(portfolio_export, "_sheet_name", real)
+    export_excel({"one": df}, target)
     assert target.read_bytes().startswith(b"PK")
     missing = tmp_path / "missing" / "x.csv"
-    with pytest.raises(P.PortfolioError, match="cannot write") as error:
-        P.export_csv(df, missing)
+    with pytest.raises(PortfolioError, match="cannot write") as error:
+        export_csv(df, missing)
     assert str(missing) in str(error.value)
-    with pytest.raises(P.PortfolioError, match="is a folder"):
-        P.export_excel({"a": df}, tmp_path)
+    with pytest.raises(PortfolioError, match="is a folder"):
+        export_excel({"a": df}, tmp_path)
 
 
 def test_csv_export_has_bom_and_defuses_formulas(rows: list[AssessmentRow], tmp_path: Path,
                                                  catalog: Any) -> None:
-    labels = P.Labels.from_catalog(catalog)
-    df = P.frame(rows, list(labels.dimensions))
-    path = P.export_csv(P.tables(df, "zh", labels)["评估清单"], tmp_path / "p.csv")
+    labels = Labels.from_catalog(catalog)
+    df = portfolio_frame(rows, list(labels.dimensions))
+    path = export_csv(portfolio_tables(df, "zh", labels)["评估清单"], tmp_path / "p.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
     lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -312,7 +327,7 @@ def test_csv_export_has_bom_and_defuses_formulas(rows: list[AssessmentRow], tmp_
     assert lines[1][:2] == ["甲", "纺织"] and lines[1][7] == "37.5"
     table = pd.DataFrame({"name": ["=1+2", "@SUM(A1)", "-3 cmd", "plain", "—"],
                           "n": [-1.5, 2.0, 3.0, 4.0, 5.0]})
-    lines = list(csv.reader(P.export_csv(table, tmp_path / "f.csv").read_text(
+    lines = list(csv.reader(export_csv(table, tmp_path / "f.csv").read_text(
         encoding="utf-8-sig").splitlines()))
     assert [r[0] for r in lines[1:]] == ["'=1+2", "'@SUM(A1)", "'-3 cmd", "plain", "—"]
     assert lines[1][1] == "-1.5"                                   # numbers untouched
@@ -321,10 +336,10 @@ def test_csv_export_has_bom_and_defuses_formulas(rows: list[AssessmentRow], tmp_
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_excel_opens_in_libreoffice(rows: list[AssessmentRow], tmp_path: Path,
                                     catalog: Any) -> None:
-    labels = P.Labels.from_catalog(catalog)
+    labels = Labels.from_catalog(catalog)
     tricky = [*rows, row(7, "=1+1", "apparel", {"equipment": 2.0, "production": 2.0})]
-    path = P.export_excel(P.tables(P.frame(tricky, list(labels.dimensions)), "zh", labels),
-                          tmp_path / "p.xlsx")
+    sheets = portfolio_tables(portfolio_frame(tricky, list(labels.dimensions)), "zh", labels)
+    path = export_excel(sheets, tmp_path / "p.xlsx")
     out = tmp_path / "lo"
     # 44 = comma, 34 = quote, 76 = UTF-8, 1 = from line 1; "as shown" (9th) on; -1: every sheet
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
@@ -401,9 +416,9 @@ def test_register_adds_the_subcommand() -> None:
 
 def test_report_prints_the_peer_comparison(tmp_path: Path, root: Path, catalog: Any) -> None:
     from zhigai.cli.main import main
-    from zhigai.core.assessment import load_assessment
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
 
     db = f"sqlite:///{tmp_path / 'z.db'}"
     store = Store.open(db)
@@ -437,8 +452,8 @@ def test_model_formats_lazily_sorts_and_keeps_the_order(qtbot: Any, rows: list[A
 
     from zhigai.gui.portfolio_model import COLUMNS, PortfolioModel
 
-    labels = P.Labels.from_catalog(catalog)
-    df = P.frame(rows, list(labels.dimensions))
+    labels = Labels.from_catalog(catalog)
+    df = portfolio_frame(rows, list(labels.dimensions))
     model = PortfolioModel(labels, "zh")
     model.set_frame(df)
     assert model.rowCount() == 6 and model.columnCount() == len(COLUMNS)
@@ -458,7 +473,7 @@ def test_model_formats_lazily_sorts_and_keeps_the_order(qtbot: Any, rows: list[A
     assert [model.assessment_id(r) for r in range(6)] == ["a005", "a002", "a003", "a001",
                                                          "a004", "a006"]
     assert model.assessment_id(selection.currentIndex().row()) == "a003"  # selection follows
-    model.set_frame(P.Filter(industries=["textile"]).apply(df).reset_index(drop=True))
+    model.set_frame(Filter(industries=["textile"]).apply(df).reset_index(drop=True))
     assert [model.assessment_id(r) for r in range(5)] == ["a002", "a003", "a001", "a004",
                                                          "a006"]      # still by index
     model.sort(COLUMNS.index("industry"), Qt.SortOrder.AscendingOrder)
@@ -480,9 +495,9 @@ def gui_store(tmp_path: Path, root: Path, catalog: Any, monkeypatch: pytest.Monk
               ) -> Iterator[Any]:
     """A store with a textile firm assessed twice, three other textile firms and two of other
     industries."""
-    from zhigai.core.assessment import load_assessment
-    from zhigai.core.session import Session
-    from zhigai.core.store import Store
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
 
     monkeypatch.setenv("ZHIGAI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ZHIGAI_CONFIG_DIR", str(tmp_path / "config"))
@@ -532,8 +547,8 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from zhigai.core.assessment import load_assessment
-    from zhigai.core.session import Session
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.session.session import Session
     from zhigai.gui.portfolio_model import COLUMNS
     from zhigai.gui.portfolio_page import PortfolioPage
 
@@ -632,7 +647,7 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     page.refresh()
     assert page.model.rowCount() == 6 and page.selected_id() == firm
     # an unreadable store: the rows stay, the reason is shown
-    from zhigai.core.store import StoreError
+    from zhigai.core.store.errors import StoreError
 
     def locked() -> list[Any]:
         raise StoreError("unavailable", "z.db is in use by another program")

@@ -6,8 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from zhigai.core.profile import ValueProblem, check_uscc, coerce_profile_value, uscc_check_char
-from zhigai.core.questionnaire import ProfileField
+from zhigai.core.questionnaire.models import ProfileField
+from zhigai.core.questionnaire.values import (
+    ValueProblem,
+    check_uscc,
+    coerce_profile_value,
+    uscc_check_char,
+)
 
 
 @pytest.mark.parametrize("code", [

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhigai.core.assessment import Answer
-from zhigai.core.instrument import Instrument, answer_level
-from zhigai.core.questionnaire import Question
-from zhigai.core.scoring import score
+from zhigai.core.assessment.model import Answer
+from zhigai.core.assessment.scoring import score
+from zhigai.core.questionnaire.instrument import Instrument, answer_level
+from zhigai.core.questionnaire.models import Question
 
 
 def candidates(q: Question) -> list[Any]:
@@ -40,7 +40,7 @@ def candidates(q: Question) -> list[Any]:
 
 
 def instruments() -> list[tuple[str, str, str | None]]:
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     cases: list[tuple[str, str, str | None]] = [("fixture", "mini", None)]
     catalog = default_catalog()
@@ -52,7 +52,7 @@ def instruments() -> list[tuple[str, str, str | None]]:
 
 
 def get_instrument(kind: str, qid: str, industry: str | None, mini_catalog) -> Instrument:
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     catalog = mini_catalog if kind == "fixture" else default_catalog()
     return catalog.instrument(qid, None, industry)
@@ -168,7 +168,7 @@ def test_not_applicable_does_not_change_other_dimensions(case, mini_catalog) -> 
 def test_a_condition_that_hides_on_better_answers_breaks_monotonicity(tmp_path, fixtures) -> None:
     """The property above is not vacuous: the kind of condition the format docs warn against
     (hide a follow-up when the answer gets better) does lower the level."""
-    from zhigai.core.catalog import Catalog
+    from zhigai.core.questionnaire.catalog import Catalog
 
     text = (fixtures / "valid" / "mini.yaml").read_text(encoding="utf-8").replace(
         "show_if: \"selected(eq_robots, 'some', 'cells')\"",

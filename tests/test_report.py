@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from zhigai.cli.main import main
-from zhigai.core.assessment import Answer, load_assessment
-from zhigai.core.money import fmt
+from zhigai.core.assessment.model import Answer, load_assessment
+from zhigai.core.assessment.money import fmt
 from zhigai.core.report.service import ReportError, make_report
 
 EXAMPLES = ("textile-early", "auto-parts-midway", "equipment-advanced")
@@ -52,10 +52,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory, root: Path) -> dict[str, A
 
 
 def _advice(root: Path, name: str, lang: str) -> tuple[Any, Any, Any]:
-    from zhigai.core.advice_data import default_advice_data
-    from zhigai.core.advisor import advise
-    from zhigai.core.catalog import default_catalog
-    from zhigai.core.scoring import score
+    from zhigai.core.advice.advise import advise
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.assessment.scoring import score
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     assessment = load_assessment(root / "examples" / f"{name}.json")
     instrument, _ = default_catalog().instrument_for(assessment)
@@ -156,8 +156,8 @@ def test_appendix_can_be_left_out(tmp_path: Path, root: Path,
 
 
 def test_same_assessment_same_code_and_any_change_shows(tmp_path: Path, root: Path) -> None:
-    from zhigai.core.advice_data import default_advice_data
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.questionnaire.catalog import default_catalog
     from zhigai.core.report.verify import verify, verify_code
 
     source = root / "examples" / "auto-parts-midway.json"
@@ -198,8 +198,8 @@ def test_altered_metadata_is_caught_by_the_printed_code(tmp_path: Path, root: Pa
     old code, so verification fails even though the metadata fits."""
     from pypdf import PdfReader, PdfWriter
 
-    from zhigai.core.advice_data import default_advice_data
-    from zhigai.core.catalog import default_catalog
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.questionnaire.catalog import default_catalog
     from zhigai.core.report.verify import verify
 
     good = root / "examples" / "auto-parts-midway.json"
@@ -253,8 +253,9 @@ def test_hostile_text_wraps_and_degrades(tmp_path: Path, root: Path) -> None:
 def test_every_report_text_key_exists(root: Path) -> None:
     from zhigai.core.report.texts import report_texts
 
-    source = (root / "desktop" / "zhigai" / "core" / "report" / "build.py").read_text(
-        encoding="utf-8")
+    source = "".join(path.read_text(encoding="utf-8")   # the pages: build, layout, sections_*
+                     for path in sorted((root / "desktop" / "zhigai" / "core" / "report")
+                                        .glob("*.py")))
     used = set(re.findall(r"""\bw\(["']([a-z_]+)["']""", source))
     assert len(used) > 40
     texts = report_texts().texts
@@ -335,7 +336,7 @@ def test_report_and_verify_commands(tmp_path: Path, root: Path,
 def _meta_code(pdf: Path) -> str:
     from pypdf import PdfReader
 
-    from zhigai.core.fingerprint import parse_keywords, short_code
+    from zhigai.core.report.fingerprint import parse_keywords, short_code
 
     fields = parse_keywords(str(PdfReader(str(pdf)).metadata["/Keywords"]))
     assert fields is not None
@@ -345,8 +346,8 @@ def _meta_code(pdf: Path) -> str:
 def test_report_from_the_store_by_id(tmp_path: Path, root: Path,
                                      monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    from zhigai.core.paths import sqlite_url
-    from zhigai.core.store import Store
+    from zhigai.core.base.paths import sqlite_url
+    from zhigai.core.store.store import Store
 
     url = sqlite_url(tmp_path / "store.sqlite3")
     store = Store.open(url)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhigai.core.assessment import Assessment, DocRef
-from zhigai.core.scoring import reached_stage, score
+from zhigai.core.assessment.model import Assessment, DocRef
+from zhigai.core.assessment.scoring import reached_stage, score
 
 
 def new(instrument) -> Assessment:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core.instrument import AnswerProblem
-from zhigai.core.profile import ValueProblem
-from zhigai.core.session import Session, label
-from zhigai.core.store import Store, StoreError
+from zhigai.core.assessment.summary import label
+from zhigai.core.questionnaire.instrument import AnswerProblem
+from zhigai.core.questionnaire.values import ValueProblem
+from zhigai.core.session.session import Session
+from zhigai.core.store.errors import StoreError
+from zhigai.core.store.store import Store
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core import settings as prefs
+from zhigai.core.base import settings as prefs
 
 
 @pytest.fixture
@@ -96,7 +96,8 @@ def test_a_file_that_is_not_json_is_kept_aside(config: Path) -> None:
 
 def test_data_dir_follows_settings_unless_overridden(config: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from zhigai.core.paths import DB_FILE, data_dir, default_data_dir, default_db_url
+    from zhigai.core.base.dirs import default_data_dir
+    from zhigai.core.base.paths import DB_FILE, data_dir, default_db_url
 
     assert data_dir() == default_data_dir()
     prefs.current().update(data_dir=str(tmp_path / "elsewhere"))
@@ -108,9 +109,9 @@ def test_data_dir_follows_settings_unless_overridden(config: Path, tmp_path: Pat
 
 def test_sample_is_added_with_a_new_id_and_remembered(config: Path, tmp_path: Path,
                                                       catalog) -> None:
-    from zhigai.core.paths import sqlite_url
-    from zhigai.core.sample import add_sample, is_sample
-    from zhigai.core.store import Store
+    from zhigai.core.app.sample import add_sample, is_sample
+    from zhigai.core.base.paths import sqlite_url
+    from zhigai.core.store.store import Store
 
     store = Store.open(sqlite_url(tmp_path / "s.sqlite3"))
     first = add_sample(store, catalog)
@@ -124,8 +125,8 @@ def test_sample_is_added_with_a_new_id_and_remembered(config: Path, tmp_path: Pa
 
 
 def test_about_lists_every_data_file_with_version_and_source(catalog) -> None:
-    from zhigai.core.about import data_versions, program_versions
-    from zhigai.core.advice_data import default_advice_data
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.app.about import data_versions, program_versions
 
     data = default_advice_data()
     found = data_versions(catalog, data, "en")

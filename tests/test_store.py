@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core import store as store_module
-from zhigai.core.assessment import Answer, Assessment, DocRef
-from zhigai.core.store import SCHEMA_VERSION, Store, StoreError, firm_key
+from zhigai.core.assessment.model import Answer, Assessment, DocRef
+from zhigai.core.store import schema as store_schema
+from zhigai.core.store.errors import StoreError
+from zhigai.core.store.rows import firm_key
+from zhigai.core.store.schema import SCHEMA_VERSION
+from zhigai.core.store.store import Store
 
 
 def url(path: Path) -> str:
@@ -182,9 +185,9 @@ def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         conn.execute(text("alter table zg_assessment add column tag varchar(20)"))
 
     current = SCHEMA_VERSION
-    monkeypatch.setattr(store_module, "MIGRATIONS",
-                        (*store_module.MIGRATIONS, (current + 1, "add a tag", add_column)))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_schema, "MIGRATIONS",
+                        (*store_schema.MIGRATIONS, (current + 1, "add a tag", add_column)))
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", current + 1)
     s = Store.open(url(path))
     assert s.schema_version() == current + 1
     assert s.count() == 1
@@ -199,8 +202,8 @@ def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyP
     """A store written by the first release (schema 1) opens with its data and gains the
     project table; a copy of the old file is kept."""
     path = tmp_path / "z.sqlite3"
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 1)
     old = Store.open(url(path))
     a = sample()
     old.create(a)
@@ -210,7 +213,7 @@ def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert s.schema_version() == SCHEMA_VERSION >= 2
     loaded = s.load(a.id)
     assert loaded.answers.keys() == a.answers.keys() and loaded.project is None
-    from zhigai.core.project import ProjectItem, ProjectPlan
+    from zhigai.core.assessment.plan import ProjectItem, ProjectPlan
 
     s.save_project(a.id, ProjectPlan(items=[ProjectItem(description="6 台焊接机器人",
                                                         category="robot", quantity="6",

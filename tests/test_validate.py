@@ -126,7 +126,7 @@ def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_yaml_11_words_stay_text() -> None:
-    from zhigai.core.yamlsource import parse_yaml
+    from zhigai.core.base.yamlsource import parse_yaml
 
     doc = parse_yaml("a: no\nb: on\nc: yes\nd: true\ne: 2026-11-25\nf: 017\ng: 1_000\n")
     assert doc.data == {"a": "no", "b": "on", "c": "yes", "d": True, "e": "2026-11-25",

@@ -43,7 +43,7 @@ def main() -> None:
     if rows:
         assessment_id = rows[0].id
     else:
-        from zhigai.core.session import Session
+        from zhigai.core.session.session import Session
 
         assessment_id = Session.create(store, window.ctx.catalog(), "zhigai-readiness", profile={
             "company_name": "崩溃测试有限公司", "city": "杭州市", "industry": "textile",

@@ -11,11 +11,11 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..core.diagnostics import DataFileError, Problem
+from ..core.base.diagnostics import DataFileError, Problem
 
 
 def _lang(args: argparse.Namespace) -> str:
-    from ..core.i18n import normalize_lang
+    from ..core.base.i18n import normalize_lang
 
     chosen = getattr(args, "lang", None) or os.environ.get("ZHIGAI_LANG") or os.environ.get(
         "LANG", "")
@@ -42,8 +42,8 @@ def pad(text: str, size: int) -> str:
 # ---------------------------------------------------------------------------- validate
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..core.assessment import check_against, load_assessment
-    from ..core.catalog import (
+    from ..core.assessment.model import check_against, load_assessment
+    from ..core.questionnaire.catalog import (
         DEFAULT_QUESTIONNAIRE,
         Catalog,
         CatalogError,
@@ -86,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = list(dict.fromkeys(catalog.problems))
     checked = len(yaml_paths) + len(advice_files)
     for folder in template_dirs:
-        from ..core.advice_data import full_instrument, load_advice_data
+        from ..core.advice.data import full_instrument, load_advice_data
 
         try:
             source = catalog if catalog.versions(DEFAULT_QUESTIONNAIRE) else default_catalog()
@@ -122,16 +122,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- new / set
 
 def _catalog() -> Any:
-    from ..core.catalog import default_catalog
+    from ..core.questionnaire.catalog import default_catalog
 
     catalog = default_catalog()
     return catalog
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from ..core.assessment import Assessment, DocRef
-    from ..core.catalog import CatalogError
-    from ..core.profile import ValueProblem
+    from ..core.assessment.model import Assessment, DocRef
+    from ..core.questionnaire.catalog import CatalogError
+    from ..core.questionnaire.values import ValueProblem
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -164,7 +164,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _sync_modules(assessment: Any, catalog: Any) -> Any:
-    from ..core.assessment import DocRef
+    from ..core.assessment.model import DocRef
 
     ref = assessment.questionnaire
     plain = catalog.instrument(ref.id, ref.version)
@@ -175,7 +175,7 @@ def _sync_modules(assessment: Any, catalog: Any) -> Any:
 
 
 def _load(path: str) -> tuple[Any, Any, list[str]]:
-    from ..core.assessment import load_assessment
+    from ..core.assessment.model import load_assessment
 
     assessment = load_assessment(path)
     instrument, warnings = _catalog().instrument_for(assessment)
@@ -183,8 +183,8 @@ def _load(path: str) -> tuple[Any, Any, list[str]]:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from ..core.catalog import CatalogError
-    from ..core.profile import ValueProblem
+    from ..core.questionnaire.catalog import CatalogError
+    from ..core.questionnaire.values import ValueProblem
 
     try:
         assessment, instrument, _warnings = _load(args.file)
@@ -226,9 +226,9 @@ def cmd_set(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- score
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..core.assessment import check_against
-    from ..core.catalog import CatalogError
-    from ..core.scoring import score
+    from ..core.assessment.model import check_against
+    from ..core.assessment.scoring import score
+    from ..core.questionnaire.catalog import CatalogError
 
     try:
         assessment, instrument, warnings = _load(args.file)
@@ -259,7 +259,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: int = 3) -> str:
-    from ..core import explain
+    from ..core.assessment import explain
 
     zh = lang == "zh"
     lines: list[str] = []
@@ -320,11 +320,11 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
 # ---------------------------------------------------------------------------- advise
 
 def cmd_advise(args: argparse.Namespace) -> int:
-    from ..core.advice_data import default_advice_data
-    from ..core.advisor import advise, to_dict
-    from ..core.assessment import check_against
-    from ..core.catalog import CatalogError
-    from ..core.scoring import score
+    from ..core.advice.advise import advise, to_dict
+    from ..core.advice.data import default_advice_data
+    from ..core.assessment.model import check_against
+    from ..core.assessment.scoring import score
+    from ..core.questionnaire.catalog import CatalogError
 
     try:
         assessment, instrument, warnings = _load(args.file)
@@ -355,8 +355,9 @@ def cmd_advise(args: argparse.Namespace) -> int:
 
 
 def render_advice(advice: Any, instrument: Any, lang: str) -> str:
-    from ..core.advisor import HORIZONS, percent
-    from ..core.money import fmt
+    from ..core.advice.financing import percent
+    from ..core.advice.roadmap import HORIZONS
+    from ..core.assessment.money import fmt
 
     zh = lang == "zh"
     out: list[str] = []
@@ -459,7 +460,7 @@ def render_advice(advice: Any, instrument: Any, lang: str) -> str:
 # ---------------------------------------------------------------------------- info
 
 def cmd_questions(args: argparse.Namespace) -> int:
-    from ..core.catalog import CatalogError
+    from ..core.questionnaire.catalog import CatalogError
 
     catalog = _catalog()
     try:
@@ -502,8 +503,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_about(args: argparse.Namespace) -> int:
     """The program's version and every data file's title, version and source."""
-    from ..core.about import data_versions, kind_name, program_versions
-    from ..core.advice_data import default_advice_data
+    from ..core.advice.data import default_advice_data
+    from ..core.app.about import data_versions, kind_name, program_versions
 
     lang = _lang(args)
     catalog = _catalog()
@@ -527,7 +528,7 @@ def cmd_about(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from ..core.schemas import write_schemas
+    from ..core.app.schemas import write_schemas
 
     written = write_schemas(Path(args.directory))
     for path in written:

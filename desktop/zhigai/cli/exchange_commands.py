@@ -13,7 +13,7 @@ from .commands import _err, _lang, pad, width
 
 
 def _open_store(url: str | None) -> Any:
-    from ..core.store import Store
+    from ..core.store.store import Store
 
     return Store.open(url)
 
@@ -38,8 +38,8 @@ def _safe_name(text: str) -> str:
 # ---------------------------------------------------------------------------- export
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..core.bundle import SUFFIX, BundleError, export_bundle
-    from ..core.store import StoreError
+    from ..core.exchange.bundle import SUFFIX, BundleError, export_bundle
+    from ..core.store.errors import StoreError
 
     try:
         store = _open_store(args.db)
@@ -99,10 +99,10 @@ def print_differences(plan: Any, lang: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..core.bundle import BundleError, read_import_file
-    from ..core.catalog import default_catalog
-    from ..core.merge import MergeNeeded, apply_import, plan_import
-    from ..core.store import StoreError
+    from ..core.exchange.bundle import BundleError, read_import_file
+    from ..core.exchange.merge import MergeNeeded, apply_import, plan_import
+    from ..core.questionnaire.catalog import default_catalog
+    from ..core.store.errors import StoreError
 
     lang = _lang(args)
     try:
@@ -155,7 +155,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- audit
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from ..core.store import StoreError
+    from ..core.store.errors import StoreError
 
     try:
         store = _open_store(args.db)

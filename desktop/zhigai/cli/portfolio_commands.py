@@ -24,9 +24,13 @@ def _date(text: str | None, option: str) -> str | None:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    from ..core import portfolio
-    from ..core.catalog import CatalogError, default_catalog
-    from ..core.store import Store, StoreError
+    from ..core.portfolio.export import export_csv, export_excel
+    from ..core.portfolio.frame import Filter, PortfolioError
+    from ..core.portfolio.tables import SHEETS, load
+    from ..core.portfolio.tables import tables as portfolio_tables
+    from ..core.questionnaire.catalog import CatalogError, default_catalog
+    from ..core.store.errors import StoreError
+    from ..core.store.store import Store
 
     lang = _lang(args)
     out = Path(args.output) if args.output else None
@@ -41,7 +45,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     try:
         store = Store.open(args.db)
         try:
-            df, labels = portfolio.load(store, default_catalog())
+            df, labels = load(store, default_catalog())
         finally:
             store.close()
     except (StoreError, CatalogError) as error:
@@ -53,24 +57,24 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if unknown:
         _err(f"unknown industry {unknown[0]!r}; industries: {', '.join(labels.industries)}")
         return 1
-    chosen = portfolio.Filter(industries=industries, cities=args.city or [],
+    chosen = Filter(industries=industries, cities=args.city or [],
                               stages=args.stage or [], kinds=args.kind or [],
                               date_from=date_from, date_to=date_to)
     df = chosen.apply(df)
-    sheets = portfolio.tables(df, lang, labels)
+    sheets = portfolio_tables(df, lang, labels)
     if out is not None:
         try:
             if out.suffix.lower() == ".csv":
-                portfolio.export_csv(sheets[portfolio.SHEETS[args.table][lang]], out)
+                export_csv(sheets[SHEETS[args.table][lang]], out)
             else:
-                portfolio.export_excel(sheets, out)
-        except portfolio.PortfolioError as error:
+                export_excel(sheets, out)
+        except PortfolioError as error:
             _err(str(error))
             return 1
         print(f"{out}: {len(df)} " + ("项评估" if lang == "zh" else "assessments"))
         return 0
     print(("评估数" if lang == "zh" else "Assessments") + f": {len(df)}")
-    _print_table(sheets[portfolio.SHEETS["stages"][lang]])
+    _print_table(sheets[SHEETS["stages"][lang]])
     return 0
 
 

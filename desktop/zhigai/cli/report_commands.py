@@ -15,7 +15,7 @@ from .commands import _err, _lang
 
 def _report_lang(args: argparse.Namespace) -> str:
     """Reports are Chinese unless --lang or $ZHIGAI_LANG asks for English."""
-    from ..core.i18n import normalize_lang
+    from ..core.base.i18n import normalize_lang
 
     return normalize_lang(args.lang or os.environ.get("ZHIGAI_LANG") or "zh")
 
@@ -152,9 +152,9 @@ def _short(error: str, source: Path) -> str:
 # ---------------------------------------------------------------------------- verify
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from ..core.advice_data import default_advice_data
-    from ..core.catalog import CatalogError, default_catalog
-    from ..core.fingerprint import short_code
+    from ..core.advice.data import default_advice_data
+    from ..core.questionnaire.catalog import CatalogError, default_catalog
+    from ..core.report.fingerprint import short_code
     from ..core.report.service import ReportError, find_in_store, load_source
     from ..core.report.verify import NotAReport, explain, report_fields, verify, verify_code
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.settings import SettingsFile
+    from ..core.base.settings import SettingsFile
 
 _STARTED = time.perf_counter()
 
@@ -34,7 +34,7 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from ..core.paths import sqlite_url
+    from ..core.base.paths import sqlite_url
     from .context import AppContext
     from .fonts import install_font
     from .main_window import MainWindow
@@ -45,7 +45,7 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     QCoreApplication.setOrganizationName("Zhigai")
     QCoreApplication.setApplicationName("Zhigai")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from ..core import settings as prefs
+    from ..core.base import settings as prefs
 
     migrate_qsettings(prefs.current())
     app.setStyle("Fusion")
@@ -75,7 +75,7 @@ def migrate_qsettings(target: SettingsFile) -> None:
 
     from PySide6.QtCore import QSettings
 
-    from ..core import settings as prefs
+    from ..core.base import settings as prefs
 
     old = Path(target.path).parent / "Zhigai" / "Zhigai.ini"
     if target.exists or not old.is_file():

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings as prefs
-from ..core.session import Session
+from ..core.base import settings as prefs
+from ..core.session.session import Session
 from .controller import SessionController
 from .financing_view import FinancingView
 from .plan_view import PlanView
@@ -105,7 +105,7 @@ class AssessmentPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(head)
-        from ..core.sample import is_sample
+        from ..core.app.sample import is_sample
 
         self.sample_banner: QLabel | None = None
         if is_sample(session.id):
@@ -198,8 +198,8 @@ class AssessmentPage(QWidget):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.bundle import SUFFIX, BundleError, export_bundle
-        from ..core.store import StoreError
+        from ..core.exchange.bundle import SUFFIX, BundleError, export_bundle
+        from ..core.store.errors import StoreError
 
         self.flush()
         name = str(self.session.assessment.profile_by_role(self.session.instrument,
@@ -276,6 +276,6 @@ class AssessmentPage(QWidget):
 
 
 def _bundled_advice_data() -> Any:
-    from ..core.advice_data import default_advice_data
+    from ..core.advice.data import default_advice_data
 
     return default_advice_data()

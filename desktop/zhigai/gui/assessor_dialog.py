@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings as prefs
-from ..core.assessment import Assessor
+from ..core.assessment.model import Assessor
+from ..core.base import settings as prefs
 
 KEYS = ("name", "organisation", "service_group")
 

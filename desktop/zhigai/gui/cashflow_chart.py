@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.charts import CashflowSeries, nice_ticks
-from ..core.money import WAN
+from ..core.advice.charts import CashflowSeries, nice_ticks
+from ..core.assessment.money import WAN
 from .style import ACCENT, MUTED
 
 BENEFIT = "#2e7d32"

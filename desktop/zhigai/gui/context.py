@@ -12,9 +12,9 @@ from .translations import Translators
 from .worker import run_in_background
 
 if TYPE_CHECKING:
-    from ..core.advice_data import AdviceData
-    from ..core.catalog import Catalog
-    from ..core.store import Store
+    from ..core.advice.data import AdviceData
+    from ..core.questionnaire.catalog import Catalog
+    from ..core.store.store import Store
 
 
 class AppContext(QObject):
@@ -48,7 +48,7 @@ class AppContext(QObject):
     def catalog(self) -> Catalog:
         """The catalog, loading it on the spot if the background load has not finished."""
         if self._catalog is None:
-            from ..core.catalog import default_catalog
+            from ..core.questionnaire.catalog import default_catalog
 
             self._catalog = default_catalog()
             self.catalogLoaded.emit()
@@ -65,9 +65,9 @@ class AppContext(QObject):
         self._catalog_loading = True
 
         def load() -> Catalog:
-            from ..core.advice_data import default_advice_data
-            from ..core.catalog import default_catalog
-            from ..core.diagnostics import DataFileError
+            from ..core.advice.data import default_advice_data
+            from ..core.base.diagnostics import DataFileError
+            from ..core.questionnaire.catalog import default_catalog
 
             catalog = default_catalog()
             try:  # the advice data is checked against the questionnaire; load it now too
@@ -93,7 +93,7 @@ class AppContext(QObject):
     def advice_data(self) -> AdviceData:
         """The measures, policy catalogues and financing options (raises DataFileError with
         file:line messages when the data files are broken)."""
-        from ..core.advice_data import default_advice_data
+        from ..core.advice.data import default_advice_data
 
         return default_advice_data()
 
@@ -103,7 +103,7 @@ class AppContext(QObject):
         """Switch the interface language (pages rebuild; nothing typed is lost) and, unless
         ``remember`` is False, keep it for the next start."""
         if remember:
-            from ..core import settings as prefs
+            from ..core.base import settings as prefs
 
             if prefs.settings().language != lang:
                 prefs.settings().language = lang  # type: ignore[assignment]

@@ -6,14 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.assessment import Assessor, Photo
-from ..core.instrument import AnswerProblem
-from ..core.photos import PhotoProblem
-from ..core.profile import ValueProblem
-from ..core.project import ProjectPlan
-from ..core.scoring import Score
-from ..core.session import Session
-from ..core.store import StoreError
+from ..core.assessment.model import Assessor, Photo
+from ..core.assessment.photos import PhotoProblem
+from ..core.assessment.plan import ProjectPlan
+from ..core.assessment.scoring import Score
+from ..core.questionnaire.instrument import AnswerProblem
+from ..core.questionnaire.values import ValueProblem
+from ..core.session.session import Session
+from ..core.store.errors import StoreError
 from .store_dialog import store_message
 
 
@@ -120,7 +120,7 @@ class SessionController(QObject):
         """Read, check and attach a photo file: (photo, None) or (None, message)."""
         from pathlib import Path
 
-        from ..core.photos import read_photo
+        from ..core.assessment.photos import read_photo
 
         try:
             data, _checked = read_photo(path)

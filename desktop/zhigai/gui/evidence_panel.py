@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.assessment import MAX_NOTE_LENGTH, Answer, AuditEntry
-from ..core.questionnaire import Question
+from ..core.assessment.answer_text import describe_answer
+from ..core.assessment.model import MAX_NOTE_LENGTH, Answer, AuditEntry
+from ..core.questionnaire.models import Question
 from .controller import SessionController
 
 THUMB = 88
@@ -35,8 +36,6 @@ THUMB = 88
 
 def describe(q: Question, answer: Answer | None, lang: str, yes: str, no: str, na: str,
              none: str) -> str:
-    from .questionnaire_view import describe_answer
-
     return describe_answer(q, answer, lang, yes, no, na) or none
 
 

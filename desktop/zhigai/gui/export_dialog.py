@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings as prefs
-from ..core.session import Session
+from ..core.base import settings as prefs
+from ..core.session.session import Session
 from .worker import run_in_background
 
 LANGS = (("zh", "中文"), ("en", "English"))
@@ -200,11 +200,12 @@ class Exporter(QObject):
 
         def peers() -> Any:
             """The peer benchmark against the store (read with the report, off this thread)."""
-            from ..core import portfolio
+            from ..core.portfolio.frame import frame as portfolio_frame
+            from ..core.portfolio.peers import peer_benchmark
 
             try:
-                frame = portfolio.frame(store.assessments())
-                return portfolio.peer_benchmark(frame, assessment_id, minimum)
+                frame = portfolio_frame(store.assessments())
+                return peer_benchmark(frame, assessment_id, minimum)
             except (KeyError, ValueError, TypeError):
                 return None
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.advisor import Advice, percent
-from ..core.charts import cashflow_series
-from ..core.money import fmt
+from ..core.advice.advise import Advice
+from ..core.advice.charts import cashflow_series
+from ..core.advice.financing import percent
+from ..core.assessment.money import fmt
 from .cashflow_chart import CashflowChart
 from .controller import SessionController
 from .lazy import LazyRefresh
@@ -314,7 +315,7 @@ class FinancingView(LazyRefresh, QScrollArea):
                                self.tr("Cumulative cash")), self.tr("10k yuan"))
 
     def _bank_test(self) -> float:
-        from ..core.advice_data import default_advice_data
+        from ..core.advice.data import default_advice_data
 
         return default_advice_data().options.bank_test.min_dscr
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from ..core.resources import template_path
+from ..core.base.resources import template_path
 
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 FAMILY = "WenQuanYi Micro Hei"

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from .. import __version__
 
 if TYPE_CHECKING:
-    from ..core.advice_data import AdviceData
-    from ..core.catalog import Catalog
+    from ..core.advice.data import AdviceData
+    from ..core.questionnaire.catalog import Catalog
 
 
 class WelcomeDialog(QDialog):
@@ -90,8 +90,8 @@ class AboutDialog(QDialog):
     def __init__(self, lang: str, catalog: Catalog | None, advice: AdviceData | None,
                  store_location: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        from ..core.about import data_versions, kind_name, program_versions
-        from ..core.settings import settings_path
+        from ..core.app.about import data_versions, kind_name, program_versions
+        from ..core.base.settings import settings_path
 
         self.setWindowTitle(self.tr("About Zhigai"))
         self.resize(720, 560)

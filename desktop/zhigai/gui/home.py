@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.store import StoreError
+from ..core.store.errors import StoreError
 from .context import AppContext
 from .models import AssessmentTableModel
 

@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings as prefs
-from ..core.store import StoreError, quick_rows
+from ..core.base import settings as prefs
+from ..core.store.errors import StoreError
+from ..core.store.rows import quick_rows
 from .context import AppContext
 from .home import HomePage
 from .store_dialog import ask_for_store, store_message
 from .worker import run_in_background
 
 if TYPE_CHECKING:  # pages and the core models load when first needed, not at start-up
-    from ..core.catalog import Catalog
-    from ..core.session import Session
-    from ..core.store import Store
+    from ..core.questionnaire.catalog import Catalog
+    from ..core.session.session import Session
+    from ..core.store.store import Store
     from .assessment_page import AssessmentPage
     from .new_page import NewAssessmentPage
 
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
             self.show_portfolio()
 
     def about(self) -> None:
-        from ..core.diagnostics import DataFileError
+        from ..core.base.diagnostics import DataFileError
         from .help_dialogs import AboutDialog
 
         catalog = self.ctx.catalog()
@@ -191,8 +192,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from PySide6.QtWidgets import QDialog
 
-        from ..core.diagnostics import DataFileError
-        from ..core.paths import default_db_url
+        from ..core.base.diagnostics import DataFileError
+        from ..core.base.paths import default_db_url
         from .settings_dialog import SettingsDialog
         from .supports_view import catalogue_name
 
@@ -276,8 +277,8 @@ class MainWindow(QMainWindow):
         if store is None:
             self.choose_store(None)
             return None
-        from ..core.diagnostics import DataFileError
-        from ..core.sample import add_sample
+        from ..core.app.sample import add_sample
+        from ..core.base.diagnostics import DataFileError
 
         try:
             session = add_sample(store, self.ctx.catalog())
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         url = self.store_url
 
         def open_store() -> Store:
-            from ..core.store import Store
+            from ..core.store.store import Store
 
             return Store.open(url)
 
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
             return
 
         def show(catalog: Catalog) -> None:
-            from ..core.session import Session
+            from ..core.session.session import Session
 
             try:
                 session = Session.open(store, catalog, assessment_id)
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
             return
 
         def start(catalog: Catalog) -> None:
-            from ..core.session import Session
+            from ..core.session.session import Session
 
             try:
                 session = Session.follow_up(store, catalog, assessment_id)
@@ -529,8 +530,8 @@ class MainWindow(QMainWindow):
         lines of the report shown to the user."""
         from pathlib import Path
 
-        from ..core.bundle import BundleError, read_import_file
-        from ..core.merge import apply_import, plan_import
+        from ..core.exchange.bundle import BundleError, read_import_file
+        from ..core.exchange.merge import apply_import, plan_import
         from .assessor_dialog import saved_assessor
 
         store = self.ctx.store

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.assessment import Answer
-from ..core.instrument import Instrument
-from ..core.merge import Difference, ImportPlan
-from .questionnaire_view import describe_answer
+from ..core.assessment.answer_text import describe_answer
+from ..core.assessment.model import Answer
+from ..core.exchange.merge import Difference, ImportPlan
+from ..core.questionnaire.instrument import Instrument
 
 
 class MergeDialog(QDialog):

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.store import AssessmentRow
-from ..core.summary import label
+from ..core.assessment.summary import label
+from ..core.store.rows import AssessmentRow
 
 Index = QModelIndex | QPersistentModelIndex
 

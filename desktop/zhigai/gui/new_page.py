@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Catalog
-from ..core.profile import ValueProblem
-from ..core.project import ProjectPlan
-from ..core.session import Session
-from ..core.store import StoreError
+from ..core.assessment.plan import ProjectPlan
+from ..core.questionnaire.catalog import Catalog
+from ..core.questionnaire.values import ValueProblem
+from ..core.session.session import Session
+from ..core.store.errors import StoreError
 from .context import AppContext
 from .profile_form import ProfileForm
 from .store_dialog import store_message
@@ -180,7 +180,7 @@ class NewAssessmentPage(QWidget):
 
 def _starting_plan() -> ProjectPlan | None:
     """A new assessment starts with the policy catalogue chosen in the settings (if any)."""
-    from ..core import settings as prefs
+    from ..core.base import settings as prefs
 
     chosen = prefs.settings().catalogue
     return ProjectPlan(catalogue=chosen) if chosen else None

@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.advice_models import CATEGORY_NAMES, ITEM_CATEGORIES, Measure
-from ..core.advisor import HORIZONS, Advice
-from ..core.money import WAN
-from ..core.profile import ValueProblem
-from ..core.project import ProjectItem, ProjectPlan, parse_money_input
+from ..core.advice.advise import Advice
+from ..core.advice.models import Measure
+from ..core.advice.roadmap import HORIZONS
+from ..core.assessment.money import WAN
+from ..core.assessment.plan import (
+    CATEGORY_NAMES,
+    ITEM_CATEGORIES,
+    ProjectItem,
+    ProjectPlan,
+    parse_money_input,
+)
+from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .lazy import LazyRefresh
 from .pages import scroll_page

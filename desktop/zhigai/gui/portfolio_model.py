@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core import portfolio as P
+from ..core.portfolio.tables import Labels, header, kind_label, size_label
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("company_name", "industry", "city", "size_band", "kind", "date", "index",
@@ -25,9 +25,9 @@ def _missing(value: Any) -> bool:
 
 
 class PortfolioModel(QAbstractTableModel):
-    """Rows of a portfolio frame (:func:`zhigai.core.portfolio.frame`), read-only."""
+    """Rows of a portfolio frame (:func:`zhigai.core.portfolio.frame.frame`), read-only."""
 
-    def __init__(self, labels: P.Labels, lang: str = "zh") -> None:
+    def __init__(self, labels: Labels, lang: str = "zh") -> None:
         super().__init__()
         self.labels = labels
         self.lang = lang
@@ -69,7 +69,7 @@ class PortfolioModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return P.header(COLUMNS[section], self.lang)
+            return header(COLUMNS[section], self.lang)
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section] in RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -108,9 +108,9 @@ class PortfolioModel(QAbstractTableModel):
         if name in ("stage_index", "stage_weakest"):
             return self.labels.stage(value, self.lang)
         if name == "kind":
-            return P.kind_label(value, self.lang)
+            return kind_label(value, self.lang)
         if name == "size_band":
-            return P.size_label(value, self.lang)
+            return size_label(value, self.lang)
         if name == "index":
             return "—" if value is None else f"{float(value):.1f}"
         if name == "completeness":
@@ -139,8 +139,8 @@ class PortfolioModel(QAbstractTableModel):
         else:
             values = series.astype(object).where(series.notna(), None)
             if name in LABELLED:
-                label = {"industry": self.labels.industry, "kind": P.kind_label,
-                         "size_band": P.size_label}[name]
+                label = {"industry": self.labels.industry, "kind": kind_label,
+                         "size_band": size_label}[name]
                 values = values.map({v: label(v, self.lang) for v in set(values)})
             keys = values.fillna("").astype(str).to_numpy()
         positions = np.argsort(keys, kind="stable")

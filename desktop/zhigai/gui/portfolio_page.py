@@ -34,8 +34,23 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core import portfolio as P
-from ..core import settings as prefs
+from ..core.base import settings as prefs
+from ..core.portfolio.export import export_csv, export_excel
+from ..core.portfolio.frame import (
+    DIM,
+    STAGES,
+    Filter,
+    PortfolioError,
+    dimension_averages,
+    dimension_columns,
+    firm_progress,
+    stage_distribution,
+)
+from ..core.portfolio.frame import frame as portfolio_frame
+from ..core.portfolio.peers import PeerBenchmark, latest_complete, peer_benchmark
+from ..core.portfolio.tables import SHEETS, Labels, kind_label
+from ..core.portfolio.tables import header as portfolio_header
+from ..core.portfolio.tables import tables as portfolio_tables
 from .portfolio_model import PortfolioModel
 from .style import ACCENT, ERROR, MUTED, OK, STAGE_COLORS
 from .worker import run_in_background
@@ -274,7 +289,7 @@ class PortfolioPage(QWidget):
         self.ctx = ctx
         self.setObjectName("page")
         self.lang: str = ctx.lang
-        self.base_labels = P.Labels.from_catalog(ctx.catalog())
+        self.base_labels = Labels.from_catalog(ctx.catalog())
         self.labels = self.base_labels
         self.all: Any = None      # every assessment (the frame)
         self.shown: Any = None    # the filtered rows, as in the table
@@ -451,7 +466,7 @@ class PortfolioPage(QWidget):
         """Reload every assessment from the store (filters and selection are kept). When the
         store cannot be read, what is shown stays and the reason is shown instead of the
         count."""
-        from ..core.store import StoreError
+        from ..core.store.errors import StoreError
 
         store = self.ctx.store
         try:
@@ -459,7 +474,7 @@ class PortfolioPage(QWidget):
         except StoreError as error:
             self.count.setText(str(error))
             return
-        self.all = P.frame(rows, list(self.base_labels.dimensions))
+        self.all = portfolio_frame(rows, list(self.base_labels.dimensions))
         self.labels = self.base_labels.including(self.all)
         self.model.labels = self.labels
         self._pool = None
@@ -485,8 +500,8 @@ class PortfolioPage(QWidget):
         fill(self.industry, [(self.labels.industry(i, lang), i) for i in industries])
         fill(self.city, [(c, c) for c in sorted({c for c in df["city"].dropna().unique()
                                                  if c})])
-        fill(self.stage, [(self.labels.stage(s, lang), s) for s in P.STAGES])
-        fill(self.kind, [(P.kind_label(k, lang), k) for k in ("self", "expert")])
+        fill(self.stage, [(self.labels.stage(s, lang), s) for s in STAGES])
+        fill(self.kind, [(kind_label(k, lang), k) for k in ("self", "expert")])
 
     def _check_date(self, edit: QLineEdit) -> str | None:
         """The date written in a date field (None when empty or not a date, then marked)."""
@@ -496,12 +511,12 @@ class PortfolioPage(QWidget):
         edit.setToolTip("" if ok else self.tr("Write the date as YYYY-MM-DD"))
         return text if text and ok else None
 
-    def current_filter(self) -> P.Filter:
+    def current_filter(self) -> Filter:
         def one(combo: QComboBox) -> list[Any]:
             value = combo.currentData()
             return [] if value is None else [value]
 
-        return P.Filter(industries=one(self.industry), cities=one(self.city),
+        return Filter(industries=one(self.industry), cities=one(self.city),
                         stages=one(self.stage), kinds=one(self.kind),
                         date_from=self._check_date(self.date_from),
                         date_to=self._check_date(self.date_to))
@@ -530,7 +545,7 @@ class PortfolioPage(QWidget):
         df, lang = self.shown, self.lang
         if df is None:
             return
-        dist = P.stage_distribution(df)
+        dist = stage_distribution(df)
         items = []
         for stage, count in zip(dist["stage"].tolist(), dist["count"], strict=True):
             if pd.isna(stage):
@@ -540,13 +555,13 @@ class PortfolioPage(QWidget):
                 items.append((self.labels.stage(stage, lang), float(count),
                               STAGE_COLORS[int(stage)]))
         self.stages.set_items(items)
-        means = P.dimension_averages(df)
-        dims = P.dimension_columns(df)
+        means = dimension_averages(df)
+        dims = dimension_columns(df)
         rows = [(self.labels.industry(industry, lang), int(values["n"]),
                  [None if pd.isna(values[c]) else float(values[c]) for c in dims])
                 for industry, values in means.iterrows()]
-        self.averages.set_data([self.labels.dimension(c[len(P.DIM):], lang) for c in dims],
-                               rows, P.header("n", lang))
+        self.averages.set_data([self.labels.dimension(c[len(DIM):], lang) for c in dims],
+                               rows, portfolio_header("n", lang))
 
     # ------------------------------------------------------------------ one firm
 
@@ -571,7 +586,7 @@ class PortfolioPage(QWidget):
         me = self.shown.iloc[self.model.position(row)]
         self.firm_title.setText(self.tr("%1: index over time").replace(
             "%1", str(me["company_name"] or "—")))
-        history = P.firm_progress(self.all, str(me["firm_key"])) if me["firm_key"] else \
+        history = firm_progress(self.all, str(me["firm_key"])) if me["firm_key"] else \
             self.all[(self.all["id"] == me["id"]).to_numpy()]
         points = [(str(i), str(d), float(v)) for i, d, v in
                   zip(history["id"], history["date"], history["index"], strict=True)
@@ -580,11 +595,11 @@ class PortfolioPage(QWidget):
         self.progress.set_points([(d, v) for _i, d, v in points],
                                  ids.index(me["id"]) if me["id"] in ids else None)
         if self._pool is None:
-            self._pool = P.latest_complete(self.all)
-        result = P.peer_benchmark(self.all, str(me["id"]), self.min_peers, self._pool)
+            self._pool = latest_complete(self.all)
+        result = peer_benchmark(self.all, str(me["id"]), self.min_peers, self._pool)
         self._show_peers(result)
 
-    def _show_peers(self, result: P.PeerBenchmark) -> None:
+    def _show_peers(self, result: PeerBenchmark) -> None:
         lang = self.lang
         self.peer_text.setText(result.text(lang, self.labels.industry(result.industry, lang)))
         self.peer_table.clear()
@@ -644,13 +659,13 @@ class PortfolioPage(QWidget):
             return None
         if not path.lower().endswith("." + kind):
             path += "." + kind
-        sheets = P.tables(self.shown, self.lang, self.labels)
+        sheets = portfolio_tables(self.shown, self.lang, self.labels)
 
         def write() -> None:
             if kind == "xlsx":
-                P.export_excel(sheets, path)
+                export_excel(sheets, path)
             else:
-                P.export_csv(sheets[P.SHEETS["assessments"][self.lang]], path)
+                export_csv(sheets[SHEETS["assessments"][self.lang]], path)
 
         if kind == "xlsx" and len(self.shown) > self.background_rows:
             self._set_exporting(True)
@@ -660,7 +675,7 @@ class PortfolioPage(QWidget):
             return path
         try:
             write()
-        except P.PortfolioError as error:
+        except PortfolioError as error:
             self._export_done(path, error)
             return None
         self._export_done(path, None)

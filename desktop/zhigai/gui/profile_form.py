@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.instrument import Instrument
-from ..core.profile import ValueProblem, coerce_profile_value
-from ..core.questionnaire import ProfileField
+from ..core.questionnaire.instrument import Instrument
+from ..core.questionnaire.models import ProfileField
+from ..core.questionnaire.values import ValueProblem, coerce_profile_value
 
 LONG_TEXT = 200
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.assessment import Answer
-from ..core.questionnaire import Question
+from ..core.assessment.model import Answer
+from ..core.questionnaire.models import Question
 
 Saver = Callable[[str, str, Any], str | None]  # (action, question id, value) -> error or None
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.assessment import Answer
-from ..core.questionnaire import Question
+from ..core.assessment.answer_text import describe_answer
 from .controller import SessionController
 from .evidence_panel import EvidencePanel
 from .pages import scroll_page
@@ -29,30 +28,6 @@ from .question_card import QuestionCard
 from .style import ACCENT, MUTED, OK
 
 SHOWN = ("answered", "na", "missing", "optional")
-
-
-def describe_answer(q: Question, answer: Answer | None, lang: str, yes: str, no: str,
-                    na: str) -> str | None:
-    """A short text of an answer (for "last time" hints)."""
-    if answer is None:
-        return None
-    if answer.na:
-        return na
-    value = answer.value
-    if value is None:
-        return None
-    if q.type == "yesno":
-        return yes if value else no
-    if q.options:
-        labels = {o.id: o.label.get(lang) for o in q.options}
-        items = value if isinstance(value, list) else [value]
-        return "、".join(labels.get(str(v), str(v)) for v in items) if lang == "zh" else \
-            ", ".join(labels.get(str(v), str(v)) for v in items)
-    if q.type == "percent":
-        return f"{value}%"
-    if q.unit:
-        return f"{value} {q.unit.get(lang)}"
-    return str(value)[:40]
 
 
 _ICONS: dict[str, QIcon] = {}

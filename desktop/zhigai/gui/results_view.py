@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import explain
-from ..core.instrument import Instrument
-from ..core.scoring import Score
-from ..core.session import Comparison
+from ..core.assessment import explain
+from ..core.assessment.comparison import Comparison
+from ..core.assessment.scoring import Score
+from ..core.questionnaire.instrument import Instrument
 from .controller import SessionController
 from .lazy import LazyRefresh
 from .pages import scroll_page

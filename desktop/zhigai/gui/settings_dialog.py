@@ -1,6 +1,6 @@
 """Settings (File → Settings…, Ctrl+,): language, data folder, default assessor, policy
 catalogue for new assessments, report defaults and the peer-benchmark threshold. Everything
-is kept in one typed file (zhigai.core.settings); the dialog checks what it saves."""
+is kept in one typed file (zhigai.core.base.settings); the dialog checks what it saves."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings as prefs
-from ..core.paths import ENV_DATA_DIR, ENV_DB_URL, default_data_dir
+from ..core.base import settings as prefs
+from ..core.base.dirs import default_data_dir
+from ..core.base.paths import ENV_DATA_DIR, ENV_DB_URL
 
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
 
@@ -155,7 +156,7 @@ class SettingsDialog(QDialog):
             self.data_dir.setText(chosen)
 
     def chosen(self) -> dict[str, Any]:
-        """The settings as entered (top-level fields of zhigai.core.settings.Settings)."""
+        """The settings as entered (top-level fields of zhigai.core.base.settings.Settings)."""
         name = self.assessor_name.text().strip()
         profile = (prefs.AssessorProfile(name, self.organisation.text().strip(),
                                          self.service_group.text().strip()) if name else None)

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.paths import DB_FILE, sqlite_url
-from ..core.store import StoreError
+from ..core.base.paths import DB_FILE, sqlite_url
+from ..core.store.errors import StoreError
 
 
 class StoreDialog(QObject):

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
 
-from ..core.advisor import Advice, SupportMatch
-from ..core.money import fmt
+from ..core.advice.advise import Advice
+from ..core.advice.supports import SupportMatch
+from ..core.assessment.money import fmt
 from .controller import SessionController
 from .lazy import LazyRefresh
 from .pages import scroll_page

@@ -28,7 +28,7 @@ def lrelease_binary() -> str | None:
 
 
 def cache_dir() -> Path:
-    from ..core.paths import data_dir
+    from ..core.base.paths import data_dir
 
     return data_dir() / "cache" / "i18n"
 

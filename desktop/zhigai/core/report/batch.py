@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import DataFileError
+from ..base.diagnostics import DataFileError
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def plan(folder: Path, out_dir: Path) -> list[Job]:
 
 
 def _one(job: Job, lang: str, include_appendix: bool) -> Outcome:
-    from ..assessment import load_assessment
+    from ..assessment.model import load_assessment
     from .service import ReportError, make_report
 
     started = time.perf_counter()
@@ -74,8 +74,8 @@ def _summarise(lines: list[str]) -> str:
 
 def _warm_up() -> None:
     """Load once per worker what every report needs."""
-    from ..advice_data import default_advice_data
-    from ..catalog import default_catalog
+    from ..advice.data import default_advice_data
+    from ..questionnaire.catalog import default_catalog
     from .fonts import register
 
     default_catalog()

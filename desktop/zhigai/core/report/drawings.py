@@ -10,8 +10,8 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
-from ..charts import CashflowSeries, nice_ticks
-from ..money import WAN
+from ..advice.charts import CashflowSeries, nice_ticks
+from ..assessment.money import WAN
 from .fonts import FONT, clean
 
 ACCENT = colors.HexColor("#2f6fb2")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from ..resources import template_path
+from ..base.resources import template_path
 
 FONT = "ZhigaiSans"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")

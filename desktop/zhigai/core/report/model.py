@@ -6,14 +6,15 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..advice_data import AdviceData
-from ..advisor import Advice, advise
-from ..assessment import Assessment
-from ..catalog import Catalog
-from ..fingerprint import Fingerprint, advice_data_hash, fingerprint
-from ..instrument import Instrument
-from ..scoring import Score, score
-from ..session import Comparison, Session
+from ..advice.advise import Advice, advise
+from ..advice.data import AdviceData
+from ..assessment.comparison import Comparison
+from ..assessment.model import Assessment
+from ..assessment.scoring import Score, score
+from ..questionnaire.catalog import Catalog
+from ..questionnaire.instrument import Instrument
+from ..session.session import Session
+from .fingerprint import Fingerprint, advice_data_hash, fingerprint
 
 
 @dataclass
@@ -59,7 +60,7 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
             photos: dict[str, bytes] | None = None, peers: Any = None) -> ReportInput:
     """Score, advise and fingerprint an assessment for its report. ``photos`` are the
     evidence photos' bytes (printed small); ``peers`` the peer benchmark to print."""
-    from ..photos import small_copy
+    from ..assessment.photos import small_copy
 
     instrument, _warnings = catalog.instrument_for(assessment)
     result = score(instrument, assessment.answers, assessment.profile)
@@ -86,7 +87,7 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
         previous_levels = [levels.get(d.id) for d in result.dimensions]
         date_field = instrument.field_for_role("assessment_date")
         date = previous.profile.get(date_field.id) if date_field else None
-        from ..session import DimensionChange
+        from ..assessment.comparison import DimensionChange
 
         comparison = Comparison(
             previous_id=previous.id,

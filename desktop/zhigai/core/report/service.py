@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..advice_data import AdviceData, default_advice_data
-from ..assessment import Assessment, check_against, load_assessment
-from ..catalog import Catalog, CatalogError, default_catalog
-from ..diagnostics import DataFileError
+from ..advice.data import AdviceData, default_advice_data
+from ..assessment.model import Assessment, check_against, load_assessment
+from ..base.diagnostics import DataFileError
+from ..questionnaire.catalog import Catalog, CatalogError, default_catalog
 
 Progress = Callable[[int, int], None]
 
@@ -33,7 +33,8 @@ class Made:
 
 def find_in_store(key: str, store_url: str | None = None) -> Assessment:
     """A stored assessment by its id or an unambiguous beginning of it (6+ characters)."""
-    from ..store import Store, StoreError
+    from ..store.errors import StoreError
+    from ..store.store import Store
 
     try:
         store = Store.open(store_url)
@@ -58,7 +59,8 @@ def find_in_store(key: str, store_url: str | None = None) -> Assessment:
 
 def photos_from_store(assessment: Assessment, store_url: str | None = None) -> dict[str, bytes]:
     """The evidence photos of an assessment kept in the store (none for other files)."""
-    from ..store import Store, StoreError
+    from ..store.errors import StoreError
+    from ..store.store import Store
 
     if not any(e.photos for e in assessment.evidence.values()):
         return {}
@@ -78,19 +80,21 @@ def peers_from_store(assessment: Assessment, store_url: str | None = None,
                      min_peers: int | None = None) -> Any:
     """The peer benchmark of a stored assessment against the rest of the store (None when it
     is not in the store)."""
-    from .. import portfolio
-    from ..store import Store, StoreError
+    from ..portfolio.frame import frame
+    from ..portfolio.peers import DEFAULT_MIN_PEERS, peer_benchmark
+    from ..store.errors import StoreError
+    from ..store.store import Store
 
     try:
         store = Store.open(store_url)
     except StoreError:
         return None
     try:
-        df = portfolio.frame(store.assessments())
+        df = frame(store.assessments())
         if not (df["id"] == assessment.id).any():
             return None
-        return portfolio.peer_benchmark(df, assessment.id,
-                                        min_peers or portfolio.DEFAULT_MIN_PEERS)
+        return peer_benchmark(df, assessment.id,
+                                        min_peers or DEFAULT_MIN_PEERS)
     except StoreError:
         return None
     finally:
@@ -102,7 +106,8 @@ def previous_from_store(assessment: Assessment, store_url: str | None = None
     """The firm's earlier assessment when it is in the store (for the progress section)."""
     if not assessment.previous_id:
         return None
-    from ..store import Store, StoreError
+    from ..store.errors import StoreError
+    from ..store.store import Store
 
     try:
         store = Store.open(store_url)

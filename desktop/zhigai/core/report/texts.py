@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..i18n import Text
-from ..loader import read_data_file
-from ..questionnaire import Source
-from ..resources import template_path
+from ..base.datafile import read_data_file
+from ..base.i18n import Text
+from ..base.resources import template_path
+from ..questionnaire.models import Source
 
 
 class ReportTexts(BaseModel):

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..advice_data import AdviceData
-from ..assessment import Assessment
-from ..catalog import Catalog
-from ..fingerprint import PARTS, parse_keywords, short_code
-from ..i18n import Text
+from ..advice.data import AdviceData
+from ..assessment.model import Assessment
+from ..base.i18n import Text
+from ..questionnaire.catalog import Catalog
+from .fingerprint import PARTS, parse_keywords, short_code
 from .model import report_fingerprint
 
 PART_NAMES = {

@@ -1,0 +1,143 @@
+"""All the advice for one assessment: roadmap, supports, the investment appraisal and the ranked
+financing options, in one object (and as JSON for ``zhigai advise --json``). Every
+explanation is zh/en Text; the rules are in docs/advice.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..assessment.model import Assessment
+from ..assessment.money import ZERO
+from ..assessment.plan import ProjectPlan
+from ..assessment.scoring import Score
+from ..questionnaire.instrument import Instrument
+from .calculator import Appraisal, Project, appraise
+from .data import AdviceData
+from .facts import AdviceEnv, project_facts
+from .financing import OptionAdvice, rank_options
+from .models import PolicyCatalogue
+from .project import calculator_project, profile_money
+from .roadmap import HORIZONS, Roadmap, roadmap
+from .supports import SupportMatch, match_supports
+
+
+@dataclass(frozen=True)
+class Advice:
+    roadmap: Roadmap
+    catalogue: PolicyCatalogue
+    supports: tuple[SupportMatch, ...]
+    subsidies: Decimal                 # counted in the calculator (low end of estimates)
+    subsidies_high: Decimal
+    appraisal: Appraisal | None        # None until the project has items or a cost
+    options: tuple[OptionAdvice, ...]  # ranked, best first
+    project: Project | None
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def recommended(self) -> OptionAdvice | None:
+        for o in self.options:
+            if o.acceptable:
+                return o
+        return self.options[0] if self.options else None
+
+
+def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, score: Score,
+           project_plan: ProjectPlan | None, lang: str = "zh",
+           catalogue_id: str | None = None) -> Advice:
+    project_plan = project_plan or ProjectPlan()
+    catalogue = data.catalogue(catalogue_id or project_plan.catalogue)
+    facts = project_facts(project_plan, instrument, assessment.profile)
+    env = AdviceEnv(instrument, assessment, score, facts)
+    supports = match_supports(catalogue, env, lang)
+    low = sum((m.estimate_low or ZERO for m in supports if m.eligible), ZERO)
+    high = sum((m.estimate_high or ZERO for m in supports if m.eligible), ZERO)
+    steps = roadmap(data, instrument, assessment, score)
+    total = facts["total_investment"]
+    profit_field = instrument.field_for_role("profit")
+    base_profit = profile_money(assessment.profile, profit_field.id if profit_field else None)
+    project = appraisal = None
+    options: tuple[OptionAdvice, ...] = ()
+    if total > 0:
+        project = calculator_project(project_plan, min(low, total), base_profit, total)
+        appraisal = appraise(project)
+        enabled = {oid for m in supports if m.eligible or not m.policy.requirements
+                   for oid in m.policy.enables}
+        subsidy = next(((Decimal(repr(m.policy.gives.points)), m.policy.gives.years or 0)
+                        for m in supports if m.eligible
+                        and m.policy.gives.type == "interest_subsidy"), None)
+        options = rank_options(data, project, project_plan, assessment, instrument, appraisal,
+                               enabled, subsidy)
+    return Advice(steps, catalogue, tuple(supports), min(low, total), min(high, total),
+                  appraisal, options, project, facts)
+
+
+# ---------------------------------------------------------------------------- JSON
+
+def money_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def to_dict(advice: Advice, instrument: Instrument, lang: str) -> dict[str, Any]:
+    """Everything the advice holds, as JSON-ready data (money as exact yuan strings)."""
+    cat = advice.catalogue
+    a = advice.appraisal
+    return {
+        "catalogue": {"id": cat.id, "version": cat.version, "title": cat.title.get(lang),
+                      "region": cat.region.get(lang), "source": cat.source.basis.get(lang),
+                      "date": cat.source.date, "verify_current_terms": cat.verify,
+                      "note": cat.note.get(lang)},
+        "roadmap": [{"measure": s.measure.id, "name": s.measure.name.get(lang),
+                     "dimension": s.measure.dimension, "from_level": s.measure.from_level,
+                     "to_level": s.measure.to_level, "horizon": HORIZONS[s.horizon].get(lang),
+                     "horizon_index": s.horizon, "after": list(s.after),
+                     "cost_indicative_wan": [s.measure.cost.min, s.measure.cost.max],
+                     "reasons": [r.get(lang) for r in s.reasons]}
+                    for s in advice.roadmap.steps],
+        "already_done": list(advice.roadmap.already_done),
+        "supports": [{"policy": m.policy.id, "name": m.policy.name.get(lang),
+                      "status": m.status, "gives": m.policy.gives.text.get(lang),
+                      "source": m.policy.source.get(lang), "reasons": list(m.met),
+                      "missing": list(m.unmet), "estimate_low": money_text(m.estimate_low),
+                      "estimate_high": money_text(m.estimate_high), "capped": m.capped}
+                     for m in advice.supports],
+        "subsidies_counted": money_text(advice.subsidies),
+        "subsidies_high": money_text(advice.subsidies_high),
+        "appraisal": None if a is None else {
+            "investment": money_text(a.investment), "subsidies": money_text(a.subsidies),
+            "net_investment": money_text(a.net_investment),
+            "annual_net_benefit": money_text(a.annual_net_benefit),
+            "payback_years": None if a.payback_years is None else str(a.payback_years),
+            "roi": None if a.roi is None else str(a.roi), "npv": money_text(a.npv),
+            "irr": None if a.irr is None else str(a.irr),
+            "breakeven_benefit": money_text(a.breakeven_benefit),
+            "safety_margin": None if a.safety_margin is None else str(a.safety_margin),
+            "discount_rate": str(a.discount_rate), "life_years": a.life_years,
+            "sensitivity": [{"scenario": s.name, "net_investment": money_text(s.net_investment),
+                             "annual_net_benefit": money_text(s.annual_net_benefit),
+                             "npv": money_text(s.npv),
+                             "irr": None if s.irr is None else str(s.irr),
+                             "payback_years": None if s.payback_years is None
+                             else str(s.payback_years)} for s in a.sensitivity]},
+        "financing": [{"option": o.option.id, "name": o.option.name.get(lang),
+                       "score": o.score, "acceptable": o.acceptable,
+                       "reasons_for": [r.get(lang) for r in o.reasons_for],
+                       "reasons_against": [r.get(lang) for r in o.reasons_against],
+                       "flags": [r.get(lang) for r in o.flags],
+                       "financed": money_text(o.plan.financed) if o.plan else None,
+                       "own_contribution": money_text(o.plan.own_contribution) if o.plan else None,
+                       "min_dscr": None if o.plan is None or o.plan.min_dscr is None
+                       else str(o.plan.min_dscr),
+                       "total_cost": money_text(o.plan.total_cost) if o.plan else None,
+                       "schedule": [{"year": r.year, "payment": money_text(r.payment),
+                                     "interest": money_text(r.interest),
+                                     "principal": money_text(r.principal),
+                                     "balance": money_text(r.balance),
+                                     "subsidy": money_text(r.subsidy),
+                                     "net_profit": money_text(r.net_profit),
+                                     "dscr": None if r.dscr is None else str(r.dscr)}
+                                    for r in (o.plan.rows if o.plan else ())]}
+                      for o in advice.options],
+        "recommended": advice.recommended.option.id if advice.recommended else None,
+    }

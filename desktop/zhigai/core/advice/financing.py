@@ -1,0 +1,285 @@
+"""The financing options ranked for this firm and project: terms, a bank's tests on each, and
+the reasoning in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..assessment.model import Assessment
+from ..assessment.money import WAN, ZERO, fmt, round_fen
+from ..assessment.plan import ProjectPlan
+from ..base.i18n import Text
+from ..questionnaire.instrument import Instrument
+from .calculator import Appraisal, FinancingPlan, Project, Terms, plan
+from .data import AdviceData
+from .facts import zh_en
+from .models import FinancingOption
+from .project import profile_money
+
+# ---------------------------------------------------------------------------- financing
+
+@dataclass(frozen=True)
+class OptionAdvice:
+    option: FinancingOption
+    plan: FinancingPlan | None
+    score: float
+    reasons_for: tuple[Text, ...]
+    reasons_against: tuple[Text, ...]
+    flags: tuple[Text, ...]           # fails a bank's usual test or cannot work as planned
+
+    @property
+    def acceptable(self) -> bool:
+        return not self.flags
+
+
+def terms_for(option: FinancingOption, overrides: dict[str, str],
+              interest_subsidy: tuple[Decimal, int] | None) -> Terms:
+    d = option.defaults
+
+    def value(name: str, default: float | int | None) -> Any:
+        raw = overrides.get(name)
+        if raw in (None, ""):
+            return default
+        return raw
+
+    max_amount = value("max_amount", d.max_amount)
+    subsidy_points, subsidy_years = (interest_subsidy if interest_subsidy
+                                     and option.repayment == "annuity" else (ZERO, 0))
+    return Terms(repayment=option.repayment,
+                 financed_share=Decimal(str(value("financed_share", d.financed_share))),
+                 rate=Decimal(str(value("rate", d.rate))),
+                 years=int(value("years", d.years) or 0),
+                 fee_rate=Decimal(str(value("fee_rate", d.fee_rate))),
+                 profit_share=Decimal(str(value("profit_share", d.profit_share))),
+                 subsidy_points=subsidy_points, subsidy_years=subsidy_years,
+                 max_amount=None if max_amount is None else
+                 round_fen(Decimal(str(max_amount)) * WAN))
+
+
+def category_share(plan_: ProjectPlan, categories: tuple[str, ...]) -> Decimal:
+    total = plan_.total()
+    return ZERO if total == 0 else plan_.total(categories) / total
+
+
+def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
+                 assessment: Assessment, instrument: Instrument, appraisal: Appraisal,
+                 enabled: set[str], interest_subsidy: tuple[Decimal, int] | None,
+                 ) -> tuple[OptionAdvice, ...]:
+    """Score every available option on the factors of the domain brief (section 6) and explain
+    each score in words. Higher is better; options failing a bank's usual test are flagged."""
+    test = data.options.bank_test
+    net = project.net_investment
+    profile = assessment.profile
+
+    def money(role: str) -> Decimal | None:
+        f = instrument.field_for_role(role)
+        return profile_money(profile, f.id if f else None)
+
+    revenue, assets, liabilities = money("revenue"), money("total_assets"), money("liabilities")
+    equity = assets - liabilities if assets is not None and liabilities is not None else None
+    land_field = instrument.field_for_role("owns_land")
+    owns_land = profile.get(land_field.id) if land_field else None
+    rating_field = instrument.field_for_role("credit_rating")
+    rating = profile.get(rating_field.id) if rating_field else None
+    own_funds = Decimal(project_plan.finance.own_funds) \
+        if project_plan.finance.own_funds not in (None, "") else None
+    machines = category_share(project_plan, ("robot", "equipment"))
+    engineered = category_share(project_plan, ("engineering", "software"))
+    capacity = category_share(project_plan, ("building", "training", "service", "other"))
+    large = (revenue is not None and revenue > 0 and net > revenue * Decimal("0.3")) or \
+        (equity is not None and equity > 0 and net > equity * Decimal("0.5"))
+    payback = appraisal.payback_years
+    result: list[OptionAdvice] = []
+    for option in data.options.options:
+        if option.needs_enabling and option.id not in enabled:
+            continue
+        base = net if option.finances == "all" else min(net, project_plan.total(
+            tuple(option.finances)))
+        if option.finances != "all" and base <= 0:
+            continue
+        overrides = project_plan.finance.overrides.get(option.id, {})
+        terms = terms_for(option, overrides, interest_subsidy)
+        schedule = plan(option.id, project, terms, base)
+        score = 0.0
+        good: list[Text] = []
+        bad: list[Text] = []
+        flags: list[Text] = []
+        oid = option.id
+        if oid == "own_funds":
+            score += 2
+            good.append(zh_en("没有利息和还款压力", "no interest and no repayments"))
+            if own_funds is not None:
+                if own_funds >= net:
+                    score += 2
+                    good.append(zh_en(f"可动用自有资金 {fmt(own_funds, 'zh')} 足以支付净投资",
+                                   f"own funds of {fmt(own_funds, 'en')} cover the net "
+                                   "investment"))
+                else:
+                    score -= 5
+                    flags.append(zh_en(f"需要 {fmt(net, 'zh')}，可动用自有资金只有 "
+                                    f"{fmt(own_funds, 'zh')}",
+                                    f"needs {fmt(net, 'en')} but only {fmt(own_funds, 'en')} "
+                                    "of own funds are available"))
+            if large:
+                score -= 2
+                bad.append(zh_en("项目相对营业收入或净资产较大，全部自筹会占用大量流动资金",
+                              "the project is large for the firm's revenue or equity; paying "
+                              "it all would tie up working capital"))
+        short_of_cash = own_funds is not None and own_funds < net * Decimal("0.3")
+        weak_security = owns_land is False or rating in ("bb_or_lower", "unknown", None)
+        if option.model in ("financing_capital", "financing_materials",
+                            "financing_engineering"):
+            score += 0.5
+            good.append(zh_en("按项目利润分成还款，还款随收益变化，初期压力小",
+                           "repaid from a share of the project's profit, so payments follow "
+                           "the benefits"))
+            if short_of_cash or weak_security:
+                score += 1
+                good.append(zh_en("自有资金或抵押、信用不足时，由项目收益还款更容易获得",
+                               "easier to obtain than a loan when own funds, collateral or "
+                               "credit are short"))
+            if large:
+                score += 1
+                good.append(zh_en("适合相对企业规模较大的项目", "suits a project that is large "
+                                                             "for the firm"))
+            if payback is not None and payback <= 3:
+                score += 1
+                good.append(zh_en(f"静态回收期 {payback} 年，利润足以较快偿还",
+                               f"a {payback}-year payback: profits repay quickly"))
+            elif payback is None or payback > 6:
+                score -= 1
+                bad.append(zh_en("项目收益偏低，按利润分成还款期限会很长",
+                              "the project's benefit is low, so profit-share repayment takes "
+                              "long"))
+        if option.model == "financing_materials":
+            if machines >= Decimal("0.6"):
+                score += 2
+                good.append(zh_en(f"投资的 {machines:.0%} 是标准设备和机器人，出租方可以持有设备",
+                               f"{machines:.0%} of the investment is standard machines and "
+                               "robots the lessor can own"))
+            else:
+                score -= 1
+                bad.append(zh_en("标准设备占比不高，租赁只能覆盖一部分投资",
+                              "standard machines are a small part, so a lease covers only "
+                              "part of the investment"))
+        if option.model == "financing_engineering":
+            if project_plan.finance.engineering_company:
+                score += 2
+                good.append(zh_en("由工程服务公司交钥匙交付的成套方案，适合工程分期",
+                               "a turnkey solution delivered by an engineering-service "
+                               "company suits engineering instalments"))
+            elif engineered >= Decimal("0.4"):
+                score += 1.5
+                good.append(zh_en(f"投资的 {engineered:.0%} 是工程集成和软件，适合工程分期"
+                               "（如由工程服务公司整体交付更合适）",
+                               f"{engineered:.0%} of the investment is engineering and "
+                               "software, which suits engineering instalments (best when an "
+                               "engineering-service company delivers it as a whole)"))
+            else:
+                score -= 1
+                bad.append(zh_en("项目不是由工程服务公司整体交付", "the project is not delivered "
+                                                               "as a whole by an "
+                                                               "engineering-service company"))
+        if option.model == "financing_capital":
+            if capacity >= Decimal("0.3"):
+                score += 1
+                good.append(zh_en("项目包含厂房、研发等产能建设，适合整体授信",
+                               "the project includes capacity, buildings or R&D: suits "
+                               "credit for the whole project"))
+        if oid in ("bank_loan", "guarantee_loan", "microfinance"):
+            score += 1.5 if oid == "bank_loan" else 1.0
+            good.append(zh_en("期限和成本确定，便于安排还款", "fixed terms and cost, easy to plan"))
+            if interest_subsidy is not None and oid != "microfinance":
+                score += 0.5
+                good.append(zh_en(f"可享受贴息 {interest_subsidy[0] * 100:g} 个百分点，"
+                               f"{interest_subsidy[1]} 年",
+                               f"an interest subsidy of {interest_subsidy[0] * 100:g} points "
+                               f"for {interest_subsidy[1]} years applies"))
+            if oid == "bank_loan":
+                if owns_land is True:
+                    score += 1
+                    good.append(zh_en("有自有土地厂房可作抵押", "own land and buildings can serve "
+                                                           "as collateral"))
+                elif owns_land is False:
+                    score -= 1
+                    bad.append(zh_en("没有自有土地厂房，抵押物不足", "no own land or buildings "
+                                                                  "as collateral"))
+                if rating in ("aaa", "aa"):
+                    score += 1
+                    good.append(zh_en("银行信用等级较高", "a good bank credit rating"))
+                elif rating in ("bb_or_lower", "unknown", None):
+                    score -= 0.5
+                    bad.append(zh_en("信用等级不高或不清楚，贷款审批可能较难",
+                                  "a weak or unknown credit rating makes approval harder"))
+            if oid == "guarantee_loan" and owns_land is not True:
+                score += 1
+                good.append(zh_en("担保可弥补抵押物不足", "a guarantee makes up for missing "
+                                                       "collateral"))
+            if oid == "microfinance":
+                if schedule.capped:
+                    score -= 2
+                    bad.append(zh_en("小额贷款额度只覆盖部分投资", "a microfinance loan covers "
+                                                               "only part of the investment"))
+        # the bank's usual tests, on the computed schedule
+        if schedule.financed > 0:
+            min_dscr = schedule.min_dscr
+            if min_dscr is not None and min_dscr < Decimal(repr(test.min_dscr)):
+                score -= 3
+                flags.append(zh_en(f"偿债覆盖率最低 {min_dscr}，低于银行通常要求的 "
+                                f"{test.min_dscr:g}",
+                                f"the lowest DSCR is {min_dscr}, below the {test.min_dscr:g} "
+                                "banks usually want"))
+            if not schedule.repaid:
+                score -= 3
+                needed = needed_share(schedule.financed, terms, project)
+                hint_zh = hint_en = ""
+                if needed is not None and needed <= 1:
+                    hint_zh = f"；分成比例提高到 {needed:.0%} 可在期限内还清"
+                    hint_en = f"; a share of {needed:.0%} would repay it in time"
+                flags.append(zh_en(f"按约定分成比例，{terms.years} 年内还不清{hint_zh}",
+                                f"at the agreed profit share it is not repaid within "
+                                f"{terms.years} years{hint_en}"))
+            if option.repayment == "annuity" and option.model == "conventional":
+                own_share = (net - schedule.financed) / net if net > 0 else ZERO
+                if own_share < Decimal(repr(test.min_own_share)):
+                    score -= 1
+                    flags.append(zh_en(f"自有资金比例 {own_share:.0%}，低于通常要求的 "
+                                    f"{test.min_own_share:.0%}",
+                                    f"own contribution {own_share:.0%} is below the usual "
+                                    f"{test.min_own_share:.0%}"))
+                if own_funds is not None and own_funds < net - schedule.financed:
+                    score -= 2
+                    flags.append(zh_en(f"需自筹 {fmt(net - schedule.financed, 'zh')}，超过可动用"
+                                    f"自有资金 {fmt(own_funds, 'zh')}",
+                                    f"needs {fmt(net - schedule.financed, 'en')} of own "
+                                    f"money, more than the {fmt(own_funds, 'en')} available"))
+            cost_share = float(schedule.total_cost / net) if net > 0 else 0.0
+            score -= 2 * cost_share
+            if cost_share > 0:
+                bad.append(zh_en(f"融资总成本 {fmt(schedule.total_cost, 'zh')}（净投资的 "
+                              f"{cost_share:.0%}）",
+                              f"total financing cost {fmt(schedule.total_cost, 'en')} "
+                              f"({cost_share:.0%} of the net investment)"))
+        result.append(OptionAdvice(option, schedule, round(score, 3), tuple(good), tuple(bad),
+                                   tuple(flags)))
+    result.sort(key=lambda o: (bool(o.flags), -o.score))
+    return tuple(result)
+
+
+def needed_share(financed: Decimal, terms: Terms, project: Project) -> Decimal | None:
+    """The profit share that repays ``financed`` within the term (None without benefit)."""
+    from .calculator import annuity_payment
+
+    benefit = project.effects.net_benefit
+    if benefit <= 0 or terms.years <= 0:
+        return None
+    payment = annuity_payment(financed, terms.rate, terms.years)
+    return (payment / benefit).quantize(Decimal("0.01"), rounding="ROUND_UP")
+
+
+def percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"

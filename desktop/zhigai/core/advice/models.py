@@ -1,0 +1,176 @@
+"""Formats of the advice data in ``templates/``: the measures library, policy catalogues (one
+per region and period) and the financing options. Documented in docs/advice-data.md."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..assessment.plan import ItemCategory
+from ..base.i18n import Text
+from ..questionnaire.models import DocId, Id, Level, Source, Version
+
+Horizon = Literal["quick", "medium", "long"]
+
+Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+#: placeholders allowed in reason texts: {project.robot_count}, {profile.employees}...
+PLACEHOLDER = re.compile(r"\{([a-z]+)\.([a-z_][a-z0-9_]*)\}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CostRange(_Strict):
+    """An indicative cost range for an SME, in 万元 (10,000 yuan)."""
+
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CostRange:
+        if self.max < self.min:
+            raise ValueError(f"max {self.max:g} is below min {self.min:g}")
+        return self
+
+
+class Measure(_Strict):
+    id: Id
+    name: Text
+    description: Text
+    dimension: Id
+    from_level: Level = Field(description="the level of the dimension it starts from")
+    to_level: Level = Field(description="the level it brings the dimension to")
+    done_if: str | None = Field(None, description="condition over answers: the firm already "
+                                                  "has it")
+    requires: list[Id] = Field(default_factory=list, description="measures that must come "
+                                                                 "first")
+    horizon: Horizon = "medium"
+    category: ItemCategory = Field(description="what a project item for it is")
+    cost: CostRange = Field(description="indicative cost for an SME, 万元")
+    effects: Text = Field(description="typical effects")
+    addresses: list[Id] = Field(default_factory=list, description="pain points")
+    industries: list[Id] = Field(default_factory=list,
+                                 description="only for these industries (empty: all)")
+    policies: list[Id] = Field(default_factory=list, description="related policy entry ids")
+    financing: list[Id] = Field(default_factory=list, description="fitting financing options")
+
+
+class MeasureLibrary(_Strict):
+    kind: Literal["measure-library"]
+    id: DocId
+    version: Version
+    questionnaire: DocId
+    title: Text
+    source: Source
+    cost_note: Text
+    measures: list[Measure] = Field(min_length=1)
+
+
+class Period(_Strict):
+    start: Date = Field(alias="from")
+    end: Date | None = Field(None, alias="to")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Requirement(_Strict):
+    """One eligibility rule: a condition and the reason shown when it holds or not."""
+
+    when: str = Field(description="condition over profile., project., score. and answers")
+    met: Text = Field(description="reason shown when it holds; may use {project.x} etc.")
+    unmet: Text = Field(description="what would make the firm eligible")
+    fixable: bool = Field(True, description="a near miss may be reported when only this fails")
+
+
+GivesType = Literal["rate", "amount", "service", "interest_subsidy", "financing", "information"]
+
+
+class Gives(_Strict):
+    type: GivesType
+    text: Text = Field(description="what the support gives, in words")
+    rate_min: float | None = Field(None, ge=0, le=1)
+    rate_max: float | None = Field(None, ge=0, le=1)
+    base: str | None = Field(None, description="project fact the rate applies to, e.g. "
+                                               "robot_cost")
+    cap: float | None = Field(None, ge=0, description="ceiling of the estimate, 万元")
+    amount: float | None = Field(None, ge=0, description="fixed amount, 万元")
+    points: float | None = Field(None, ge=0, le=0.2,
+                                 description="interest subsidy, rate points (0.01 = 1 point)")
+    years: int | None = Field(None, ge=1, le=30)
+
+
+class Policy(_Strict):
+    id: Id
+    name: Text
+    issuer: Text
+    period: Period
+    source: Text
+    gives: Gives
+    requirements: list[Requirement] = Field(default_factory=list)
+    enables: list[Id] = Field(default_factory=list,
+                              description="financing options this support makes available")
+    audience: Literal["firm", "government"] = "firm"
+
+
+class PolicyCatalogue(_Strict):
+    kind: Literal["policy-catalogue"]
+    id: DocId
+    version: Version
+    region: Text
+    period: Period
+    title: Text
+    source: Source
+    verify: bool = Field(False, description="terms must be checked before relying on them")
+    note: Text
+    policies: list[Policy] = Field(min_length=1)
+
+
+class OptionDefaults(_Strict):
+    financed_share: Share = 0.0
+    rate: float = Field(0.0, ge=0, le=0.5)
+    years: int = Field(0, ge=0, le=30)
+    fee_rate: float = Field(0.0, ge=0, le=0.2)
+    profit_share: Share = 0.0
+    max_amount: float | None = Field(None, ge=0, description="万元")
+
+
+class FinancingOption(_Strict):
+    id: Id
+    name: Text
+    description: Text
+    model: Literal["conventional", "financing_capital", "financing_materials",
+                   "financing_engineering"]
+    repayment: Literal["none", "annuity", "profit_share"]
+    finances: list[ItemCategory] | Literal["all"] = "all"
+    defaults: OptionDefaults = OptionDefaults()
+    assumptions: Text = Field(description="where the default terms come from")
+    needs_enabling: bool = Field(False, description="offered only when the policy catalogue "
+                                                    "lists a support that enables it")
+    case: Text | None = Field(None, description="a case from the source paper")
+
+
+class BankTest(_Strict):
+    min_dscr: float = Field(gt=0)
+    min_own_share: Share
+    source: Text
+
+
+class FinancingOptions(_Strict):
+    kind: Literal["financing-options"]
+    id: DocId
+    version: Version
+    title: Text
+    source: Source
+    note: Text
+    bank_test: BankTest
+    defaults: dict[str, float] = Field(default_factory=dict,
+                                       description="calculator defaults: discount_rate, "
+                                                   "life_years, tax_rate")
+    options: list[FinancingOption] = Field(min_length=2)

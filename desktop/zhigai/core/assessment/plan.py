@@ -1,0 +1,194 @@
+"""The planned transformation project: items, expected effects and financing choices, saved
+with the assessment. Money is stored as exact decimal text in yuan."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..base.i18n import Text
+from ..questionnaire.values import ValueProblem
+from .money import ZERO, rate, round_fen, yuan
+
+ItemCategory = Literal["robot", "equipment", "software", "cloud", "engineering", "building",
+                       "training", "service", "other"]
+
+ITEM_CATEGORIES: tuple[str, ...] = ("robot", "equipment", "software", "cloud", "engineering",
+                                    "building", "training", "service", "other")
+
+
+CATEGORY_NAMES: dict[str, Text] = {
+    "robot": Text(zh="工业机器人", en="Industrial robots"),
+    "equipment": Text(zh="设备", en="Equipment"),
+    "software": Text(zh="软件系统", en="Software"),
+    "cloud": Text(zh="云服务", en="Cloud services"),
+    "engineering": Text(zh="工程与集成", en="Engineering & integration"),
+    "building": Text(zh="厂房与设施", en="Buildings & facilities"),
+    "training": Text(zh="培训", en="Training"),
+    "service": Text(zh="咨询与服务", en="Consulting & services"),
+    "other": Text(zh="其他", en="Other"),
+}
+
+
+MAX_ITEMS = 200
+
+
+class ProjectItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:10])
+    description: str = Field(min_length=1, max_length=300)
+    category: ItemCategory = "equipment"
+    measure: str | None = None
+    quantity: str = "1"
+    unit_price: str = "0"          # yuan
+    supplier: str | None = Field(None, max_length=200)
+
+    @property
+    def total(self) -> Decimal:
+        return round_fen(Decimal(self.quantity) * Decimal(self.unit_price))
+
+
+class ProjectEffects(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    positions: int = Field(0, ge=0, le=100000)  # positions redeployed
+    cost_per_worker: str = "0"      # yuan per year, social insurance included
+    extra_output: str = "0"         # yuan per year of extra sales from higher output
+    margin_rate: str = "0"          # share of the extra sales that is margin (0-1)
+    scrap_rate_before: str = "0"    # percent
+    scrap_rate_after: str = "0"     # percent
+    material_cost: str = "0"        # yuan per year of material the scrap rate applies to
+    energy_saving: str = "0"        # yuan per year
+    running_costs: str = "0"        # yuan per year added (maintenance, software, power)
+
+
+class ProjectFinance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    life_years: int = Field(8, ge=1, le=30)
+    discount_rate: str = "0.08"
+    tax_rate: str = "0.25"
+    own_funds: str | None = None            # yuan the firm can put in, when known
+    existing_debt_service: str = "0"        # yuan per year already owed
+    engineering_company: bool = False       # delivered by an engineering-service company
+    overrides: dict[str, dict[str, str]] = Field(default_factory=dict)
+    chosen: str | None = None
+
+
+class ProjectPlan(BaseModel):
+    """What the owner plans; saved with the assessment (``Assessment.project``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field("", max_length=200)
+    measures: list[str] = Field(default_factory=list)
+    items: list[ProjectItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    effects: ProjectEffects = Field(default_factory=ProjectEffects)
+    finance: ProjectFinance = Field(default_factory=ProjectFinance)
+    catalogue: str | None = None
+
+    # ------------------------------------------------------------------ totals
+
+    def total(self, categories: tuple[str, ...] | None = None) -> Decimal:
+        return sum((i.total for i in self.items
+                    if categories is None or i.category in categories), ZERO)
+
+    def count(self, category: str) -> Decimal:
+        return sum((Decimal(i.quantity) for i in self.items if i.category == category), ZERO)
+
+
+# ---------------------------------------------------------------------------- validation
+
+FIELD_NAMES = {
+    "quantity": ("quantity", "数量"), "unit_price": ("unit price", "单价"),
+    "cost_per_worker": ("annual cost per worker", "每人年用工成本"),
+    "extra_output": ("extra sales from output gain", "增产带来的新增销售额"),
+    "margin_rate": ("margin rate", "毛利率"), "scrap_rate_before": ("scrap rate before",
+                                                                   "改造前废品率"),
+    "scrap_rate_after": ("scrap rate after", "改造后废品率"),
+    "material_cost": ("annual material cost", "年材料成本"),
+    "energy_saving": ("energy saved per year", "每年节约能源费用"),
+    "running_costs": ("added running costs", "新增运行费用"),
+    "discount_rate": ("discount rate", "折现率"), "tax_rate": ("tax rate", "所得税率"),
+    "own_funds": ("own funds available", "可投入的自有资金"),
+    "existing_debt_service": ("existing yearly debt service", "现有年还本付息额"),
+    "positions": ("positions redeployed", "减少/转岗人数"),
+    "life_years": ("project life", "项目使用年限"),
+}
+
+
+def _name(field: str, lang: str) -> str:
+    en, zh = FIELD_NAMES.get(field, (field, field))
+    return zh if lang == "zh" else en
+
+
+def parse_money_input(field: str, raw: Any, unit: str = "wan") -> str:
+    """Validate money typed by the user (in 万元 by default) and return yuan as text.
+
+    Raises ValueProblem naming the field (zh and en)."""
+    try:
+        return str(yuan(raw, _name(field, "en"), unit=unit))
+    except ValueProblem as problem:
+        zh = problem.zh.replace(_name(field, "en"), _name(field, "zh"))
+        raise ValueProblem(problem.message, zh) from None
+
+
+def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
+    """Every value that is not acceptable, each naming its field; empty when all is well."""
+    problems: list[ValueProblem] = []
+
+    def money(field: str, value: str | None, where: str = "",
+              allow_negative: bool = False) -> None:
+        if value is None:
+            return
+        try:
+            yuan(value, where + _name(field, "en"), allow_negative=allow_negative)
+        except ValueProblem as problem:
+            problems.append(ValueProblem(problem.message, problem.zh.replace(
+                where + _name(field, "en"), where + _name(field, "zh"))))
+
+    def fraction(field: str, value: str, high: Decimal = Decimal(1)) -> None:
+        try:
+            rate(value, _name(field, "en"), high=high)
+        except ValueProblem as problem:
+            problems.append(ValueProblem(problem.message, problem.zh.replace(
+                _name(field, "en"), _name(field, "zh"))))
+
+    for n, item in enumerate(plan.items, start=1):
+        where = f"item {n} ({item.description[:20]}): "
+        try:
+            quantity = Decimal(item.quantity)
+            if not quantity.is_finite() or quantity <= 0 or quantity > 100000:
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            problems.append(ValueProblem(f"{where}quantity '{item.quantity}' must be a number "
+                                         "above 0", f"第 {n} 项：数量“{item.quantity}”应为大于 "
+                                                    "0 的数"))
+        money("unit_price", item.unit_price, where)
+        if item.category not in ITEM_CATEGORIES:  # pragma: no cover - the model refuses it
+            problems.append(ValueProblem(f"{where}unknown category {item.category}"))
+    e = plan.effects
+    if not 0 <= e.positions <= 100000:
+        problems.append(ValueProblem(f"positions redeployed: {e.positions} must be between 0 "
+                                     "and 100,000", f"减少/转岗人数：{e.positions} 应在 0 到 "
+                                                    "100000 之间"))
+    if not 1 <= plan.finance.life_years <= 30:
+        problems.append(ValueProblem(f"project life: {plan.finance.life_years} must be between "
+                                     "1 and 30 years", f"项目使用年限：{plan.finance.life_years} "
+                                                       "应在 1 到 30 年之间"))
+    for field in ("cost_per_worker", "extra_output", "material_cost", "energy_saving",
+                  "running_costs"):
+        money(field, getattr(e, field))
+    fraction("margin_rate", e.margin_rate)
+    for field in ("scrap_rate_before", "scrap_rate_after"):
+        fraction(field, getattr(e, field), high=Decimal(100))
+    f = plan.finance
+    fraction("discount_rate", f.discount_rate, high=Decimal("0.5"))
+    fraction("tax_rate", f.tax_rate, high=Decimal("0.5"))
+    money("own_funds", f.own_funds)
+    money("existing_debt_service", f.existing_debt_service)
+    return problems

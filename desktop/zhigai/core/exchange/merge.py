@@ -1,0 +1,301 @@
+"""Importing a bundle into a store: new assessments are added, and an assessment that is already
+there (the same id, edited on two machines) is recognised and merged without losing anything.
+
+Each copy's audit trail holds the ids of every change made to it, so comparing the two sets of
+ids tells what happened (the revision numbers are shown alongside):
+
+* ``new``: the store does not have the assessment; it is added whole.
+* ``same``: both copies hold the same content; nothing to do.
+* ``older``: the store already has every change the bundle has, and more; nothing to do.
+* ``newer``: the bundle has every change the store has, and more; the stored copy is brought up
+  to date (no local change is lost: all of them are in the bundle).
+* ``diverged``: both copies have changes the other lacks. Every field that differs is listed
+  side by side (answers, the owner's answers, evidence, profile values, project, assessor,
+  type). A field changed on one side only defaults to that side; a field changed on both
+  (or that the trails do not explain) is a conflict the user must decide. Nothing is
+  overwritten silently: :func:`apply_import` refuses while a conflict has no choice.
+
+The merged copy keeps both audit trails and records the merge itself, so a later import of
+either copy is recognised as ``older``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..assessment.model import Assessment, AuditEntry, answer_key
+from ..base.clock import now_iso
+from ..store.errors import StoreError
+from .bundle import Bundle, BundleError
+
+if TYPE_CHECKING:
+    from ..questionnaire.catalog import Catalog
+    from ..store.store import Store
+
+Status = Literal["new", "same", "older", "newer", "diverged"]
+Side = Literal["local", "incoming"]
+
+STATUS_TEXT: dict[str, dict[str, str]] = {
+    "new": {"en": "new assessment, added", "zh": "新评估，已导入"},
+    "same": {"en": "already in the store with the same content; nothing changed",
+             "zh": "数据库中已有相同内容，未做改动"},
+    "older": {"en": "the store already has these changes and later ones; nothing changed",
+              "zh": "数据库中的版本更新（已包含这些修改），未做改动"},
+    "newer": {"en": "a newer copy of a stored assessment; brought up to date",
+              "zh": "较新的版本，已更新数据库中的评估"},
+    "diverged": {"en": "edited on both machines; merged as chosen",
+                 "zh": "两台电脑上都有修改，已按选择合并"},
+}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field whose value differs between the stored and the incoming copy."""
+
+    field: str
+    local: Any
+    incoming: Any
+    changed_local: bool
+    changed_incoming: bool
+
+    @property
+    def conflict(self) -> bool:
+        """Changed on both sides, or on neither as far as the audit trails tell."""
+        return self.changed_local == self.changed_incoming
+
+    @property
+    def default(self) -> Side | None:
+        if self.conflict:
+            return None
+        return "incoming" if self.changed_incoming else "local"
+
+    @property
+    def question(self) -> str | None:
+        kind, _, rest = self.field.partition(".")
+        return rest if kind in ("answer", "owner", "evidence") else None
+
+
+@dataclass
+class ImportPlan:
+    bundle: Bundle
+    status: Status
+    local_revision: int | None = None
+    differences: list[Difference] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[Difference]:
+        return [d for d in self.differences if d.conflict]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    assessment_id: str
+    status: Status
+    revision: int | None
+    taken_incoming: int = 0
+    kept_local: int = 0
+
+    def text(self, lang: str) -> str:
+        return STATUS_TEXT[self.status]["zh" if lang == "zh" else "en"]
+
+
+class MergeNeeded(BundleError):
+    """Conflicting fields without a choice; ``conflicts`` lists them."""
+
+    def __init__(self, conflicts: list[Difference]):
+        self.conflicts = conflicts
+        names = ", ".join(d.field for d in conflicts[:5]) + (" …" if len(conflicts) > 5 else "")
+        super().__init__(f"edited on both machines: {len(conflicts)} field(s) differ and need a "
+                         f"choice ({names}); nothing was changed",
+                         f"两台电脑上都修改过：有 {len(conflicts)} 处需要选择保留哪一边"
+                         f"（{names}），未做任何改动")
+
+
+# ---------------------------------------------------------------------------- fields
+
+def fields(a: Assessment) -> dict[str, Any]:
+    """Every mergeable field of an assessment, as comparable JSON values."""
+    out: dict[str, Any] = {"kind": a.kind,
+                           "assessor": a.assessor.model_dump() if a.assessor else None,
+                           "project": a.project.model_dump(mode="json") if a.project else None,
+                           "notes": a.notes or None}
+    for qid, answer in a.answers.items():
+        out[f"answer.{qid}"] = answer_key(answer)
+    for qid, answer in a.owner_answers.items():
+        out[f"owner.{qid}"] = answer_key(answer)
+    for qid, evidence in a.evidence.items():
+        out[f"evidence.{qid}"] = {"note": evidence.note,
+                                  "photos": [{"sha256": p.sha256, "name": p.name}
+                                             for p in evidence.photos]}
+    for fid, value in a.profile.items():
+        out[f"profile.{fid}"] = value
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _touched(entries: Iterable[AuditEntry]) -> set[str]:
+    """The merge fields the given audit entries changed (``owner.*`` for all owner answers)."""
+    out: set[str] = set()
+    for e in entries:
+        kind, _, rest = e.field.partition(".")
+        if kind in ("note", "photo"):
+            out.add(f"evidence.{rest}")
+        elif e.field == "kind":
+            out.update(("kind", "assessor", "owner.*"))
+        else:
+            out.add(e.field)
+    return out
+
+
+def _changed(name: str, touched: set[str]) -> bool:
+    return name in touched or (name.startswith("owner.") and "owner.*" in touched)
+
+
+def plan_import(store: Store, bundle: Bundle) -> ImportPlan:
+    """What importing ``bundle`` into ``store`` would do (nothing is changed)."""
+    incoming = bundle.assessment
+    try:
+        row = store.row(incoming.id)
+    except StoreError as exc:
+        if exc.kind != "missing":
+            raise
+        return ImportPlan(bundle, "new")
+    local = store.load(incoming.id)
+    mine, theirs = fields(local), fields(incoming)
+    local_ids = {e.id for e in local.audit}
+    incoming_ids = {e.id for e in incoming.audit}
+    if mine == theirs:  # the same content (possibly reached on both sides): nothing to do
+        return ImportPlan(bundle, "same", row.revision)
+    if incoming_ids < local_ids:
+        return ImportPlan(bundle, "older", row.revision)
+    if local_ids < incoming_ids:
+        return ImportPlan(bundle, "newer", row.revision)
+    touched_local = _touched(e for e in local.audit if e.id not in incoming_ids)
+    touched_incoming = _touched(e for e in incoming.audit if e.id not in local_ids)
+    differences = [Difference(name, mine.get(name), theirs.get(name),
+                              _changed(name, touched_local), _changed(name, touched_incoming))
+                   for name in _ordered(set(mine) | set(theirs))
+                   if mine.get(name) != theirs.get(name)]
+    return ImportPlan(bundle, "diverged", row.revision, differences)
+
+
+def _ordered(names: set[str]) -> list[str]:
+    rank = {"kind": 0, "assessor": 1, "profile": 2, "answer": 3, "owner": 4, "evidence": 5,
+            "project": 6, "notes": 7}
+    return sorted(names, key=lambda n: (rank.get(n.partition(".")[0], 9), n))
+
+
+# ---------------------------------------------------------------------------- applying
+
+def _copy_field(target: Assessment, source: Assessment, name: str) -> None:
+    kind, _, key = name.partition(".")
+    if name == "kind":
+        target.kind = source.kind
+    elif name == "assessor":
+        target.assessor = source.assessor
+    elif name == "project":
+        target.project = source.project
+    elif name == "notes":
+        target.notes = source.notes
+    else:
+        attr = {"answer": "answers", "owner": "owner_answers", "evidence": "evidence",
+                "profile": "profile"}[kind]
+        mapping_to, mapping_from = getattr(target, attr), getattr(source, attr)
+        if key in mapping_from:
+            mapping_to[key] = mapping_from[key]
+        else:
+            mapping_to.pop(key, None)
+
+
+def merged(local: Assessment, incoming: Assessment, differences: list[Difference],
+           choices: Mapping[str, Side], who: str) -> Assessment:
+    """The local copy with the chosen incoming fields, both audit trails and a merge entry."""
+    result = local.model_copy(deep=True)
+    taken: list[str] = []
+    for d in differences:
+        side = choices.get(d.field) or d.default
+        if side == "incoming":
+            _copy_field(result, incoming, d.field)
+            taken.append(d.field)
+    if result.kind == "self":
+        result.owner_answers, result.assessor = {}, None
+    trail = {e.id: e for e in [*local.audit, *incoming.audit]}
+    entries = sorted(trail.values(), key=lambda e: (e.at, e.id))
+    entries.append(AuditEntry(who=who, field="merge", old=None,
+                              new={"taken_incoming": taken,
+                                   "kept_local": [d.field for d in differences
+                                                  if d.field not in taken]}))
+    result.audit = entries
+    result.updated_at = now_iso()
+    return result
+
+
+def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
+                 choices: Mapping[str, Side] | None = None, who: str = "") -> ImportResult:
+    """Carry out an import plan in one transaction (or do nothing). Raises MergeNeeded when a
+    conflict has no choice, StoreError when the store changed since the plan was made."""
+    bundle = plan.bundle
+    incoming = bundle.assessment
+    if plan.status in ("same", "older"):
+        return ImportResult(incoming.id, plan.status, plan.local_revision)
+    if plan.status == "new":
+        revision = _save(store, catalog, incoming.model_copy(deep=True), bundle.photos, None)
+        return ImportResult(incoming.id, "new", revision)
+    assert plan.local_revision is not None
+    if plan.status == "newer":
+        revision = _save(store, catalog, incoming.model_copy(deep=True), bundle.photos,
+                         plan.local_revision)
+        return ImportResult(incoming.id, "newer", revision, taken_incoming=len(plan.differences))
+    choices = dict(choices or {})
+    unknown = sorted(set(choices) - {d.field for d in plan.differences})
+    if unknown:
+        raise BundleError(f"no differing field {unknown[0]!r} to choose for",
+                          f"没有名为 {unknown[0]!r} 的差异项")
+    missing = [d for d in plan.conflicts if d.field not in choices]
+    if missing:
+        raise MergeNeeded(missing)
+    local = store.load(incoming.id)
+    result = merged(local, incoming, plan.differences, choices, who)
+    photos = {**store.attachments(incoming.id), **bundle.photos}
+    needed = {p.sha256 for e in result.evidence.values() for p in e.photos}
+    revision = _save(store, catalog, result, {k: v for k, v in photos.items() if k in needed},
+                     plan.local_revision)
+    taken = sum(1 for d in plan.differences
+                if (choices.get(d.field) or d.default) == "incoming")
+    return ImportResult(incoming.id, "diverged", revision, taken,
+                        len(plan.differences) - taken)
+
+
+def _save(store: Store, catalog: Catalog, assessment: Assessment, photos: dict[str, bytes],
+          expected_revision: int | None) -> int:
+    from ..assessment.model import DocRef
+    from ..assessment.scoring import score
+    from ..assessment.summary import identity_of, summary_of
+
+    instrument, _warnings = catalog.instrument_for(assessment)
+    assessment.modules = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                          for m in instrument.module_refs]
+    result = score(instrument, assessment.answers, assessment.profile)
+    summary = summary_of(instrument, assessment, result)
+    status = "complete" if result.complete else "draft"
+    identity = identity_of(instrument, assessment)
+    if expected_revision is None:
+        store.create(assessment, summary, status, identity, photos)
+        return 0
+    return store.replace(assessment, expected_revision, summary, status, identity, photos)
+
+
+def import_bundle(store: Store, catalog: Catalog, path: str,
+                  choices: Mapping[str, Side] | None = None,
+                  prefer: Side | None = None, who: str = "") -> ImportResult:
+    """Read, check and import one bundle (or assessment JSON) file.
+    ``prefer`` decides every conflict without a choice of its own."""
+    from .bundle import read_import_file
+
+    plan = plan_import(store, read_import_file(path, catalog))
+    decided: dict[str, Side] = dict(choices or {})
+    if prefer is not None:
+        for d in plan.conflicts:
+            decided.setdefault(d.field, prefer)
+    return apply_import(store, catalog, plan, decided, who)

@@ -1,0 +1,461 @@
+"""An open assessment: every edit is validated, saved at once (one committed transaction) and
+rescored. The GUI is a thin layer over this class; tests and benchmarks drive it directly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ..advice.advise import Advice, advise
+from ..advice.data import AdviceData
+from ..assessment.comparison import Comparison, DimensionChange
+from ..assessment.model import (
+    Answer,
+    Assessment,
+    Assessor,
+    AuditEntry,
+    DocRef,
+    Evidence,
+    Photo,
+    answer_key,
+    corrected,
+)
+from ..assessment.plan import ProjectPlan, check_plan
+from ..assessment.scoring import Score, score
+from ..assessment.summary import identity_of, summary_of
+from ..base.clock import now_iso
+from ..questionnaire.catalog import Catalog
+from ..questionnaire.instrument import AnswerProblem, coerce_answer
+from ..questionnaire.values import ValueProblem, coerce_profile_value
+from ..store.errors import StoreError
+from ..store.store import Store
+
+
+class Session:
+    """One assessment open for editing."""
+
+    def __init__(self, store: Store, catalog: Catalog, assessment: Assessment,
+                 actor: str | None = None):
+        self.store = store
+        self.actor = actor  # who edits (recorded in the audit trail); see :meth:`who`
+        self.catalog = catalog
+        self.assessment = assessment
+        self.instrument, self.warnings = catalog.instrument_for(assessment)
+        self._sync_modules()
+        self.score = score(self.instrument, assessment.answers, assessment.profile)
+        self.previous: Assessment | None = None
+        self.comparison: Comparison | None = None
+        self._previous_score: Score | None = None
+        self._advice_cache: tuple[Any, Advice] | None = None
+        self.revision = 0  # counts edits in this session (answers, profile, project)
+        self.owner_score: Score | None = None
+        self._score_owner()
+        self._load_previous()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, store: Store, catalog: Catalog, assessment_id: str,
+             actor: str | None = None) -> Session:
+        return cls(store, catalog, store.load(assessment_id), actor)
+
+    @classmethod
+    def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
+               version: str | None = None, profile: dict[str, Any] | None = None,
+               project: ProjectPlan | None = None) -> Session:
+        """A new assessment; ``profile`` values are validated (ValueProblem names the field).
+        ``project``: a starting plan (e.g. the policy catalogue chosen in the settings)."""
+        base = catalog.get(questionnaire_id, version)
+        plain = catalog.instrument(base.model.id, base.model.version)
+        assessment = Assessment(questionnaire=DocRef(id=base.model.id,
+                                                     version=base.model.version,
+                                                     hash=base.hash))
+        for field_id, raw in (profile or {}).items():
+            try:
+                assessment.set_profile(plain, field_id, raw)
+            except ValueProblem as exc:
+                f = plain.profile_fields.get(field_id)
+                name_en = f.label.get("en") if f else field_id
+                name_zh = f.label.get("zh") if f else field_id
+                raise ValueProblem(f"{name_en} ({field_id}): {exc.message}",
+                                   f"{name_zh}：{exc.zh}") from None
+        date_field = plain.field_for_role("assessment_date")
+        if date_field and date_field.id not in assessment.profile:
+            assessment.profile[date_field.id] = _dt.date.today().isoformat()
+        if project is not None:
+            problems = check_plan(project)
+            if problems:
+                raise problems[0]
+            assessment.project = project.model_copy(deep=True)
+        return cls._insert(store, catalog, assessment)
+
+    @classmethod
+    def follow_up(cls, store: Store, catalog: Catalog, previous_id: str,
+                  questionnaire_id: str | None = None) -> Session:
+        """A re-assessment that starts from the firm's earlier one: the newest questionnaire
+        version, the profile and every answer that still fits copied, history linked."""
+        previous = store.load(previous_id)
+        qid = questionnaire_id or previous.questionnaire.id
+        base = catalog.get(qid)
+        assessment = Assessment(questionnaire=DocRef(id=base.model.id,
+                                                     version=base.model.version,
+                                                     hash=base.hash),
+                                previous_id=previous.id, kind="self")
+        plain = catalog.instrument(base.model.id, base.model.version)
+        for field_id, value in previous.profile.items():
+            f = plain.profile_fields.get(field_id)
+            if f is None:
+                continue
+            try:
+                assessment.profile[field_id] = coerce_profile_value(f, value)
+            except ValueProblem:
+                continue
+        date_field = plain.field_for_role("assessment_date")
+        if date_field:
+            assessment.profile[date_field.id] = _dt.date.today().isoformat()
+        instrument = catalog.instrument(base.model.id, base.model.version,
+                                        assessment.industry(plain))
+        for question_id, answer in previous.answers.items():
+            q = instrument.by_id.get(question_id)
+            if q is None:
+                continue
+            if answer.na:
+                if q.allow_na:
+                    assessment.answers[question_id] = Answer(na=True, updated_at=now_iso())
+                continue
+            try:
+                value = coerce_answer(q, answer.value)
+            except AnswerProblem:
+                continue
+            assessment.answers[question_id] = Answer(value=value, updated_at=now_iso())
+        return cls._insert(store, catalog, assessment)
+
+    @classmethod
+    def import_assessment(cls, store: Store, catalog: Catalog,
+                          assessment: Assessment) -> Session:
+        """Put an assessment read from a file into the store (same id; refused when the id is
+        already there, so nothing is overwritten)."""
+        existing = {row.id for row in store.assessments()}
+        if assessment.id in existing:
+            raise StoreError("unavailable", f"assessment {assessment.id} is already in the "
+                                            "store; nothing was changed")
+        return cls._insert(store, catalog, assessment.model_copy(deep=True))
+
+    @classmethod
+    def _insert(cls, store: Store, catalog: Catalog, assessment: Assessment) -> Session:
+        plain = catalog.instrument(assessment.questionnaire.id, assessment.questionnaire.version)
+        instrument = catalog.instrument(assessment.questionnaire.id,
+                                        assessment.questionnaire.version,
+                                        assessment.industry(plain))
+        assessment.modules = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                              for m in instrument.module_refs]
+        result = score(instrument, assessment.answers, assessment.profile)
+        store.create(assessment, summary_of(instrument, assessment, result),
+                     "complete" if result.complete else "draft",
+                     identity_of(instrument, assessment))
+        return cls(store, catalog, assessment)
+
+    def _load_previous(self) -> None:
+        if not self.assessment.previous_id:
+            return
+        try:
+            previous = self.store.load(self.assessment.previous_id)
+            instrument, _ = self.catalog.instrument_for(previous)
+        except (StoreError, LookupError):
+            return
+        self.previous = previous
+        before = score(instrument, previous.answers, previous.profile)
+        self._previous_score = before
+        self.comparison = self._compare(before)
+
+    def _compare(self, before: Score) -> Comparison:
+        assert self.previous is not None
+        levels = {d.id: d.level for d in before.dimensions}
+        date_field = self.instrument.field_for_role("assessment_date")
+        date = self.previous.profile.get(date_field.id) if date_field else None
+        return Comparison(
+            previous_id=self.previous.id,
+            previous_date=date if isinstance(date, str) else self.previous.created_at[:10],
+            index_before=before.index, index_after=self.score.index,
+            stage_index_before=before.stage_by_index, stage_index_after=self.score.stage_by_index,
+            stage_weakest_before=before.stage_weakest_link,
+            stage_weakest_after=self.score.stage_weakest_link,
+            dimensions=tuple(DimensionChange(d.id, levels.get(d.id), d.level)
+                             for d in self.score.dimensions))
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def id(self) -> str:
+        return self.assessment.id
+
+    @property
+    def status(self) -> str:
+        return "complete" if self.score.complete else "draft"
+
+    def summary(self) -> dict[str, Any]:
+        return summary_of(self.instrument, self.assessment, self.score)
+
+    def _rescore(self) -> Score:
+        self.revision += 1
+        self.score = score(self.instrument, self.assessment.answers, self.assessment.profile)
+        self._score_owner()
+        if self._previous_score is not None:
+            self.comparison = self._compare(self._previous_score)
+        return self.score
+
+    def _sync_modules(self) -> bool:
+        """Rebuild the instrument when the industry (and so the modules) changed."""
+        ref = self.assessment.questionnaire
+        plain = self.catalog.instrument(ref.id, ref.version)
+        instrument = self.catalog.instrument(ref.id, ref.version,
+                                             self.assessment.industry(plain))
+        refs = [DocRef(id=m.id, version=m.version, hash=m.hash)
+                for m in instrument.module_refs]
+        changed = instrument is not self.instrument
+        self.instrument = instrument
+        if refs != self.assessment.modules:
+            self.assessment.modules = refs
+        return changed
+
+    # ------------------------------------------------------------------ edits
+
+    def answer(self, question_id: str, raw: Any) -> Score:
+        """Validate, save (committed on return) and rescore. Raises AnswerProblem (nothing
+        changed) or StoreError (the in-memory answer is rolled back)."""
+        q = self.instrument.by_id.get(question_id)
+        if q is None:
+            raise AnswerProblem(f"'{question_id}' is not a question of this assessment")
+        new = Answer(value=coerce_answer(q, raw), updated_at=now_iso())
+        return self._apply(question_id, new)
+
+    def set_not_applicable(self, question_id: str) -> Score:
+        q = self.instrument.by_id.get(question_id)
+        if q is None or not q.allow_na:
+            raise AnswerProblem(f"{question_id} cannot be answered 'not applicable'")
+        return self._apply(question_id, Answer(na=True, updated_at=now_iso()))
+
+    def clear(self, question_id: str) -> Score:
+        return self._apply(question_id, None)
+
+    def _apply(self, question_id: str, new: Answer | None) -> Score:
+        old = self.assessment.answers.get(question_id)
+        entry = self._entry(f"answer.{question_id}", answer_key(old), answer_key(new))
+        if new is None:
+            self.assessment.answers.pop(question_id, None)
+        else:
+            self.assessment.answers[question_id] = new
+        result = self._rescore()
+        try:
+            self.store.save_answer(self.id, question_id, new, self.summary(), self.status,
+                                   entry)
+        except StoreError:
+            if old is None:
+                self.assessment.answers.pop(question_id, None)
+            else:
+                self.assessment.answers[question_id] = old
+            self._rescore()
+            raise
+        self.assessment.audit.append(entry)
+        self.assessment.updated_at = new.updated_at if new and new.updated_at else now_iso()
+        return result
+
+    def set_profile(self, field_id: str, raw: Any) -> Score:
+        """Validate, save and rescore a profile value (the industry may add or remove modules).
+        Raises ValueProblem (nothing changed) or StoreError (rolled back)."""
+        f = self.instrument.profile_fields.get(field_id)
+        if f is None:
+            raise ValueProblem(f"'{field_id}' is not a profile field")
+        value = coerce_profile_value(f, raw)
+        old = self.assessment.profile.get(field_id)
+        old_modules = list(self.assessment.modules)
+        old_instrument = self.instrument
+        if value is None:
+            self.assessment.profile.pop(field_id, None)
+        else:
+            self.assessment.profile[field_id] = value
+        self._sync_modules()
+        self._rescore()
+        entry = self._entry(f"profile.{field_id}", old, value)
+        try:
+            self.store.save_profile(self.id, field_id, value, self.assessment, self.summary(),
+                                    self.status, identity_of(self.instrument, self.assessment),
+                                    entry)
+        except StoreError:
+            if old is None:
+                self.assessment.profile.pop(field_id, None)
+            else:
+                self.assessment.profile[field_id] = old
+            self.assessment.modules = old_modules
+            self.instrument = old_instrument
+            self._rescore()
+            raise
+        self.assessment.audit.append(entry)
+        return self.score
+
+    # ------------------------------------------------------------------ project & advice
+
+    def set_project(self, plan: ProjectPlan | None) -> None:
+        """Validate and save the project plan. Raises ValueProblem naming the first bad
+        field (nothing saved) or StoreError (the previous plan is kept in memory)."""
+        if plan is not None:
+            problems = check_plan(plan)
+            if problems:
+                first = problems[0]
+                more = len(problems) - 1
+                raise ValueProblem(first.message + (f" (and {more} more)" if more else ""),
+                                   first.zh + (f"（另有 {more} 处）" if more else ""))
+        old = self.assessment.project
+        entry = self._entry("project", None if old is None else old.model_dump(mode="json"),
+                            None if plan is None else plan.model_dump(mode="json"))
+        self.assessment.project = plan
+        try:
+            self.store.save_project(self.id, plan, self.summary(), entry)
+        except StoreError:
+            self.assessment.project = old
+            raise
+        self.assessment.audit.append(entry)
+        self.revision += 1
+
+    def advice(self, data: AdviceData, lang: str = "zh",
+               catalogue_id: str | None = None) -> Advice:
+        """Roadmap, supports, calculator and financing ranking for the current state."""
+        key = (self.revision, lang, catalogue_id)
+        cached = self._advice_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = advise(data, self.instrument, self.assessment, self.score,
+                        self.assessment.project, lang, catalogue_id)
+        self._advice_cache = (key, result)
+        return result
+
+    def previous_answer(self, question_id: str) -> Answer | None:
+        if self.previous is None:
+            return None
+        return self.previous.answers.get(question_id)
+
+    # ------------------------------------------------------------------ expert verification
+
+    @property
+    def who(self) -> str:
+        """The name recorded in the audit trail: the session's actor, else the assessor of an
+        expert-verified assessment, else the owner."""
+        if self.actor:
+            return self.actor
+        if self.assessment.kind == "expert" and self.assessment.assessor is not None:
+            return self.assessment.assessor.name
+        return "owner"
+
+    def _entry(self, field: str, old: Any, new: Any) -> AuditEntry:
+        return AuditEntry(who=self.who, field=field, old=old, new=new)
+
+    def _score_owner(self) -> None:
+        a = self.assessment
+        self.owner_score = (score(self.instrument, a.owner_answers, a.profile)
+                            if a.kind == "expert" else None)
+
+    @property
+    def verifying(self) -> bool:
+        return self.assessment.kind == "expert"
+
+    def start_verification(self, assessor: Assessor) -> None:
+        """Turn a self-assessment into an expert verification: the owner's answers are kept
+        as they are (shown beside each question), the expert then confirms or corrects them.
+        On an assessment already under verification, changes the assessor."""
+        a = self.assessment
+        if a.kind == "expert":
+            entry = self._entry("assessor", a.assessor.model_dump() if a.assessor else None,
+                                assessor.model_dump())
+            self.store.save_verification(self.id, "expert", assessor, a.owner_answers,
+                                         self.summary(), entry)
+            a.assessor = assessor
+            a.audit.append(entry)
+            return
+        owner = {k: v.model_copy() for k, v in a.answers.items()}
+        entry = AuditEntry(who=assessor.name, field="kind", old="self",
+                           new={"kind": "expert", "assessor": assessor.model_dump()})
+        self.store.save_verification(self.id, "expert", assessor, owner, self.summary(), entry)
+        a.kind, a.assessor, a.owner_answers = "expert", assessor, owner
+        a.audit.append(entry)
+        self._rescore()  # the owner's score appears; the summary (same answers) is unchanged
+
+    def owner_answer(self, question_id: str) -> Answer | None:
+        return self.assessment.owner_answers.get(question_id)
+
+    def differences(self) -> list[str]:
+        """Questions where the verified answer differs from the owner's, in questionnaire
+        order (empty for self-assessments)."""
+        return corrected(self.assessment, self.instrument)
+
+    def evidence(self, question_id: str) -> Evidence:
+        return self.assessment.evidence.get(question_id) or Evidence()
+
+    def set_note(self, question_id: str, note: str) -> None:
+        """Save the evidence note of a question (audited). Raises ValueProblem when too
+        long, StoreError when it cannot be saved (nothing changed then)."""
+        from ..assessment.model import MAX_NOTE_LENGTH
+
+        note = note.strip()
+        if len(note) > MAX_NOTE_LENGTH:
+            raise ValueProblem(f"the note has {len(note)} characters; at most "
+                               f"{MAX_NOTE_LENGTH}", f"备注有 {len(note)} 个字，最多 "
+                                                     f"{MAX_NOTE_LENGTH} 个")
+        old = self.evidence(question_id)
+        if old.note == note:
+            return
+        new = old.model_copy(update={"note": note, "updated_at": now_iso()})
+        self._save_evidence(question_id, new, self._entry(f"note.{question_id}", old.note, note))
+
+    def add_photo(self, question_id: str, data: bytes, name: str) -> Photo:
+        """Attach a photo (checked: JPEG/PNG within the limits; PhotoProblem otherwise)."""
+        from ..assessment.photos import MAX_PHOTOS_PER_QUESTION, PhotoProblem, check_image
+
+        checked = check_image(data, name)
+        old = self.evidence(question_id)
+        if any(p.sha256 == checked.sha256 for p in old.photos):
+            raise PhotoProblem(f"{name} is already attached to this question",
+                               f"{name} 已经附在这道题上")
+        if len(old.photos) >= MAX_PHOTOS_PER_QUESTION:
+            raise PhotoProblem(f"at most {MAX_PHOTOS_PER_QUESTION} photos per question",
+                               f"每道题最多 {MAX_PHOTOS_PER_QUESTION} 张照片")
+        photo = Photo(sha256=checked.sha256, name=name[:200] or "photo", mime=checked.mime,
+                      size=checked.size, added_at=now_iso(), added_by=self.who)
+        new = old.model_copy(update={"photos": [*old.photos, photo], "updated_at": now_iso()})
+        self._save_evidence(question_id, new,
+                            self._entry(f"photo.{question_id}", None,
+                                        {"added": photo.name, "sha256": photo.sha256}),
+                            (checked.sha256, checked.mime, data))
+        return photo
+
+    def remove_photo(self, question_id: str, sha256: str) -> None:
+        old = self.evidence(question_id)
+        gone = [p for p in old.photos if p.sha256 == sha256]
+        if not gone:
+            return
+        new = old.model_copy(update={"photos": [p for p in old.photos if p.sha256 != sha256],
+                                     "updated_at": now_iso()})
+        self._save_evidence(question_id, new,
+                            self._entry(f"photo.{question_id}",
+                                        {"removed": gone[0].name, "sha256": sha256}, None))
+
+    def photo_data(self, sha256: str) -> bytes | None:
+        return self.store.attachments(self.id, {sha256}).get(sha256)
+
+    def _save_evidence(self, question_id: str, new: Evidence, entry: AuditEntry,
+                       photo: tuple[str, str, bytes] | None = None) -> None:
+        stored = None if new.empty else new
+        self.store.save_evidence(self.id, question_id, stored, entry, photo)
+        if stored is None:
+            self.assessment.evidence.pop(question_id, None)
+        else:
+            self.assessment.evidence[question_id] = stored
+        self.assessment.audit.append(entry)
+        self.revision += 1
+
+    def history(self, question_id: str | None = None) -> list[AuditEntry]:
+        """The audit trail (of one question: its answer, the owner's answer, note, photos)."""
+        entries = self.assessment.audit
+        if question_id is None:
+            return list(entries)
+        fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo")}
+        return [e for e in entries if e.field in fields]

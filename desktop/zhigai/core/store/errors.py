@@ -1,0 +1,44 @@
+"""Why a store cannot be used: :class:`StoreError` with a ``kind`` the GUI can act on and a
+message that says what to do."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing"]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used; ``kind`` says why, the message says what to do."""
+
+    def __init__(self, kind: StoreErrorKind, message: str, location: str | None = None):
+        self.kind = kind
+        self.location = location
+        super().__init__(message)
+
+
+def database_error(exc: BaseException, location: str | None) -> StoreError:
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    where = location or "the store"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StoreError("readonly", f"{where} is read-only: Zhigai cannot save there. Choose "
+                                      "another folder for the store.", location)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError("damaged", f"{where} is damaged or is not a Zhigai store ({text}). "
+                                     "It was not changed. Choose another store, or restore a "
+                                     "backup copy.", location)
+    if "foreign key" in text:
+        return StoreError("missing", f"the assessment is no longer in {where} (deleted "
+                                     "elsewhere?); the change was not saved", location)
+    if "unable to open" in text:
+        return StoreError("readonly", f"{where} cannot be created or opened: the folder may be "
+                                      "read-only or missing. Choose another folder for the "
+                                      "store.", location)
+    if "locked" in text or "busy" in text:
+        return StoreError("unavailable", f"{where} is in use by another program (database is "
+                                         "locked). Close the other program and try again.",
+                          location)
+    if "disk" in text and "full" in text:
+        return StoreError("unavailable", f"the disk holding {where} is full; free some space. "
+                                         "Your last change was not saved.", location)
+    return StoreError("unavailable", f"{where} cannot be used: {text}", location)

@@ -1,0 +1,193 @@
+"""Opening a store: refusing files that are not ours, checking, migrating (with a copy first)
+and making sure it can be written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..base.clock import now_iso
+from ..base.paths import sqlite_path
+from . import schema
+from .errors import StoreError, database_error
+from .rows import SQLITE_MAGIC
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+
+def precheck_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases and folders that cannot be used, before
+    SQLite gets a chance to write anything."""
+    location = str(path)
+    folder = path.parent
+    if path.exists():
+        if path.is_dir():
+            raise StoreError("unavailable", f"{location} is a folder, not a store file",
+                             location)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as error:
+            raise StoreError("unavailable", f"{location} cannot be read: "
+                                            f"{error.strerror or error}", location) from None
+        if head and head != SQLITE_MAGIC:
+            raise StoreError("damaged", f"{location} is damaged or is not a Zhigai store (it "
+                                        "is not an SQLite database). It was not changed. "
+                                        "Choose another store.", location)
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError("readonly", f"{location} is read-only: Zhigai cannot save there. "
+                                         "Choose another folder for the store.", location)
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError("readonly" if isinstance(error, PermissionError) else "unavailable",
+                         f"the folder {folder} cannot be created: {error.strerror or error}. "
+                         "Choose another folder for the store.", location) from None
+    if not os.access(folder, os.W_OK):
+        raise StoreError("readonly", f"the folder {folder} is read-only: Zhigai cannot save "
+                                     "there. Choose another folder for the store.", location)
+
+
+def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
+    """An engine on ``url`` and the store's tables, after refusing what is not ours, checking
+    and migrating (with a copy of an SQLite file first) and probing that it can be written."""
+    path = sqlite_path(url)
+    location = str(path) if path else url.split("@")[-1]
+    if path is not None:
+        precheck_sqlite_file(path)
+    from sqlalchemy import MetaData, create_engine, event, exc
+
+    kwargs: dict[str, Any] = {}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
+    try:
+        engine = create_engine(url, **kwargs)
+    except Exception as error:  # bad URL, missing driver
+        raise StoreError("unavailable", f"cannot use the database {url!r}: {error}",
+                         location) from None
+    if url.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            # journal_mode=WAL is set once the file is known to be ours (it changes the
+            # file header, and a foreign or newer file must stay untouched)
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+    metadata = MetaData()
+    tables = schema.define_tables(metadata)
+    try:
+        _check_and_migrate(engine, url, tables, location)
+    except StoreError:
+        engine.dispose()
+        raise
+    except exc.DBAPIError as error:
+        engine.dispose()
+        raise database_error(error, location) from None
+    except exc.SQLAlchemyError as error:
+        engine.dispose()
+        raise StoreError("unavailable", f"{location} cannot be used: {error}",
+                         location) from None
+    return engine, tables
+
+
+def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any], location: str) -> None:
+    from sqlalchemy import inspect, select, text
+
+    with engine.connect() as conn:
+        if url.startswith("sqlite"):
+            result = conn.execute(text("PRAGMA quick_check")).scalar()
+            if result != "ok":
+                raise StoreError("damaged", f"{location} is damaged ({result}). It was not "
+                                            "changed. Choose another store, or restore a "
+                                            "backup copy.", location)
+        names = set(inspect(conn).get_table_names())
+    if "zg_meta" in names:
+        with engine.connect() as conn:
+            raw = conn.execute(select(tables["meta"].c.value).where(
+                tables["meta"].c.key == "schema_version")).scalar()
+        try:
+            version = int(raw or 0)
+        except ValueError:
+            raise StoreError("damaged", f"{location} has an unreadable schema version "
+                                        f"{raw!r}", location) from None
+    elif names:
+        raise StoreError("foreign", f"{location} is a database of another program (it has "
+                                    f"tables {', '.join(sorted(names)[:5])}); Zhigai will "
+                                    "not touch it. Choose another file.", location)
+    else:
+        version = 0
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError("newer", f"{location} was written by a newer version of Zhigai "
+                                  f"(store version {version}; this version reads up to "
+                                  f"{schema.SCHEMA_VERSION}). Update Zhigai, or choose another "
+                                  "store. The file was not changed.", location)
+    if url.startswith("sqlite"):
+        with engine.connect() as conn:
+            conn.execute(text("PRAGMA journal_mode=WAL"))
+    if version < schema.SCHEMA_VERSION:
+        if version > 0:
+            _backup_before_migration(engine, url, version)
+        for number, _description, migrate in schema.MIGRATIONS:
+            if number <= version:
+                continue
+            with engine.begin() as conn:
+                migrate(conn)
+                _set_meta(conn, tables, "schema_version", str(number))
+                if number == 1:
+                    _set_meta(conn, tables, "created_at", now_iso())
+    if not _writable(engine, url):
+        raise StoreError("readonly", f"{location} is read-only: Zhigai cannot save there. "
+                                     "Choose another folder for the store.", location)
+
+
+def _writable(engine: Engine, url: str) -> bool:
+    """Probe with a real write lock (works as root and on read-only mounts too)."""
+    if not url.startswith("sqlite"):
+        return True
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert driver is not None
+        try:
+            driver.execute("BEGIN IMMEDIATE")
+            try:
+                driver.execute("INSERT INTO zg_meta (key, value) VALUES ('write_probe', '')")
+            finally:
+                driver.execute("ROLLBACK")
+        except Exception as error:  # sqlite3.OperationalError
+            if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+                return False
+            raise
+        return True
+    finally:
+        raw.close()
+
+
+def _backup_before_migration(engine: Engine, url: str, version: int) -> None:
+    path = sqlite_path(url)
+    if path is None:
+        return
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    if not backup.exists():
+        raw = engine.raw_connection()
+        try:
+            import sqlite3
+
+            target = sqlite3.connect(str(backup))
+            with target:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            target.close()
+        finally:
+            raw.close()
+
+
+def _set_meta(conn: Connection, tables: dict[str, Any], key: str, value: str) -> None:
+    meta = tables["meta"]
+    updated = conn.execute(meta.update().where(meta.c.key == key).values(value=value))
+    if updated.rowcount == 0:
+        conn.execute(meta.insert().values(key=key, value=value))

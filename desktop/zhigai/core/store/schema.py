@@ -1,0 +1,156 @@
+"""The store's tables and its migrations, one per schema version (append; never edit a released
+one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+
+# ---------------------------------------------------------------------------- schema
+
+def define_tables(metadata: Any) -> dict[str, Any]:
+    from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, String, Table, Text
+
+    meta = Table("zg_meta", metadata,
+                 Column("key", String(64), primary_key=True),
+                 Column("value", Text, nullable=False))
+    assessment = Table(
+        "zg_assessment", metadata,
+        Column("id", String(36), primary_key=True),
+        Column("firm_key", String(200), nullable=False, index=True),
+        Column("questionnaire_id", String(64), nullable=False),
+        Column("questionnaire_version", String(20), nullable=False),
+        Column("questionnaire_hash", String(80), nullable=False),
+        Column("modules_json", Text, nullable=False, default="[]"),
+        Column("kind", String(10), nullable=False, default="self"),
+        Column("status", String(12), nullable=False, default="draft"),
+        Column("previous_id", String(36), nullable=True),
+        Column("created_at", String(32), nullable=False),
+        Column("updated_at", String(32), nullable=False),
+        Column("revision", Integer, nullable=False, default=0),
+        Column("company_name", String(200), nullable=False, default=""),
+        Column("industry", String(64), nullable=False, default=""),
+        Column("city", String(60), nullable=False, default=""),
+        Column("summary_json", Text, nullable=False, default="{}"),
+        Column("notes", Text, nullable=True),
+    )
+    def answers_table(name: str) -> Table:
+        """The verified (or self-assessed) answers and, since version 3, the owner's."""
+        return Table(
+            name, metadata,
+            Column("assessment_id", String(36),
+                   ForeignKey("zg_assessment.id", ondelete="CASCADE"), primary_key=True),
+            Column("question_id", String(64), primary_key=True),
+            Column("value_json", Text, nullable=True),
+            Column("na", Boolean, nullable=False, default=False),
+            Column("updated_at", String(32), nullable=False),
+        )
+
+    answer = answers_table("zg_answer")
+    project = Table(
+        "zg_project", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("plan_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    profile = Table(
+        "zg_profile_value", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("field_id", String(64), primary_key=True),
+        Column("value_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    owner = answers_table("zg_owner_answer")
+    verification = Table(
+        "zg_verification", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("assessor_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    evidence = Table(
+        "zg_evidence", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("question_id", String(64), primary_key=True),
+        Column("evidence_json", Text, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    attachment = Table(
+        "zg_attachment", metadata,
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               primary_key=True),
+        Column("sha256", String(64), primary_key=True),
+        Column("mime", String(20), nullable=False),
+        Column("size", Integer, nullable=False),
+        Column("data", LargeBinary, nullable=False),
+    )
+    audit = Table(
+        "zg_audit", metadata,
+        Column("id", String(36), primary_key=True),
+        Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+               nullable=False, index=True),
+        Column("at", String(32), nullable=False),
+        Column("who", String(100), nullable=False, default=""),
+        Column("field", String(100), nullable=False),
+        Column("old_json", Text, nullable=True),
+        Column("new_json", Text, nullable=True),
+    )
+    return {"meta": meta, "assessment": assessment, "answer": answer, "profile": profile,
+            "project": project, "owner": owner, "verification": verification,
+            "evidence": evidence, "attachment": attachment, "audit": audit}
+
+
+# the tables that hang off an assessment (deleted with it, replaced on merge)
+CHILD_TABLES = ("answer", "profile", "project", "owner", "verification", "evidence",
+                "attachment", "audit")
+
+
+def _migration_1(conn: Connection) -> None:
+    """Version 1: assessments, answers, profile values, meta."""
+    from sqlalchemy import MetaData
+
+    metadata = MetaData()
+    tables = define_tables(metadata)  # the tables as of version 1 (later ones come by migration)
+    for name in ("meta", "assessment", "answer", "profile"):
+        tables[name].create(conn)
+
+
+def _migration_2(conn: Connection) -> None:
+    """Version 2: the planned project of each assessment (items, effects, financing) as JSON."""
+    from sqlalchemy import Column, ForeignKey, MetaData, String, Table, Text
+
+    metadata = MetaData()
+    Table("zg_assessment", metadata, Column("id", String(36), primary_key=True))
+    Table("zg_project", metadata,
+          Column("assessment_id", String(36), ForeignKey("zg_assessment.id",
+                                                         ondelete="CASCADE"), primary_key=True),
+          Column("plan_json", Text, nullable=False),
+          Column("updated_at", String(32), nullable=False))
+    metadata.tables["zg_project"].create(conn)
+
+
+def _migration_3(conn: Connection) -> None:
+    """Version 3: expert verification (the owner's answers, the assessor), evidence notes and
+    photos, and the audit trail of every change."""
+    from sqlalchemy import MetaData
+
+    tables = define_tables(MetaData())  # these five tables are unchanged since version 3
+    for name in ("owner", "verification", "evidence", "attachment", "audit"):
+        tables[name].create(conn)
+
+
+# (version, description, function). Append; never edit a released migration.
+MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
+    (1, "create tables", _migration_1),
+    (2, "project plans", _migration_2),
+    (3, "verification, evidence, audit trail", _migration_3),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
