@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from zhigai.core.base import settings as prefs
 
-from test_gui import seed, type_into, type_text
+from gui_helpers import seed, type_into, type_text
 
 # ---------------------------------------------------------------------------- texts on screen
 

@@ -1,0 +1,81 @@
+"""The PDF export dialog: the report in another language than the interface."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui_helpers import seed, type_into
+
+
+def _export_dialog(qtbot: Any, page: Any, shortcut: bool = True) -> Any:
+    from zhigai.gui.export_dialog import ExportDialog
+
+    if shortcut:
+        qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(w, ExportDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ExportDialog) and w.isVisible())
+
+
+def test_export_pdf_in_another_language(qtbot: Any, start: Any, data_dir: Path, root: Path,
+                                        tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """English interface, Chinese report: made in the background, opened in the viewer, and
+    it verifies against the store."""
+    import subprocess
+
+    from zhigai.gui import export_dialog
+
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_file", lambda p: opened.append(p) or True)
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("en")
+    window.open_assessment(auto, tab=2)
+    page = window.page
+    dialog = _export_dialog(qtbot, page)
+    assert dialog.path.text().endswith(".pdf") and "ZG-" in dialog.path.text()
+    # a folder that does not exist: said in the dialog, which stays open
+    dialog.path.setText(str(tmp_path / "missing" / "r.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "does not exist" in dialog.problem.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    type_into(qtbot, dialog.assessor, "王建国")
+    type_into(qtbot, dialog.organisation, "台州市智能制造服务团")
+    target = tmp_path / "报告"
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    pdf = target.with_name("报告.pdf")
+    assert opened == [pdf] and pdf.stat().st_size > 50_000
+    assert "Report saved" in page.saved.text()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "摘要" in text and "王建国" in text and "台州市智能制造服务团" in text
+    from zhigai.cli.main import main
+
+    monkeypatch.setenv("ZHIGAI_DB_URL", window.ctx.store.url)
+    assert main(["verify", str(pdf)]) == 0
+    # the next export starts from the defaults in the settings again (one-off choices are
+    # not kept) and remembers the folder
+    again = _export_dialog(qtbot, page, shortcut=False)
+    assert again.language.currentData() == "en" and again.assessor.text() == ""
+    assert Path(again.path.text()).parent == tmp_path
+    again.reject()
+    from zhigai.core.base import settings as prefs
+
+    prefs.current().update(report=prefs.ReportDefaults("zh", False, True),
+                           assessor=prefs.AssessorProfile("王建国", "台州市智能制造服务团"))
+    third = _export_dialog(qtbot, page, shortcut=False)
+    assert third.language.currentData() == "zh" and not third.appendix.isChecked()
+    assert third.assessor.text() == "王建国" and third.organisation.text() == "台州市智能制造服务团"
+    third.reject()
