@@ -16,4 +16,10 @@ ensure_venv "[test]"
 cd "$ROOT"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 export PYTHONDONTWRITEBYTECODE=1
+# the habits the README claims, enforced: lint, types of the core (the layering is checked by
+# tests/test_architecture.py with import-linter); the same run by .pre-commit-config.yaml
+say "ruff check"
+"$VENV/bin/ruff" check --no-cache . || die "ruff found problems (listed above)"
+say "mypy --strict (desktop/zhigai/core)"
+"$VENV/bin/mypy" --no-incremental || die "mypy found type errors (listed above)"
 exec "$VENV/bin/python" -m pytest "$@"
