@@ -1,4 +1,5 @@
-"""The small condition language used for skip logic (``show_if``).
+"""The small condition language used for skip logic (``show_if``): ``syntax`` parses,
+``checking`` checks against the questions, ``evaluation`` runs. Imports only ``base``.
 
 Grammar (documented for authors in ``docs/questionnaire-format.md``)::
 
