@@ -13,9 +13,7 @@ from ..base.i18n import Text
 from ..questionnaire.models import DocId, Id, Level, Source, Version
 
 Horizon = Literal["quick", "medium", "long"]
-
 Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
-
 Share = Annotated[float, Field(ge=0, le=1)]
 
 

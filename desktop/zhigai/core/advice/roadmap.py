@@ -17,9 +17,7 @@ from .models import Measure
 
 HORIZONS = (Text(zh="0-6 个月", en="0-6 months"), Text(zh="6-18 个月", en="6-18 months"),
             Text(zh="18-36 个月", en="18-36 months"))
-
 MAX_PER_DIMENSION = 2
-
 MAX_STEPS = 10
 
 

@@ -15,7 +15,6 @@ from .money import ZERO, rate, round_fen, yuan
 
 ItemCategory = Literal["robot", "equipment", "software", "cloud", "engineering", "building",
                        "training", "service", "other"]
-
 ITEM_CATEGORIES: tuple[str, ...] = ("robot", "equipment", "software", "cloud", "engineering",
                                     "building", "training", "service", "other")
 

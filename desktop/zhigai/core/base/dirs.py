@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 APP_NAME = "Zhigai"
-
 APP_AUTHOR = "Zhigai"
 
 ENV_CONFIG_DIR = "ZHIGAI_CONFIG_DIR"

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from .dirs import default_data_dir
+from .settings import settings
 
 ENV_DATA_DIR = "ZHIGAI_DATA_DIR"
-
 ENV_DB_URL = "ZHIGAI_DB_URL"
 
 DB_FILE = "zhigai.sqlite3"
@@ -21,8 +21,6 @@ def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
-    from .settings import settings
-
     chosen = settings().data_dir
     return Path(chosen) if chosen else default_data_dir()
 

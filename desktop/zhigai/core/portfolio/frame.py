@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 DIM = "dim."          # prefix of the dimension-level columns
 
 STAGES = (0, 1, 2, 3, 4)
-
 BASE_COLUMNS = ("id", "firm_key", "company_name", "industry", "city", "kind", "status", "date",
                 "updated_at", "index", "stage_index", "stage_weakest", "completeness",
                 "size_band", "industry_label_zh", "industry_label_en")

@@ -109,13 +109,10 @@ HEADERS: dict[str, dict[str, str]] = {
     "n": {"zh": "样本数", "en": "n"},
     "share": {"zh": "占比", "en": "Share"},
 }
-
 KINDS = {"self": {"zh": "企业自评", "en": "Self-assessment"},
          "expert": {"zh": "专家核验", "en": "Expert-verified"}}
-
 STATUSES = {"complete": {"zh": "已完成", "en": "Complete"},
             "draft": {"zh": "未完成", "en": "Draft"}}
-
 SHEETS = {"assessments": {"zh": "评估清单", "en": "Assessments"},
           "stages": {"zh": "阶段分布", "en": "Stage distribution"},
           "stages_by_industry": {"zh": "分行业阶段分布", "en": "Stages by industry"},

@@ -23,7 +23,6 @@ ROLE_TYPES: dict[str, tuple[str, ...]] = {
 
 _EXPR_TYPES = {"single": "choice", "multi": "multi", "number": "number", "percent": "number",
                "yesno": "bool", "text": "text"}
-
 _PROFILE_EXPR_TYPES = {"text": "text", "uscc": "text", "integer": "number", "decimal": "number",
                        "percent": "number", "date": "date", "choice": "choice", "multi": "multi",
                        "yesno": "bool"}

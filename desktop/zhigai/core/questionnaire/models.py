@@ -18,23 +18,17 @@ LEVELS = (0, 1, 2, 3, 4)
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$",
                           description="lowercase letters, digits and _, starting with a letter")]
-
 DocId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}$",
                              description="lowercase letters, digits and -, starting with a letter")]
-
 Version = Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$",
                                description="MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0.0")]
-
 Level = Annotated[int, Field(ge=0, le=4, description="a level from 0 (manual) to 4 (intelligent)")]
-
 Weight = Annotated[float, Field(ge=0, le=100)]
 
 
 QuestionType = Literal["single", "multi", "number", "percent", "yesno", "text"]
-
 ProfileType = Literal["text", "uscc", "integer", "decimal", "percent", "date", "choice", "multi",
                       "yesno"]
-
 ProfileRole = Literal["company_name", "credit_code", "province", "city", "county", "industry",
                       "employees", "frontline_share", "revenue", "profit", "total_assets",
                       "liabilities", "credit_rating", "owns_land", "pain_points",

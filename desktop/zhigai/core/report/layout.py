@@ -21,17 +21,11 @@ from .fonts import FONT, clean, para
 from .texts import Words
 
 LINE = drawings.GRID
-
 OK = drawings.BENEFIT
-
 HEAD_BG = colors.HexColor("#e8eef5")
-
 MARGIN = 18 * mm
-
 WIDTH = A4[0] - 2 * MARGIN
-
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-
 LONG_WORD = re.compile(r"\S{28,}")
 
 

@@ -152,5 +152,4 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (2, "project plans", _migration_2),
     (3, "verification, evidence, audit trail", _migration_3),
 )
-
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 MAX_LENGTH = 2000
-
 MAX_DEPTH = 40
 
 
@@ -15,9 +14,7 @@ FUNCTIONS = ("selected", "answered", "count")
 
 #: prefixes of references other than question ids; which are available depends on the file
 SCOPES = ("profile", "project", "score")
-
 KEYWORDS = ("and", "or", "not", "in", "true", "false")
-
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 
 
