@@ -113,6 +113,44 @@ def test_raising_an_answer_never_lowers_a_level_or_the_index(case, mini_catalog)
         assert after.index is not None and before.index is not None
         assert after.index >= before.index - 1e-9
         assert 0.0 <= after.index <= 100.0
+        assert (after.stage_by_index or 0) >= (before.stage_by_index or 0), q.id
+        if before.stage_weakest_link is not None and after.stage_weakest_link is not None:
+            assert after.stage_weakest_link >= before.stage_weakest_link, q.id
+        if not set(after.missing) - set(before.missing):  # nothing newly asked
+            assert after.weakest_at_least >= before.weakest_at_least, q.id
+        for d0, d1 in zip(before.dimensions, after.dimensions, strict=True):
+            if d0.stage is not None:
+                assert d1.stage is not None and d1.stage >= d0.stage, (q.id, d0.id)
+
+    check()
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_follow_up_never_lowers_its_dimension_below_its_parent_alone(case,
+                                                                       mini_catalog) -> None:
+    """Answering (or hiding) a follow-up never gives its dimension less than the parent's
+    answer alone does: a firm without robots is not marked down again for robot vision."""
+    kind, qid, industry = case
+    instrument = get_instrument(kind, qid, industry, mini_catalog)
+    follow_ups = [q for q in instrument.questions if q.refines]
+    if kind == "fixture":
+        pytest.skip("the fixture keeps the 1.0 kind of follow-up (if_skipped: 0), which the "
+                    "test below shows can lower a dimension")
+    assert follow_ups
+
+    @settings(max_examples=60, deadline=None)
+    @given(answers=answer_sets(instrument), data=st.data())
+    def check(answers: dict[str, Answer], data: st.DataObject) -> None:
+        profile = profile_for(instrument, industry, 60)
+        q = data.draw(st.sampled_from(follow_ups))
+        without = dict(answers)
+        without.pop(q.id, None)
+        alone = score(instrument, without, profile).dimension(q.dimension)
+        with_it = dict(answers)
+        with_it[q.id] = Answer(value=data.draw(st.sampled_from(candidates(q))))
+        both = score(instrument, with_it, profile).dimension(q.dimension)
+        if alone.level is not None:
+            assert both.level is not None and both.level >= alone.level - 1e-9, q.id
 
     check()
 
@@ -163,6 +201,16 @@ def test_not_applicable_does_not_change_other_dimensions(case, mini_catalog) -> 
                 assert d0.level == d1.level, (d0.id, chosen)
 
     check()
+
+
+def test_a_follow_up_that_counts_on_its_own_can_lower_its_dimension(mini_catalog) -> None:
+    """Why follow-ups refine their parent: counted on its own, a weak follow-up answer lowers
+    the dimension below what the parent alone gives (the fixture's 1.0-style question)."""
+    instrument = mini_catalog.instrument("mini")
+    alone = score(instrument, {"eq_robots": Answer(value="some")}, {}).dimension("equipment")
+    both = score(instrument, {"eq_robots": Answer(value="some"),
+                              "eq_robot_vision": Answer(value=False)}, {}).dimension("equipment")
+    assert alone.level is not None and both.level is not None and both.level < alone.level
 
 
 def test_a_condition_that_hides_on_better_answers_breaks_monotonicity(tmp_path, fixtures) -> None:

@@ -12,7 +12,8 @@ Rules (documented in ``docs/scoring.md``):
   default: 80% of the way, after GB/T 39117's "0.8 counts as met").
 * Stage by index: the stage the weighted-average level reaches.
 * Weakest-link stage: the highest stage every core dimension reaches (cumulative, as CMMM).
-* Target stage: one above the stage by index. A dimension's gap is its distance to the target;
+* Target stage: one above the higher of the two stages (by index where no gates are named). A
+  dimension's gap is its distance to the target;
   priority = gap x relative weight x pain-point factor x industry factor x limiting factor.
 """
 
@@ -38,6 +39,7 @@ class QuestionScore:
     level: int | None
     counted: bool
     weight: float
+    raised_by: str | None = None  # the follow-up that raised this answer's level
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class DimensionScore:
     na: int
     missing: tuple[str, ...]
     shown: int
+    assessed: bool = True  # False: too few questions applicable; no level, outside the gates
+    applicable: int = 0
+    total: int = 0
 
     @property
     def complete(self) -> bool:
@@ -106,6 +111,9 @@ class Score:
     missing: tuple[str, ...]
     gaps: tuple[Gap, ...]
     questions: Mapping[str, QuestionScore] = field(repr=False)
+    weakest_at_least: int = 0  # the weakest-link stage already sure while it is undetermined
+    weakest_pending: tuple[str, ...] = ()  # dimensions to finish before it can be stated
+    not_assessed: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -204,18 +212,18 @@ def score(instrument: Instrument, answers: Mapping[str, Any],
     answered_required = required_total = 0
 
     for d in instrument.dimensions:
-        total_w = total = 0.0
-        counted = answered = na = shown = 0
+        counted = answered = na = shown = applicable = total_q = 0
         missing: list[str] = []
+        facts: dict[str, tuple[int, float]] = {}  # question id -> (level, weight) counted
         for q in instrument.by_dimension[d.id]:
-            scored = q.scored and q.type != "text" and q.weight > 0
+            scored = instrument.scored(q)
             state_raw = states[q.id]
             a = answers.get(q.id)
             level: int | None = None
             counts = False
             if state_raw == "skipped":
                 state: QuestionState = "skipped"
-                if scored and isinstance(q.if_skipped, int):
+                if scored and isinstance(q.if_skipped, int) and q.refines is None:
                     level, counts = q.if_skipped, True
             elif state_raw == "pending":
                 state = "pending"
@@ -238,15 +246,32 @@ def score(instrument: Instrument, answers: Mapping[str, Any],
                         missing.append(q.id)
                     else:
                         answered_required += 1
-            if counts and level is not None:
-                total += level * q.weight
-                total_w += q.weight
+            if scored and q.refines is None:
+                total_q += 1
+                if state in ("answered", "missing", "optional", "pending") or counts:
+                    applicable += 1
+            if q.refines is not None:
+                parent = facts.get(q.refines)
+                if counts and level is not None and parent is not None:
+                    combined = min(max(parent[0], level), parent[0] + 1)
+                    if combined > parent[0]:
+                        facts[q.refines] = (combined, parent[1])
+                        old = qscores[q.refines]
+                        qscores[q.refines] = QuestionScore(old.id, old.dimension, old.state,
+                                                           combined, True, old.weight, q.id)
+                counts = False
+            elif counts and level is not None:
+                facts[q.id] = (level, q.weight)
                 counted += 1
             qscores[q.id] = QuestionScore(q.id, d.id, state, level, counts, q.weight)
-        level_d = total / total_w if total_w > 0 else None
+        total_w = sum(w for _, w in facts.values())
+        share = applicable / total_q if total_q else 0.0
+        assessed = rules.min_applicable_share is None or share + EPS >= rules.min_applicable_share
+        level_d = (sum(lv * w for lv, w in facts.values()) / total_w
+                   if total_w > 0 and assessed else None)
         stage_d = None if level_d is None else reached_stage(level_d, rules.stage_threshold)
         dims.append(DimensionScore(d.id, level_d, stage_d, d.weight, d.core, counted, answered,
-                                   na, tuple(missing), shown))
+                                   na, tuple(missing), shown, assessed, applicable, total_q))
         all_missing.extend(missing)
 
     scored_dims = [x for x in dims if x.level is not None and x.weight > 0]
@@ -256,14 +281,69 @@ def score(instrument: Instrument, answers: Mapping[str, Any],
     index = None if mean_level is None else round(mean_level * 25.0, 6)
     stage_index = None if mean_level is None else reached_stage(mean_level,
                                                                 rules.stage_threshold)
-    core = [x for x in dims if x.core and x.stage is not None]
-    weakest = min((x.stage for x in core if x.stage is not None), default=None)
-    limiting = tuple(x.id for x in core if x.stage == weakest) if weakest is not None else ()
-    target = None if stage_index is None else min(4, stage_index + 1)
-    gaps = _gaps(instrument, dims, answers, qscores, profile, target, limiting, weight_sum)
-    return Score(instrument.id, instrument.version, tuple(dims), index, stage_index, weakest,
-                 limiting, target, answered_required, required_total, tuple(all_missing),
-                 gaps, qscores)
+    gate = gate_stage(instrument, dims)
+    target = _target(instrument, stage_index, gate)
+    gaps = _gaps(instrument, dims, answers, qscores, profile, target, gate, weight_sum)
+    return Score(instrument.id, instrument.version, tuple(dims), index, stage_index, gate.stage,
+                 gate.limiting, target, answered_required, required_total, tuple(all_missing),
+                 gaps, qscores, gate.at_least, gate.pending,
+                 tuple(x.id for x in dims if not x.assessed))
+
+
+def _target(instrument: Instrument, stage_index: int | None, gate: GateResult) -> int | None:
+    """The next stage the gaps aim at: one above the higher of the stage by index and the stage
+    by the gates where the questionnaire names gates (a firm whose enablers lag still aims past
+    its gate stage); one above the stage by index where it does not (1.0)."""
+    if stage_index is None:
+        return None
+    if any(s.gates is not None for s in instrument.questionnaire.stages):
+        base = gate.stage if gate.stage is not None else gate.at_least
+        return min(4, max(stage_index, base) + 1)
+    return min(4, stage_index + 1)
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """The weakest-link stage, or how far it is known: ``stage`` is None while a gate dimension
+    of the next stage is still unknown (``pending``); ``at_least`` is the stage already sure."""
+
+    stage: int | None
+    at_least: int
+    limiting: tuple[str, ...]
+    pending: tuple[str, ...]
+    next_gates: tuple[str, ...]
+
+
+def gates_of(instrument: Instrument, stage: int) -> tuple[str, ...]:
+    """The dimensions that must reach ``stage`` (every core dimension when the questionnaire
+    names no gates)."""
+    stages = instrument.questionnaire.stages
+    if all(s.gates is None for s in stages):
+        return tuple(d.id for d in instrument.dimensions if d.core)
+    for s in stages:
+        if s.level == stage:
+            return tuple(s.gates or ())
+    return ()
+
+
+def gate_stage(instrument: Instrument, dims: list[DimensionScore]) -> GateResult:
+    """The highest stage whose gate dimensions all reach it (each stage needs the one below).
+    A dimension that is not assessed leaves the gates; one with unanswered questions is not
+    known yet, and a stage it gates is stated only once it is."""
+    by_id = {d.id: d for d in dims}
+    reached = 0
+    for s in range(1, 5):
+        gates = [by_id[g] for g in gates_of(instrument, s) if g in by_id and by_id[g].assessed]
+        known = [d for d in gates if d.level is not None and d.stage is not None
+                 and not d.missing]
+        failing = tuple(d.id for d in known if (d.stage or 0) < s)
+        unknown = tuple(d.id for d in gates if d not in known)
+        if failing:
+            return GateResult(reached, reached, failing, (), tuple(d.id for d in gates))
+        if unknown:
+            return GateResult(None, reached, (), unknown, tuple(d.id for d in gates))
+        reached = s
+    return GateResult(4, 4, (), (), ())
 
 
 def _has_value(value: Any) -> bool:
@@ -282,10 +362,11 @@ def _pain_points(instrument: Instrument, profile: Mapping[str, Any]) -> set[str]
 
 def _gaps(instrument: Instrument, dims: list[DimensionScore], answers: Mapping[str, Any],
           qscores: dict[str, QuestionScore], profile: Mapping[str, Any], target: int | None,
-          limiting: tuple[str, ...], weight_sum: float) -> tuple[Gap, ...]:
+          gate: GateResult, weight_sum: float) -> tuple[Gap, ...]:
     if target is None:
         return ()
     rules = instrument.questionnaire.scoring
+    gated = any(s.gates is not None for s in instrument.questionnaire.stages)
     pains = _pain_points(instrument, profile)
     scored = [x for x in dims if x.level is not None and x.weight > 0]
     mean_weight = weight_sum / len(scored) if scored else 1.0
@@ -299,8 +380,11 @@ def _gaps(instrument: Instrument, dims: list[DimensionScore], answers: Mapping[s
         matched = tuple(p for p in definition.addresses if p in pains)
         pain_factor = 1.0 + rules.priority.pain_point_bonus * min(2, len(matched))
         industry_factor = instrument.emphasis.get(d.id, 1.0)
-        is_limiting = d.id in limiting and d.stage < 4 and len(limiting) < len(
-            [x for x in dims if x.core and x.stage is not None])
+        # with named gates the bonus marks the next stage's gates that miss it (the paper's
+        # path: stage 2's gates before stage 3's); without, every core dimension gates every
+        # stage, so it only counts when some core dimensions do not hold the stage down
+        is_limiting = d.id in gate.limiting and (gated or len(gate.limiting) < len(
+            gate.next_gates))
         limit_factor = 1.0 + (rules.priority.limiting_bonus if is_limiting else 0.0)
         weight_factor = d.weight / mean_weight if mean_weight > 0 else 1.0
         priority = size * weight_factor * pain_factor * industry_factor * limit_factor

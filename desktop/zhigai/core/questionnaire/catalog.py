@@ -65,6 +65,8 @@ class Catalog:
     raw_modules: list[tuple[SourceDoc, Module]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _module_cache: dict[tuple[str, str], list[LoadedDoc]] = field(default_factory=dict)
+    _every_version: dict[tuple[str, str], dict[tuple[str, str], LoadedDoc]] = field(
+        default_factory=dict)
     _instrument_cache: dict[tuple[str, str, tuple[str, ...]], Instrument] = field(
         default_factory=dict)
 
@@ -130,6 +132,7 @@ class Catalog:
         candidates = [(d, m) for d, m in self.raw_modules if m.questionnaire == qid]
         others = [m for _, m in candidates]
         fitting: dict[str, LoadedDoc] = {}
+        every = self._every_version.setdefault(key, {})
         for doc, module in sorted(candidates, key=lambda c: version_key(c[1].version)):
             try:
                 loaded = check_module(doc, module, base, others)
@@ -138,6 +141,7 @@ class Catalog:
                     self.problems.extend(p for p in exc.problems if p not in self.problems)
                 continue
             fitting[module.id] = loaded
+            every[(module.id, module.version)] = loaded
         result = list(fitting.values())
         self._module_cache[key] = result
         return result
@@ -153,12 +157,19 @@ class Catalog:
         return out
 
     def instrument(self, qid: str, version: str | None = None,
-                   industry: str | None = None) -> Instrument:
+                   industry: str | None = None,
+                   pinned: dict[str, str] | None = None) -> Instrument:
+        """The questionnaire with the modules of ``industry``: the newest version of each, or
+        the version ``pinned`` names for it (module id -> version) where that is installed."""
         base = self.get(qid, version)
         version = base.model.version
-        modules = [d for d in self.modules_for(qid, version)
-                   if industry and industry in d.model.industries]  # type: ignore[union-attr]
-        key = (qid, version, tuple(d.model.id for d in modules))
+        newest = self.modules_for(qid, version)
+        every = self._every_version.get((qid, version), {})
+        chosen = [d for d in newest
+                  if industry and industry in d.model.industries]  # type: ignore[union-attr]
+        modules = [every.get((d.model.id, (pinned or {}).get(d.model.id, "")), d)
+                   for d in chosen]
+        key = (qid, version, tuple(f"{d.model.id}@{d.model.version}" for d in modules))
         cached = self._instrument_cache.get(key)
         if cached is None:
             cached = Instrument(base, tuple(modules))
@@ -174,9 +185,9 @@ class Catalog:
             warnings.append(f"questionnaire {ref.id} {ref.version} has changed since this "
                             f"assessment was made (hash {ref.hash[:19]}… now "
                             f"{base.hash[:19]}…); results may differ from the original")
-        instrument = self.instrument(ref.id, ref.version, assessment.industry(
-            self.instrument(ref.id, ref.version)))
         recorded = {m.id: m for m in assessment.modules}
+        instrument = self.instrument(ref.id, ref.version, assessment.industry(
+            self.instrument(ref.id, ref.version)), {m.id: m.version for m in recorded.values()})
         for m in instrument.module_refs:
             old = recorded.get(m.id)
             if old and (old.version != m.version or old.hash != m.hash):

@@ -84,8 +84,48 @@ def check_questionnaire_rules(q: Questionnaire, c: Checker) -> None:
         c.error(("dimensions",), "a questionnaire needs at least one dimension")
     if sum(d.weight for d in q.dimensions) <= 0 and q.dimensions:
         c.error(("dimensions",), "at least one dimension needs a weight above 0")
+    _check_gates(q, c)
     _check_questions(q.questions, "questions", q, [], c)
     _check_reach(q, list(q.questions), c, "questions")
+
+
+def _check_gates(q: Questionnaire, c: Checker) -> None:
+    """Stage gates: none anywhere (every core dimension gates every stage), or a list on each
+    stage 1-4 of core dimensions, each stage keeping the gates of the stage below."""
+    by_level = {s.level: (i, s) for i, s in enumerate(q.stages)}
+    if all(s.gates is None for s in q.stages):
+        return
+    dims = {d.id: d for d in q.dimensions}
+    previous: set[str] = set()
+    for level in sorted(by_level):
+        i, stage = by_level[level]
+        loc: Loc = ("stages", i, "gates")
+        gates = stage.gates or []
+        if level == 0:
+            if gates:
+                c.error(loc, "stage 0 is where every firm starts; it has no gates")
+            continue
+        if not gates:
+            c.error(loc, f"stage {level} needs gates: the dimensions that must reach it")
+            continue
+        for j, g in enumerate(gates):
+            if g not in dims:
+                hint = suggest(g, dims)
+                c.error((*loc, j), f"'{g}' is not a dimension"
+                        + (f"; did you mean '{hint}'?" if hint else ""))
+            elif not dims[g].core:
+                c.error((*loc, j), f"'{g}' gates a stage but is not a core dimension; set "
+                                   "core: true on it or remove it here")
+        lost = sorted(previous - set(gates))
+        if lost:
+            c.error(loc, f"stage {level} drops {', '.join(lost)}, which gate stage "
+                         f"{level - 1}; a stage keeps the gates of the stage below")
+        previous = set(gates)
+    for i, d in enumerate(q.dimensions):
+        if d.core and d.id not in previous:
+            c.error(("dimensions", i, "core"),
+                    f"core dimension '{d.id}' gates no stage; add it to stage 4's gates or set "
+                    "core: false")
 
 
 def _check_profile_field(f: ProfileField, loc: Loc, c: Checker) -> None:
@@ -183,6 +223,52 @@ def _check_questions(questions: Sequence[Question], key: str, base: Questionnair
             _check_condition(q, loc, ordered, position.get(q.id, len(ordered)), base, c)
         elif q.if_skipped is not None:
             c.error((*loc, "if_skipped"), "if_skipped only matters with show_if; remove it")
+        if q.skip_reason is not None and q.if_skipped is None:
+            c.error((*loc, "skip_reason"), "skip_reason explains if_skipped; add if_skipped or "
+                                           "remove skip_reason")
+        if q.refines is not None:
+            _check_refines(q, loc, ordered, position, c)
+        if q.step is not None and "{value}" not in (q.step.zh or "") + (q.step.en or ""):
+            c.error((*loc, "step"), "step must contain {value} (the value to reach) in zh or en")
+
+
+def _check_refines(q: Question, loc: Loc, ordered: Sequence[Question],
+                   position: dict[str, int], c: Checker) -> None:
+    """A follow-up refines an earlier scored question of its dimension that its condition
+    names; it does not count on its own, so it is never scored when hidden."""
+    by_id = {x.id: x for x in ordered}
+    parent = by_id.get(q.refines or "")
+    field = (*loc, "refines")
+    if parent is None:
+        hint = suggest(q.refines or "", by_id)
+        c.error(field, f"'{q.refines}' is not a question"
+                + (f"; did you mean '{hint}'?" if hint else ""))
+        return
+    if position.get(parent.id, 0) >= position.get(q.id, len(ordered)):
+        c.error(field, f"'{parent.id}' is asked after this question; a follow-up refines an "
+                       "earlier question")
+    if parent.dimension != q.dimension:
+        c.error(field, f"'{parent.id}' is in dimension {parent.dimension}, this question in "
+                       f"{q.dimension}; a follow-up refines a question of its own dimension")
+    if not (parent.scored and parent.type != "text") or parent.refines is not None:
+        c.error(field, f"'{parent.id}' is not a scored question of its own; refine a scored "
+                       "question that is not itself a follow-up")
+    if not (q.scored and q.type != "text"):
+        c.error(field, "only a scored question can refine another")
+    names = set()
+    if q.show_if:
+        try:
+            names = {r.name for r in syntax.references(syntax.parse(q.show_if))
+                     if r.scope == "question"}
+        except syntax.ExprError:
+            return  # reported with show_if
+    if parent.id not in names:
+        c.error(field, f"a follow-up is shown by its parent: show_if must refer to "
+                       f"'{parent.id}'")
+    if isinstance(q.if_skipped, int):
+        c.error((*loc, "if_skipped"),
+                f"if_skipped {q.if_skipped} would count the fact '{parent.id}' already scores "
+                "a second time; use if_skipped: na")
 
 
 def _check_question_shape(q: Question, loc: Loc, c: Checker) -> None:
@@ -308,7 +394,7 @@ def _check_reach(base: Questionnaire, questions: Sequence[Question], c: Checker,
     """Every dimension must be able to land anywhere from 0 to 4."""
     for i, d in enumerate(base.dimensions):
         scored = [q for q in questions if q.dimension == d.id and q.scored and q.type != "text"
-                  and q.weight > 0]
+                  and q.weight > 0 and q.refines is None]
         if not scored:
             c.error(("dimensions", i), f"dimension '{d.id}' has no scored question")
             continue

@@ -52,6 +52,10 @@ class Stage(_Strict):
     level: Level
     name: Text
     description: Text
+    gates: list[Id] | None = Field(
+        None, description="dimensions that must all reach this stage for the weakest-link rule "
+                          "(each stage keeps the gates of the stage below); none given anywhere: "
+                          "every core dimension gates every stage")
 
 
 class PriorityRules(_Strict):
@@ -68,6 +72,11 @@ class ScoringRules(_Strict):
                                    description="a dimension reaches stage s when its level is at "
                                                "least s - 1 + threshold (0.8: 80% of the way)")
     priority: PriorityRules = PriorityRules()
+    min_applicable_share: float | None = Field(
+        None, gt=0, le=1,
+        description="a dimension with a smaller share of its questions applicable (not 'not "
+                    "applicable', not skipped as not applicable) is not assessed: it leaves "
+                    "the index and the stage gates")
 
 
 class Dimension(_Strict):
@@ -77,6 +86,9 @@ class Dimension(_Strict):
     description: Text | None = None
     weight: Weight = 1.0
     core: bool = Field(True, description="counts for the weakest-link stage")
+    area: Literal["shop_floor", "office", "data", "enabler"] | None = Field(
+        None, description="which side of the firm it describes, to explain a lopsided firm "
+                          "(office ahead of the shop floor, or the reverse)")
     addresses: list[Id] = Field(default_factory=list,
                                 description="pain-point ids this dimension helps with")
     levels: dict[int, Text] = Field(description="what the dimension looks like at each level 0-4")
@@ -134,6 +146,8 @@ class Question(_Strict):
     dimension: Id
     type: QuestionType
     text: Text
+    short: Text | None = Field(None, description="a few words naming what the question asks "
+                                                 "(e.g. 'CNC share'), for results and gap lists")
     help: Text | None = Field(None, description="plain-language help for owners")
     evidence: Text | None = Field(None, description="what an expert looks at to verify")
     weight: Weight = 1.0
@@ -143,6 +157,15 @@ class Question(_Strict):
     show_if: str | None = Field(None, description="skip-logic condition; see the format docs")
     if_skipped: Level | Literal["na"] | None = Field(
         None, description="how a question skipped by show_if counts: a level or na")
+    skip_reason: Text | None = Field(
+        None, description="why a skipped question counts as if_skipped says (shown by "
+                          "score --explain)")
+    refines: Id | None = Field(
+        None, description="a follow-up of this scored question of the same dimension: it does "
+                          "not count on its own, it can raise its parent's level by one at most")
+    step: Text | None = Field(
+        None, description="how to word the next step for number and percent questions; {value} "
+                          "is replaced by the value to reach (e.g. 'have {value} robots or more')")
     options: list[Option] | None = None
     multi_scoring: Literal["max", "count"] = "max"
     thresholds: list[Threshold] | None = None
