@@ -254,12 +254,14 @@ def cmd_score(args: argparse.Namespace) -> int:
             data.pop("questions")
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(render_score(result, instrument, assessment, lang, top=args.top))
+    print(render_score(result, instrument, assessment, lang, top=args.top,
+                       explain_all=args.explain))
     return 0
 
 
-def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: int = 3) -> str:
-    from ..core.assessment import explain
+def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: int = 3,
+                 explain_all: bool = False) -> str:
+    from ..core.assessment import explain, verdict
 
     zh = lang == "zh"
     lines: list[str] = []
@@ -289,13 +291,22 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
     lines.append("")
     index = "—" if result.index is None else f"{result.index:.1f} / 100"
     lines.append(f"{'指数' if zh else 'Index'}: {index}")
-    lines.append(f"{'按加权指数' if zh else 'Stage by weighted index'}: "
-                 f"{explain.stage_label(instrument, result.stage_by_index, lang)}  — "
-                 + explain.index_rule(result, instrument, lang))
-    lines.append(f"{'按短板' if zh else 'Stage by weakest link'}: "
-                 f"{explain.stage_label(instrument, result.stage_weakest_link, lang)}  — "
-                 + explain.weakest_rule(result, instrument, lang))
-    lines.append("  " + explain.threshold_rule(instrument, lang))
+    lines.append(verdict.headline(result, instrument, lang))
+    lines.extend("  " + line for line in verdict.rule_lines(result, instrument, lang))
+    if result.missing:
+        lines.append(("  尚未回答：" if zh else "  Still unanswered: ")
+                     + explain.t("separator", lang).join(
+                         verdict.missing_lines(result, instrument, lang)))
+    lines.append("")
+    lines.append("现在的情况" if zh else "Where each dimension stands now")
+    for d in result.dimensions:
+        lines.append(f"  {instrument.dimension_by_id[d.id].name.get(lang)}: "
+                     + verdict.dimension_now(d, result, instrument, assessment.answers, lang))
+    if explain_all:
+        lines.append("")
+        lines.append("逐题说明" if zh else "Question by question")
+        lines.extend("  " + line for line in verdict.explain_lines(
+            result, instrument, assessment.answers, lang))
     priorities = result.priorities[:top]
     if priorities:
         lines.append("")
@@ -306,7 +317,8 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
         for n, gap in enumerate(priorities, start=1):
             dim = instrument.dimension_by_id[gap.dimension]
             lines.append(f" {n}. {dim.name.get(lang)} — "
-                         + ("优先度" if zh else "priority") + f" {gap.priority:.2f}")
+                         + ("优先级：" if zh else "priority: ")
+                         + verdict.priority_word(gap, result.priorities, lang))
             lines.append("    " + explain.t("separator", lang).join(
                 explain.gap_reasons(gap, instrument, pains, lang)))
             if gap.next_level is not None:
@@ -441,6 +453,8 @@ def render_advice(advice: Any, instrument: Any, lang: str) -> str:
             out.append(f"      + {r.get(lang)}")
         for r in o.reasons_against:
             out.append(f"      - {r.get(lang)}")
+    for r in advice.withheld:
+        out.append("  ! " + r.get(lang))
     best = advice.recommended
     if best is not None and best.plan is not None and best.plan.financed > 0:
         out.append("")
@@ -569,6 +583,9 @@ def register(sub: Any) -> None:
                    help="with --json: include every question's state and level")
     p.add_argument("--lang", choices=["zh", "en"], help="language of the text output")
     p.add_argument("--top", type=int, default=3, help="how many gaps to show (default 3)")
+    p.add_argument("--explain", action="store_true",
+                   help="list every question of every dimension: the answer, its level and "
+                        "weight, and why it counts or not")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("advise", help="roadmap, public supports, investment calculator and "

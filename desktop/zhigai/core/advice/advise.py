@@ -12,6 +12,7 @@ from ..assessment.model import Assessment
 from ..assessment.money import ZERO
 from ..assessment.plan import ProjectPlan
 from ..assessment.scoring import Score
+from ..base.i18n import Text
 from ..questionnaire.instrument import Instrument
 from .calculator import Appraisal, Project, appraise
 from .data import AdviceData
@@ -34,9 +35,12 @@ class Advice:
     options: tuple[OptionAdvice, ...]  # ranked, best first
     project: Project | None
     facts: dict[str, Any] = field(default_factory=dict)
+    withheld: tuple[Text, ...] = ()  # why no option is recommended (unfinished, no benefit)
 
     @property
     def recommended(self) -> OptionAdvice | None:
+        if self.withheld:
+            return None
         for o in self.options:
             if o.acceptable:
                 return o
@@ -70,7 +74,27 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
         options = rank_options(data, project, project_plan, assessment, instrument, appraisal,
                                enabled, subsidy)
     return Advice(steps, catalogue, tuple(supports), min(low, total), min(high, total),
-                  appraisal, options, project, facts)
+                  appraisal, options, project, facts, withheld_reasons(score, project))
+
+
+def withheld_reasons(score: Score, project: Project | None) -> tuple[Text, ...]:
+    """Why no financing option may be recommended yet: an unfinished assessment, or a project
+    whose benefits nobody has entered (a bank test on zero benefit means nothing)."""
+    out: list[Text] = []
+    if not score.complete:
+        n = len(score.missing)
+        out.append(Text(zh=f"评估尚未完成（还有 {n} 道必答题未回答），"
+                           "结果为暂定，暂不推荐融资方式。",
+                        en=f"The assessment is unfinished ({n} required questions unanswered); "
+                           "its results are provisional, so no financing option is "
+                           "recommended yet."))
+    if project is not None and project.effects.gross_benefit <= 0:
+        out.append(Text(zh="项目还没有填写预期效益（节省的人工、增加的利润、减少的废品或能耗），"
+                           "无法判断还款能力，暂不推荐融资方式。",
+                        en="No expected benefit of the project has been entered (labour saved, "
+                           "extra margin, less scrap or energy), so its ability to repay cannot "
+                           "be judged and no financing option is recommended."))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -140,4 +164,5 @@ def to_dict(advice: Advice, instrument: Instrument, lang: str) -> dict[str, Any]
                                     for r in (o.plan.rows if o.plan else ())]}
                       for o in advice.options],
         "recommended": advice.recommended.option.id if advice.recommended else None,
+        "withheld": [r.get(lang) for r in advice.withheld],
     }

@@ -203,7 +203,7 @@ def _measure_reasons(m: Measure, levels: dict[str, Any], gap: Any, target: int |
                           f"{dim.name.get('en')} is at {d.level:.2f}; this measure takes it "
                           f"from level {m.from_level} to {m.to_level}"))
     if gap is not None and gap.size > 0 and target is not None and m.to_level > (d.stage or 0):
-        reasons.append(zh_en(f"距目标第 {target} 级差 {gap.size:.2f} 级，排在优先改进之列",
+        reasons.append(zh_en(f"距目标第 {target} 阶段差 {gap.size:.2f} 级，排在优先改进之列",
                           f"{gap.size:.2f} below the target stage {target}, among the "
                           "priorities"))
     matched = [p for p in m.addresses if p in pains]

@@ -5,51 +5,35 @@ from __future__ import annotations
 
 from ..base.i18n import normalize_lang
 from ..questionnaire.instrument import Instrument
-from .scoring import DimensionScore, Gap, NextStep, Score
+from .scoring import DimensionScore, Gap, NextStep
 
 _T: dict[str, dict[str, str]] = {
-    "index_rule": {
-        "zh": "加权指数 {index:.1f}：各维度加权平均水平 {mean:.2f}，达到第 {stage} 级（{name}）",
-        "en": "Weighted index {index:.1f}: the weighted average level {mean:.2f} reaches "
-              "stage {stage} ({name})",
-    },
-    "weakest_rule": {
-        "zh": "短板法：所有核心维度都达到的最高阶段为第 {stage} 级（{name}）",
-        "en": "Weakest link: the highest stage every core dimension reaches is {stage} ({name})",
-    },
-    "weakest_held": {"zh": "，受制于：{dims}", "en": "; held down by: {dims}"},
     "no_score": {"zh": "尚无可计分的回答", "en": "no scored answers yet"},
-    "threshold": {
-        "zh": "某一级算作达到：水平值不低于该级减 1 再加 {t}（即完成该级的 {pct}%）",
-        "en": "A stage counts as reached when the level is at least the stage minus 1 plus {t} "
-              "({pct}% of the way)",
-    },
     "gap_size": {
-        "zh": "当前水平 {level:.2f}，距目标第 {target} 级（{name}）差 {size:.2f} 级",
+        "zh": "当前水平 {level:.2f}，距目标第 {target} 阶段（{name}）差 {size:.2f} 级",
         "en": "level {level:.2f}, {size:.2f} below the target stage {target} ({name})",
     },
     "gap_ahead": {
-        "zh": "当前水平 {level:.2f}，已达到目标第 {target} 级",
+        "zh": "当前水平 {level:.2f}，已达到目标第 {target} 阶段",
         "en": "level {level:.2f}, already at the target stage {target}",
     },
     "gap_pain": {"zh": "关系到您关注的问题：{pains}", "en": "addresses your pain points: {pains}"},
     "gap_industry": {"zh": "本行业重点（×{factor:g}）", "en": "an emphasis for your industry "
                                                           "(×{factor:g})"},
-    "gap_limiting": {"zh": "是拉低整体阶段的短板", "en": "it holds the weakest-link stage down"},
+    "gap_limiting": {"zh": "是下一阶段的门槛，正拖住整体阶段",
+                     "en": "it gates the next stage and holds the firm back"},
     "gap_weight": {"zh": "权重较高（×{factor:.2f}）", "en": "a heavier-weighted area "
                                                        "(×{factor:.2f})"},
-    "step_option": {"zh": "{question}：现为第 {level} 级，选择「{option}」可到第 {target} 级",
-                    "en": "{question}: now level {level}; \"{option}\" would reach level "
-                          "{target}"},
-    "step_at_least": {"zh": "{question}：现为第 {level} 级，达到 {value}{unit} 可到第 {target} 级",
-                      "en": "{question}: now level {level}; {value}{unit} or more would reach "
-                            "level {target}"},
-    "step_below": {"zh": "{question}：现为第 {level} 级，降到 {value}{unit} 以下可到第 {target} 级",
-                   "en": "{question}: now level {level}; below {value}{unit} would reach level "
-                         "{target}"},
-    "step_count": {"zh": "{question}：现为第 {level} 级，至少选 {value} 项可到第 {target} 级",
-                   "en": "{question}: now level {level}; selecting at least {value} would reach "
-                         "level {target}"},
+    "step_option": {"zh": "{question}：做到「{option}」（第 {target} 级）",
+                    "en": "{question}: get to \"{option}\" (level {target})"},
+    "step_template": {"zh": "{question}：{step}（第 {target} 级）",
+                      "en": "{question}: {step} (level {target})"},
+    "step_at_least": {"zh": "{question}：达到 {value}{unit} 或以上（第 {target} 级）",
+                      "en": "{question}: reach {value}{unit} or more (level {target})"},
+    "step_below": {"zh": "{question}：降到 {value}{unit} 以下（第 {target} 级）",
+                   "en": "{question}: get below {value}{unit} (level {target})"},
+    "step_count": {"zh": "{question}：至少做到其中 {value} 项（第 {target} 级）",
+                   "en": "{question}: have at least {value} of these (level {target})"},
     "step_yes": {"zh": "是", "en": "yes"},
     "step_no": {"zh": "否", "en": "no"},
     "incomplete": {"zh": "尚有 {n} 道必答题未回答，结果为暂定", "en": "{n} required questions are "
@@ -77,31 +61,6 @@ def stage_label(instrument: Instrument, stage: int | None, lang: str) -> str:
     if stage is None:
         return "—"
     return f"{stage} {instrument.stage_name(stage).get(lang)}"
-
-
-def index_rule(score: Score, instrument: Instrument, lang: str) -> str:
-    if score.index is None or score.stage_by_index is None:
-        return t("no_score", lang)
-    return t("index_rule", lang, index=score.index, mean=score.index / 25.0,
-             stage=score.stage_by_index,
-             name=instrument.stage_name(score.stage_by_index).get(lang))
-
-
-def weakest_rule(score: Score, instrument: Instrument, lang: str) -> str:
-    if score.stage_weakest_link is None:
-        return t("no_score", lang)
-    text = t("weakest_rule", lang, stage=score.stage_weakest_link,
-             name=instrument.stage_name(score.stage_weakest_link).get(lang))
-    core_count = len([d for d in score.dimensions if d.core and d.stage is not None])
-    if score.limiting and len(score.limiting) < core_count:
-        text += t("weakest_held", lang, dims=join(
-            [dimension_name(instrument, d, lang) for d in score.limiting], lang))
-    return text
-
-
-def threshold_rule(instrument: Instrument, lang: str) -> str:
-    th = instrument.questionnaire.scoring.stage_threshold
-    return t("threshold", lang, t=f"{th:g}", pct=f"{th * 100:g}")
 
 
 def gap_reasons(gap: Gap, instrument: Instrument, profile_pains: dict[str, str] | None,
@@ -133,28 +92,32 @@ def _number(value: float) -> str:
 
 def next_step_text(step: NextStep, instrument: Instrument, lang: str) -> str:
     q = instrument.by_id[step.question]
-    question = q.text.get(lang)
+    question = (q.short or q.text).get(lang)
     if step.option is not None:
         if q.type == "yesno":
             option = t("step_yes" if step.option == "yes" else "step_no", lang)
         else:
             o = instrument.option(q, step.option)
             option = o.label.get(lang) if o else step.option
-        return t("step_option", lang, question=question, level=step.level, option=option,
+        return t("step_option", lang, question=question, option=option,
                  target=step.target_level)
+    value = _number(step.value or 0.0)
+    if q.step is not None:
+        return t("step_template", lang, question=question,
+                 step=q.step.get(lang).replace("{value}", value), target=step.target_level)
     if q.type == "multi":
-        return t("step_count", lang, question=question, level=step.level,
-                 value=_number(step.value or 0.0), target=step.target_level)
+        return t("step_count", lang, question=question, value=value, target=step.target_level)
     unit = ""
     if q.type == "percent":
         unit = "%"
     elif q.unit:
         unit = " " + q.unit.get(lang) if lang == "en" else q.unit.get(lang)
     key = "step_below" if step.below else "step_at_least"
-    return t(key, lang, question=question, level=step.level,
-             value=_number(step.value or 0.0), unit=unit, target=step.target_level)
+    return t(key, lang, question=question, value=value, unit=unit, target=step.target_level)
 
 
 def dimension_line(d: DimensionScore, instrument: Instrument, lang: str) -> tuple[str, str, str]:
     level = "—" if d.level is None else f"{d.level:.2f}"
-    return dimension_name(instrument, d.id, lang), level, stage_label(instrument, d.stage, lang)
+    stage = stage_label(instrument, d.stage, lang) if d.assessed else \
+        {"zh": "不评估", "en": "not assessed"}[normalize_lang(lang)]
+    return dimension_name(instrument, d.id, lang), level, stage

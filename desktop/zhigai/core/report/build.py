@@ -90,7 +90,8 @@ def build(inp: ReportInput, out: str | Path | BinaryIO,
                 progress(min(value, total[0]), total[0])
 
         doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=canvas_class((company, report_id, date), w))
+    draft = "" if inp.score.complete else w("draft")
+    doc.build(story, canvasmaker=canvas_class((company, report_id, date), w, draft))
     return int(doc.page)
 
 

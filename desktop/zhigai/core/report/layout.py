@@ -115,6 +115,7 @@ class NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
 
     header: tuple[str, str, str] = ("", "", "")
     page_words: Any = None
+    draft: str = ""  # set for an unfinished assessment: marked on every page
 
     def __init__(self, *args: Any, **kwargs: Any):
         kwargs.setdefault("initialFontName", FONT)  # no unembedded Helvetica in the file
@@ -132,6 +133,8 @@ class NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             if self._pageNumber > 1:
                 self._decorate(total)
+            if self.draft:
+                self._mark_draft()
             super().showPage()
         super().save()
 
@@ -156,6 +159,22 @@ class NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
         self.restoreState()
 
 
+    def _mark_draft(self) -> None:
+        """A pale diagonal word across the page and a line at its foot."""
+        self.saveState()
+        self.setFillColorRGB(0.85, 0.2, 0.2, alpha=0.12)
+        self.setFont(FONT, 64)
+        self.translate(A4[0] / 2, A4[1] / 2)
+        self.rotate(35)
+        self.drawCentredString(0, 0, clean(self.draft))
+        self.restoreState()
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.setFillColorRGB(0.75, 0.1, 0.1)
+        self.drawString(MARGIN, 10 * mm, clean(self.draft))
+        self.restoreState()
+
+
 def fit_text(text: str, room: float, size: float) -> str:
     """``text`` shortened with an ellipsis to fit ``room`` points."""
     if stringWidth(text, FONT, size) <= room:
@@ -165,5 +184,7 @@ def fit_text(text: str, room: float, size: float) -> str:
     return text + "…"
 
 
-def canvas_class(header: tuple[str, str, str], words: Words) -> type[NumberedCanvas]:
-    return type("ReportCanvas", (NumberedCanvas,), {"header": header, "page_words": words})
+def canvas_class(header: tuple[str, str, str], words: Words,
+                 draft: str = "") -> type[NumberedCanvas]:
+    return type("ReportCanvas", (NumberedCanvas,),
+                {"header": header, "page_words": words, "draft": draft})

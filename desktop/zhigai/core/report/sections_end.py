@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from ... import __version__
+from ..assessment import verdict
 from ..assessment.answer_text import describe_answer
 from .layout import LINE, WIDTH, Doc, make_table
 from .model import ReportInput
@@ -19,7 +20,8 @@ def section_method(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     modules = ", ".join(f"{m.id} {m.version}" for m in q.modules) or "—"
     data = inp.data
     return [d.p(w("section_method"), "h1"),
-            d.p(w("method_scoring", t=f"{q.questionnaire.scoring.stage_threshold:g}")),
+            d.p(w("method_scoring", t=f"{q.questionnaire.scoring.stage_threshold * 100:g}%",
+                  gates=verdict.gates_summary(q, inp.lang))),
             Spacer(1, 2 * mm), d.p(w("method_finance")), Spacer(1, 2 * mm),
             d.p(w("method_versions", q=f"{q.id} {q.version}", h=q.base.hash[:23],
                   m=modules, measures=f"{data.measures.id} {data.measures.version}",

@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table, TableStyle
 
 from ..advice.financing import percent
-from ..assessment.explain import gap_reasons, index_rule, next_step_text, pain_labels, weakest_rule
+from ..assessment import verdict
+from ..assessment.explain import gap_reasons, next_step_text, pain_labels
 from ..assessment.model import corrected
 from ..assessment.money import fmt
 from . import drawings
@@ -70,29 +71,40 @@ def section_cover(inp: ReportInput, d: Doc, w: Words, report_id: str, date: str)
     block = Table([[table, qr]], colWidths=[WIDTH - 36 * mm, 36 * mm])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-    return [Spacer(1, 30 * mm), d.p(w("title"), "title"), d.p(w("subtitle"), "subtitle"),
-            Spacer(1, 20 * mm), d.p(name, "title"), Spacer(1, 14 * mm), block,
-            Spacer(1, 8 * mm), d.p(w("verify_note"), "small")]
+    out: list[Any] = [Spacer(1, 30 * mm), d.p(w("title"), "title"),
+                      d.p(w("subtitle"), "subtitle"), Spacer(1, 20 * mm), d.p(name, "title"),
+                      Spacer(1, 14 * mm), block, Spacer(1, 8 * mm),
+                      d.p(w("verify_note"), "small")]
+    s = inp.score
+    if s.missing:   # a draft says on its first page what is still missing
+        out += [Spacer(1, 6 * mm), d.p(w("provisional", n=len(s.missing)), "warn"),
+                d.p(w("missing_title"), "small"),
+                d.p(("；" if inp.lang == "zh" else "; ").join(
+                    verdict.missing_lines(s, q, inp.lang)), "small")]
+    return out
 
 
 def section_summary(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     s, a, lang = inp.score, inp.advice.appraisal, inp.lang
     out: list[Any] = [d.p(w("summary"), "h1")]
+    instrument = inp.instrument
     if s.missing:
         out.append(d.p(w("provisional", n=len(s.missing)), "warn"))
     index = "—" if s.index is None else f"{s.index:.1f} / 100"
-    cards = Table([[d.p(w("stage_index"), "small"), d.p(w("stage_weakest"), "small"),
+    gate_stage = stage_name(inp, s.stage_weakest_link) if s.stage_weakest_link is not None \
+        else (w("stage_open", n=s.weakest_at_least) if s.index is not None else "—")
+    cards = Table([[d.p(w("stage_gates"), "small"), d.p(w("stage_index"), "small"),
                     d.p(w("index"), "small"), d.p(w("completeness"), "small")],
-                   [d.p(stage_name(inp, s.stage_by_index), "big"),
-                    d.p(stage_name(inp, s.stage_weakest_link), "big"), d.p(index, "big"),
-                    d.p(f"{s.completeness:.0%}", "big")]],
+                   [d.p(gate_stage, "big"), d.p(stage_name(inp, s.stage_by_index), "big"),
+                    d.p(index, "big"), d.p(f"{s.completeness:.0%}", "big")]],
                   colWidths=[WIDTH * 0.3, WIDTH * 0.3, WIDTH * 0.22, WIDTH * 0.18])
     cards.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, LINE),
                                ("INNERGRID", (0, 0), (-1, -1), 0.3, LINE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    out += [cards, Spacer(1, 3 * mm), d.p(index_rule(s, inp.instrument, lang), "small"),
-            d.p(weakest_rule(s, inp.instrument, lang), "small"), Spacer(1, 3 * mm),
-            d.p(w("top_gaps"), "h2")]
+    out += [d.p(verdict.headline(s, instrument, lang), "h2"), cards, Spacer(1, 3 * mm),
+            d.p(w("how_worked_out"), "small")]
+    out += [d.p(line, "small") for line in verdict.rule_lines(s, instrument, lang)]
+    out += [Spacer(1, 3 * mm), d.p(w("top_gaps"), "h2")]
     pains = pain_labels(inp.instrument, lang)
     rows = [[d.p(w("dimension"), "cellhead"), d.p(w("level"), "cellhead"),
              d.p(w("why"), "cellhead")]]
@@ -128,6 +140,8 @@ def section_summary(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     if best is not None and not best.acceptable:
         out.append(Spacer(1, 2 * mm))
         out.append(d.p(w("no_acceptable_option"), "warn"))
+    for reason in inp.advice.withheld:
+        out.append(d.p(reason.get(lang), "warn"))
     return out
 
 
@@ -196,9 +210,8 @@ def section_readiness(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
              d.p(w("next_level"), "cellhead")]]
     for x in s.dimensions:
         dim = q.dimension_by_id[x.id]
-        now = "—" if x.stage is None else f"{x.stage}  {dim.levels[x.stage].get(lang)}"
-        nxt = "" if x.stage is None or x.stage >= 4 else \
-            f"{x.stage + 1}  {dim.levels[x.stage + 1].get(lang)}"
+        now = verdict.dimension_now(x, s, q, inp.assessment.answers, lang)
+        nxt = verdict.dimension_next(x, q, lang)
         rows.append([d.p(dim.name.get(lang), "cell"), d.p(now, "cell"), d.p(nxt, "cell")])
     out += [Spacer(1, 3 * mm), make_table(rows, [WIDTH * 0.2, WIDTH * 0.4, WIDTH * 0.4])]
     out += section_verification(inp, d, w)
@@ -330,7 +343,8 @@ def section_gaps(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     sep = "；" if lang == "zh" else "; "
     for n, gap in enumerate(s.priorities[:6], start=1):
         dim = q.dimension_by_id[gap.dimension]
-        parts = [d.p(f"{n}. {dim.name.get(lang)} — {w('priority')} {gap.priority:.2f}", "h2"),
+        parts = [d.p(f"{n}. {dim.name.get(lang)} — {w('priority')} "
+                   f"{verdict.priority_word(gap, s.priorities, lang)}", "h2"),
                  d.p(sep.join(gap_reasons(gap, q, pains, lang)))]
         if gap.next_level is not None:
             parts.append(d.p(d.label(f"{w('next_level')} {gap.next_level}",

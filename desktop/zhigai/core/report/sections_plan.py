@@ -139,6 +139,9 @@ def section_financing(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             make_table(rows, [WIDTH * 0.25, WIDTH * 0.08, WIDTH * 0.14, WIDTH * 0.14,
                           WIDTH * 0.14, WIDTH * 0.13, WIDTH * 0.12],
                    align_right=(1, 2, 3, 4, 5))]
+    if advice.withheld:
+        out.append(d.p(w("financing_withheld"), "h2"))
+        return out + [d.p(r.get(lang), "warn") for r in advice.withheld]
     best = advice.recommended
     if best is None:
         return out
