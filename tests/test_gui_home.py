@@ -28,7 +28,7 @@ def test_home_table_model_without_widgets(data_dir: Path, root: Path) -> None:
              for r in range(2)}
     textile = shown["绍兴柯桥锦程织造有限公司"]
     assert textile[1:5] == ["纺织", "绍兴市", "2026-11-20", "Complete"]
-    assert textile[5] == "1 机械化与自动化 / 0 手工为主"
+    assert textile[5] == "1 机械化与自动化 / 1 机械化与自动化"
     model.set_language("en")
     assert model.index(0, 1).data() in ("Textiles", "Automobile & motorcycle parts")
     stage_sort = [model.index(r, 5).data(AssessmentTableModel.SortRole) for r in range(2)]

@@ -59,12 +59,16 @@ def test_whole_questionnaire_with_the_keyboard(qtbot: Any, start: Any) -> None:
     assert session.score.complete, session.score.missing
     assert answered >= 75
     assert page.tabs.currentWidget() is page.results        # Enter after the last question
-    # the results screen shows both rules, the index and the gaps of this very score
+    # the results screen opens with the stage in one sentence; the index and both rules are
+    # one click below
     results = page.results
     score = session.score
-    assert results.by_index.value.text().startswith(str(score.stage_by_index))
-    assert results.by_weakest.value.text().startswith(str(score.stage_weakest_link))
-    assert f"{score.index:.1f}" in results.by_index.detail.text()
+    assert results.verdict.value.text().startswith(str(score.stage_weakest_link))
+    assert results.verdict.detail.text().startswith("Your factory is at stage ")
+    assert f"{score.index:.1f}" in results.rules_toggle.text()
+    assert not results.rule.isVisible()
+    qtbot.mouseClick(results.rules_toggle, Qt.MouseButton.LeftButton)
+    assert results.rule.isVisible() and "Weighted index" in results.rule.text()
     assert not results.banner.isVisible()
     assert results.table_model.rowCount() == 10
     titles = [w.text() for w in results.findChildren(QLabel) if w.objectName() == "subtitle"]

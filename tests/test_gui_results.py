@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gui_helpers import answer_with_keyboard, create_via_ui, seed
@@ -24,7 +25,7 @@ def test_results_follow_each_answer(qtbot: Any, start: Any) -> None:
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert page.session.score.index > before
     page.tabs.setCurrentWidget(results)       # the results page refreshes when it is shown
-    assert f"{page.session.score.index:.1f}" in results.by_index.detail.text()
+    assert f"{page.session.score.index:.1f}" in results.rules_toggle.text()
     page.tabs.setCurrentWidget(page.questions)
     # an invalid number is refused with a message and nothing changes
     page.questions.focus_question("eq_cnc_rate")
@@ -56,3 +57,30 @@ def test_follow_up_shows_change(qtbot: Any, start: Any, data_dir: Path, root: Pa
     change = page.session.comparison
     equipment = {d.dimension: d for d in change.dimensions}["equipment"]
     assert equipment.delta > 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("firm", ["office-ahead-pump-maker", "contract-machinist",
+                                  "half-finished", "mechanized-weaving-mill"])
+def test_results_say_what_the_verdict_module_says(qtbot: Any, start: Any, data_dir: Path,
+                                                  root: Path, firm: str, lang: str) -> None:
+    """The GUI shows the same headline, rule lines and "now" texts as `zhigai score` and the
+    report (tests/test_verdict_outputs.py), for reference firms in both languages."""
+    from PySide6.QtWidgets import QLabel
+
+    from zhigai.core.assessment import verdict
+
+    (first,) = seed(data_dir, root, f"reference/{firm}/assessment")
+    window = start(lang=lang)
+    window.home.select(first)
+    qtbot.mouseClick(window.home.open_button, Qt.MouseButton.LeftButton)
+    page = window.page
+    page.tabs.setCurrentWidget(page.results)
+    session, results = page.session, page.results
+    said = verdict.summary_texts(session.score, session.instrument, session.assessment.answers,
+                                 lang)
+    assert results.verdict.detail.text() == said["headline"]
+    assert results.rule.text().split("\n")[:len(said["rules"])] == said["rules"]
+    shown = {w.text() for w in results.findChildren(QLabel)}
+    assert set(said["now"].values()) <= shown
+    assert results.banner.isVisible() is (not session.score.complete)

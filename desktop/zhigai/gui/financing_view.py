@@ -125,6 +125,10 @@ class FinancingView(LazyRefresh, QScrollArea):
         options_title = QLabel(self.tr("Financing options compared"))
         options_title.setObjectName("subtitle")
         layout.addWidget(options_title)
+        self.withheld = QLabel()
+        self.withheld.setObjectName("banner")
+        self.withheld.setWordWrap(True)
+        layout.addWidget(self.withheld)
         self.options = _Table()
         self.options_view = _table(self.options)
         self.options_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -199,8 +203,13 @@ class FinancingView(LazyRefresh, QScrollArea):
         for widget in (self.figures_card, self.sensitivity_view, self.options_view,
                        self.schedule_view, self.chart, self.schedule_title):
             widget.setVisible(has)
+        self.withheld.setText("\n".join(r.get(self.lang) for r in advice.withheld))
+        self.withheld.setVisible(has and bool(advice.withheld))
         if a is None:
             return
+        # no repayment schedule while the assessment is unfinished or the benefit unknown
+        self.schedule_view.setVisible(not advice.withheld)
+        self.schedule_title.setVisible(not advice.withheld)
         lang = self.lang
         while self.figures.count():
             widget = self.figures.takeAt(0).widget()

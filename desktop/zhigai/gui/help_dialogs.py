@@ -47,7 +47,7 @@ class WelcomeDialog(QDialog):
         steps = [self.tr("Enter the firm's profile (name, industry, size)."),
                  self.tr("Answer the questions: about 20 to 40 minutes; everything is saved "
                          "as you go, so you can stop and continue later."),
-                 self.tr("See the stage, the weakest links and a step-by-step roadmap."),
+                 self.tr("See the stage, what holds it back and a step-by-step roadmap."),
                  self.tr("Plan the project: supports, costs, payback and financing."),
                  self.tr("Export the PDF report for the bank or the programme office.")]
         text = "".join(f"<li>{escape(s)}</li>" for s in steps)

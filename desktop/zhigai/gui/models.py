@@ -27,7 +27,7 @@ class AssessmentTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Company"), self.tr("Industry"), self.tr("City"), self.tr("Date"),
-                self.tr("Status"), self.tr("Stage (index / weakest link)")]
+                self.tr("Status"), self.tr("Stage (index / gates)")]
 
     def set_rows(self, rows: list[AssessmentRow]) -> None:
         self.beginResetModel()
@@ -81,7 +81,7 @@ class AssessmentTableModel(QAbstractTableModel):
                 return (row.status, row.summary.get("completeness") or 0)
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "stage":
-            return self.tr("Stage by weighted index / by weakest link")
+            return self.tr("Stage by weighted index / by the stage gates")
         return None
 
     def display(self, row: AssessmentRow, column: str) -> str:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QToolButton,
     QVBoxLayout,
 )
 
-from ..core.assessment import explain
+from ..core.assessment import explain, verdict
 from ..core.assessment.comparison import Comparison
 from ..core.assessment.scoring import Score
 from ..core.questionnaire.instrument import Instrument
@@ -53,7 +54,7 @@ class DimensionTableModel(QAbstractTableModel):
         for d in score.dimensions:
             dim = instrument.dimension_by_id[d.id]
             level = "—" if d.level is None else f"{d.level:.2f}"
-            stage = "—" if d.stage is None else \
+            stage = self.tr("not assessed") if not d.assessed else "—" if d.stage is None else \
                 f"{d.stage} {instrument.stage_name(d.stage).get(self.lang)}"
             delta = changes.get(d.id)
             change = "" if delta is None else f"{delta:+.2f}"
@@ -126,15 +127,20 @@ class ResultsView(LazyRefresh, QScrollArea):
         banner_row.addWidget(self.go_answer)
         layout.addLayout(banner_row)
 
-        stages = QHBoxLayout()
-        self.by_index = StageBox()
-        self.by_weakest = StageBox()
-        stages.addWidget(self.by_index, 1)
-        stages.addWidget(self.by_weakest, 1)
-        layout.addLayout(stages)
+        self.verdict = StageBox()
+        self.verdict.detail.setObjectName("headline")
+        layout.addWidget(self.verdict)
+        self.rules_toggle = QToolButton()
+        self.rules_toggle.setCheckable(True)
+        self.rules_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.rules_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.rules_toggle.setAutoRaise(True)
+        self.rules_toggle.toggled.connect(self._show_rules)
+        layout.addWidget(self.rules_toggle)
         self.rule = QLabel()
         self.rule.setObjectName("muted")
         self.rule.setWordWrap(True)
+        self.rule.setVisible(False)
         layout.addWidget(self.rule)
         self.change = QLabel()
         self.change.setWordWrap(True)
@@ -195,16 +201,23 @@ class ResultsView(LazyRefresh, QScrollArea):
         self.banner.setVisible(missing > 0)
         self.go_answer.setVisible(missing > 0)
 
-        self.by_index.caption.setText(self.tr("Stage by weighted index"))
-        self.by_weakest.caption.setText(self.tr("Stage by weakest link"))
-        self.by_index.value.setText(explain.stage_label(instrument, score.stage_by_index, lang))
-        self.by_weakest.value.setText(explain.stage_label(instrument, score.stage_weakest_link,
-                                                          lang))
-        self.by_index.detail.setText(explain.index_rule(score, instrument, lang))
-        self.by_weakest.detail.setText(explain.weakest_rule(score, instrument, lang))
-        self.rule.setText(explain.threshold_rule(instrument, lang) + "  "
-                          + self.tr("The index lets strengths make up for weaknesses; the "
-                                    "weakest link shows what the firm can rely on everywhere."))
+        self.verdict.caption.setText(self.tr("Where your factory stands"))
+        if score.stage_weakest_link is not None:
+            stage = explain.stage_label(instrument, score.stage_weakest_link, lang)
+        elif score.index is not None:
+            stage = self.tr("Not yet determined (at least stage %1)").replace(
+                "%1", str(score.weakest_at_least))
+        else:
+            stage = "—"
+        self.verdict.value.setText(stage)
+        self.verdict.detail.setText(verdict.headline(score, instrument, lang))
+        index = "—" if score.index is None else f"{score.index:.1f}"
+        self.rules_toggle.setText(self.tr("Index %1 / 100 · how the stage is worked out")
+                                  .replace("%1", index))
+        self.rule.setText("\n".join(verdict.rule_lines(score, instrument, lang)
+                                     + [self.tr("The index lets strengths make up for "
+                                                "weaknesses; the gates show what the firm can "
+                                                "rely on everywhere.")]))
 
         comparison = session.comparison
         if comparison is not None:
@@ -216,7 +229,7 @@ class ResultsView(LazyRefresh, QScrollArea):
             parts.append(self.tr("stage by index %1 → %2")
                          .replace("%1", str(_dash(comparison.stage_index_before)))
                          .replace("%2", str(_dash(comparison.stage_index_after))))
-            parts.append(self.tr("weakest link %1 → %2")
+            parts.append(self.tr("stage by the gates %1 → %2")
                          .replace("%1", str(_dash(comparison.stage_weakest_before)))
                          .replace("%2", str(_dash(comparison.stage_weakest_after))))
             self.change.setText("  ".join(parts))
@@ -237,6 +250,11 @@ class ResultsView(LazyRefresh, QScrollArea):
                                   + sum(self.table.rowHeight(r) for r in range(rows)) + 4)
         self._fill_levels(instrument, score)
         self._fill_gaps(instrument, score)
+
+    def _show_rules(self, shown: bool) -> None:
+        self.rule.setVisible(shown)
+        self.rules_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
 
     def _fill_verification(self) -> None:
         session = self.controller.session
@@ -276,11 +294,11 @@ class ResultsView(LazyRefresh, QScrollArea):
             head = QLabel(text)
             head.setObjectName("muted")
             self.levels.addWidget(head, 0, column)
+        answers = self.controller.session.assessment.answers
         for row, d in enumerate(score.dimensions, start=1):
             dim = instrument.dimension_by_id[d.id]
-            now = "—" if d.stage is None else f"{d.stage}  {dim.levels[d.stage].get(self.lang)}"
-            nxt = "" if d.stage is None or d.stage >= 4 else \
-                f"{d.stage + 1}  {dim.levels[d.stage + 1].get(self.lang)}"
+            now = verdict.dimension_now(d, score, instrument, answers, self.lang)
+            nxt = verdict.dimension_next(d, instrument, self.lang)
             for column, text in enumerate((dim.name.get(self.lang), now, nxt)):
                 label = QLabel(text)
                 label.setWordWrap(True)
@@ -308,7 +326,8 @@ class ResultsView(LazyRefresh, QScrollArea):
             box.setObjectName("card")
             lines = QVBoxLayout(box)
             title = QLabel(f"{n}. {dim.name.get(self.lang)}   "
-                           + self.tr("priority %1").replace("%1", f"{gap.priority:.2f}"))
+                           + self.tr("priority: %1").replace(
+                               "%1", verdict.priority_word(gap, priorities, self.lang)))
             title.setObjectName("subtitle")
             lines.addWidget(title)
             why = QLabel(explain.t("separator", self.lang).join(

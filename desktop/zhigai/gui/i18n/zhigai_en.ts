@@ -190,12 +190,12 @@
             <translation>Status</translation>
         </message>
         <message>
-            <source>Stage (index / weakest link)</source>
-            <translation>Stage (index / weakest link)</translation>
+            <source>Stage (index / gates)</source>
+            <translation>Stage (index / gates)</translation>
         </message>
         <message>
-            <source>Stage by weighted index / by weakest link</source>
-            <translation>Stage by weighted index / by weakest link</translation>
+            <source>Stage by weighted index / by the stage gates</source>
+            <translation>Stage by weighted index / by the stage gates</translation>
         </message>
         <message>
             <source>(no name yet)</source>
@@ -305,6 +305,10 @@
         <message>
             <source>Owner's level</source>
             <translation>Owner's level</translation>
+        </message>
+        <message>
+            <source>not assessed</source>
+            <translation>not assessed</translation>
         </message>
         <message>
             <source> (enabler)</source>
@@ -1452,16 +1456,20 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Provisional: %1 required questions are not answered yet; unanswered questions are not counted as zero.</translation>
         </message>
         <message>
-            <source>Stage by weighted index</source>
-            <translation>Stage by weighted index</translation>
+            <source>Where your factory stands</source>
+            <translation>Where your factory stands</translation>
         </message>
         <message>
-            <source>Stage by weakest link</source>
-            <translation>Stage by weakest link</translation>
+            <source>Not yet determined (at least stage %1)</source>
+            <translation>Not yet determined (at least stage %1)</translation>
         </message>
         <message>
-            <source>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</source>
-            <translation>The index lets strengths make up for weaknesses; the weakest link shows what the firm can rely on everywhere.</translation>
+            <source>Index %1 / 100 · how the stage is worked out</source>
+            <translation>Index %1 / 100 · how the stage is worked out</translation>
+        </message>
+        <message>
+            <source>The index lets strengths make up for weaknesses; the gates show what the firm can rely on everywhere.</source>
+            <translation>The index lets strengths make up for weaknesses; the gates show what the firm can rely on everywhere.</translation>
         </message>
         <message>
             <source>Since the assessment of %1:</source>
@@ -1476,8 +1484,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>stage by index %1 → %2</translation>
         </message>
         <message>
-            <source>weakest link %1 → %2</source>
-            <translation>weakest link %1 → %2</translation>
+            <source>stage by the gates %1 → %2</source>
+            <translation>stage by the gates %1 → %2</translation>
         </message>
         <message>
             <source>Expert verification by %1. Owner's own answers: index %2, stage %3. Verified: index %4, stage %5.</source>
@@ -1516,8 +1524,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>What to improve first (target stage: %1)</translation>
         </message>
         <message>
-            <source>priority %1</source>
-            <translation>priority %1</translation>
+            <source>priority: %1</source>
+            <translation>priority: %1</translation>
         </message>
         <message>
             <source>Next level %1: </source>
@@ -1788,8 +1796,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Answer the questions: about 20 to 40 minutes; everything is saved as you go, so you can stop and continue later.</translation>
         </message>
         <message>
-            <source>See the stage, the weakest links and a step-by-step roadmap.</source>
-            <translation>See the stage, the weakest links and a step-by-step roadmap.</translation>
+            <source>See the stage, what holds it back and a step-by-step roadmap.</source>
+            <translation>See the stage, what holds it back and a step-by-step roadmap.</translation>
         </message>
         <message>
             <source>Plan the project: supports, costs, payback and financing.</source>
