@@ -47,7 +47,7 @@ def seed(data_dir: Path) -> None:
             store, catalog, load_assessment(ROOT / "examples" / f"{name}.json"))
     follow = Session.follow_up(store, catalog, sessions["textile-early"].id)
     for qid, value in (("eq_cnc_rate", 35), ("sy_erp", "erp_partial"), ("co_networking_rate", 25),
-                       ("co_cloud", "basic"), ("tx_weaving", "shuttleless_electronic")):
+                       ("co_cloud", "basic"), ("tx_looms", "shuttleless_electronic")):
         follow.answer(qid, value)
     follow.clear("pr_spc")
     store.close()

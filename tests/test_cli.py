@@ -55,7 +55,9 @@ def test_new_set_score_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert result["index"] == pytest.approx(100.0)   # one answer at level 4 counts so far
     assert result["complete"] is False and len(result["missing"]) > 50
     code, out, err = run(["score", str(path), "--lang", "zh"], capsys)
-    assert code == 0 and "宁波测试泵阀有限公司" in out and "按短板" in out
+    assert code == 0 and "宁波测试泵阀有限公司" in out
+    # one answer is no verdict: the stage waits for the gate dimensions, said in words
+    assert "阶段尚未确定：请先回答" in out and "按阶段门槛：尚未确定" in out
 
 
 def test_set_refuses_bad_values_and_keeps_file(tmp_path: Path,
@@ -87,9 +89,11 @@ def test_questions_and_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert "tx_" in out
     code, out, _ = run(["list"], capsys)
     assert code == 0
-    assert "zhigai-readiness 1.0.0" in out
-    for module in ("textile", "auto-parts", "pump-valve"):
+    assert "zhigai-readiness 1.0.0" in out and "zhigai-readiness 1.1.0" in out
+    for module in ("electrical", "wood-furniture"):
         assert f"module {module} 1.0.0" in out
+    for module in ("textile", "auto-parts", "pump-valve"):
+        assert f"module {module} 1.1.0" in out
     code, _, err = run(["questions", "nope"], capsys)
     assert code == 1 and "questionnaire 'nope' is not installed" in err
 

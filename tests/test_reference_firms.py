@@ -1,0 +1,128 @@
+"""The calibration set: reference firms whose expected verdict was written from their facts
+before the program ran (examples/reference/<firm>/expected.yaml), answered as their owners
+would (assessment.json). Each verdict must fall inside what the expert signed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from zhigai.core.assessment import verdict
+from zhigai.core.assessment.model import load_assessment
+from zhigai.core.assessment.scoring import Score, score
+from zhigai.core.questionnaire.catalog import default_catalog
+from zhigai.core.questionnaire.instrument import Instrument
+
+REFERENCE = Path(__file__).resolve().parent.parent / "examples" / "reference"
+FIRMS = sorted(p.name for p in REFERENCE.iterdir() if (p / "assessment.json").exists())
+
+
+def load(firm: str) -> tuple[Any, Instrument, Score, dict[str, Any]]:
+    assessment = load_assessment(REFERENCE / firm / "assessment.json")
+    instrument, warnings = default_catalog().instrument_for(assessment)
+    assert warnings == []
+    expected = yaml.safe_load((REFERENCE / firm / "expected.yaml").read_text(encoding="utf-8"))
+    return assessment, instrument, score(instrument, assessment.answers,
+                                         assessment.profile), expected
+
+
+def test_the_set_covers_what_the_issue_asks() -> None:
+    assert len(FIRMS) >= 12
+    sizes, stages, industries = [], set(), set()
+    for firm in FIRMS:
+        assessment, instrument, result, _ = load(firm)
+        sizes.append(int(assessment.profile["employees"]))
+        industries.add(assessment.industry(instrument))
+        if result.stage_weakest_link is not None:
+            stages.add(result.stage_weakest_link)
+    assert min(sizes) <= 15 and max(sizes) >= 1000
+    assert stages >= {0, 1, 2, 3}
+    assert len(industries) >= 8
+    for required in ("mechanized-weaving-mill", "office-ahead-pump-maker", "contract-machinist",
+                     "half-finished", "automated-no-data"):
+        assert required in FIRMS
+
+
+def within(value: float | int | None, bounds: list[float] | None) -> bool:
+    return value is not None and bounds is not None and bounds[0] - 1e-9 <= value <= \
+        bounds[1] + 1e-9
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_stage_by_the_gates(firm: str) -> None:
+    _, _, result, expected = load(firm)
+    if expected["stage_gates"] == "undetermined":
+        assert result.stage_weakest_link is None and result.weakest_pending
+    else:
+        assert within(result.stage_weakest_link, expected["stage_gates"]), \
+            (result.stage_weakest_link, result.limiting)
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_stage_by_the_index(firm: str) -> None:
+    _, _, result, expected = load(firm)
+    assert within(result.stage_by_index, expected["stage_index"]), result.index
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_dimension_levels(firm: str) -> None:
+    _, _, result, expected = load(firm)
+    outside = {d: (result.dimension(d).level, bounds)
+               for d, bounds in (expected.get("levels") or {}).items()
+               if not within(result.dimension(d).level, bounds)}
+    assert outside == {}
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_not_assessed_and_holding_back(firm: str) -> None:
+    _, _, result, expected = load(firm)
+    assert set(result.not_assessed) == set(expected.get("not_assessed") or [])
+    assert set(expected.get("holding_back") or []) <= set(result.limiting)
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_top_gaps(firm: str) -> None:
+    _, _, result, expected = load(firm)
+    top = [g.dimension for g in result.priorities[:3]]
+    assert set(expected["top_gaps"]) <= set(top), top
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_lopsided_firms_are_called_so(firm: str) -> None:
+    _, instrument, result, expected = load(firm)
+    said = verdict.lopsided(result, instrument, "en") or ""
+    if expected.get("lopsided") == "office ahead of shop floor":
+        assert "the office side" in said and "is ahead of the shop floor" in said
+    elif expected.get("lopsided") == "shop floor ahead of office":
+        assert "the shop floor (" in said
+    else:
+        assert said == ""
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_now_is_built_from_the_firms_own_answers(firm: str) -> None:
+    assessment, instrument, result, _ = load(firm)
+    for d in result.dimensions:
+        text = verdict.dimension_now(d, result, instrument, assessment.answers, "en")
+        if not d.assessed or d.counted == 0:
+            continue
+        counted = [q for q in instrument.by_dimension[d.id]
+                   if result.questions[q.id].counted and result.questions[q.id].state
+                   == "answered"]
+        words = [verdict.answer_words(q, assessment.answers[q.id], "en") for q in counted]
+        assert any(w in text for w in words), (d.id, text)
+        assert instrument.dimension_by_id[d.id].levels[d.stage or 0].en not in text
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_financing_is_recommended_only_when_the_verdict_allows(firm: str) -> None:
+    from zhigai.core.advice.advise import advise
+    from zhigai.core.advice.data import default_advice_data
+
+    assessment, instrument, result, expected = load(firm)
+    advice = advise(default_advice_data(), instrument, assessment, result, assessment.project)
+    if not expected.get("financing_recommendation", True) or not result.complete:
+        assert advice.recommended is None
