@@ -32,7 +32,8 @@ def best_answers(inst: Instrument, level: int) -> dict[str, Answer]:
 
     from test_properties import candidates
 
-    out: dict[str, Answer] = {"de_own_design": Answer(value=True)}
+    out: dict[str, Answer] = {"de_own_design": Answer(value=True)} \
+        if "de_own_design" in inst.by_id else {}
     for q in inst.questions:
         if not inst.scored(q):
             continue
@@ -279,3 +280,103 @@ def test_questionnaire_1_0_keeps_its_own_rules(root: Path) -> None:
     result = score(old, answers, {})
     assert result.questions["eq_robot_vision"].counted
     assert result.questions["eq_robot_vision"].level == 0
+
+
+# ---------------------------------------------------------------------------- edges and gaps
+
+def test_the_80_percent_line() -> None:
+    from zhigai.core.assessment.scoring import reached_stage
+
+    assert reached_stage(1.8, 0.8) == 2 and reached_stage(1.79, 0.8) == 1
+    assert reached_stage(0.8, 0.8) == 1 and reached_stage(0.79, 0.8) == 0
+    assert reached_stage(3.8, 0.8) == 4 and reached_stage(4.0, 0.8) == 4
+
+
+@pytest.mark.parametrize(("level", "stage"), [(4, 4), (0, 0)])
+def test_a_firm_at_one_level_everywhere(level: int, stage: int) -> None:
+    inst = instrument()
+    result = score(inst, best_answers(inst, level), {})
+    assert result.complete and result.questionnaire == "zhigai-readiness"
+    assert result.version == "1.1.0"
+    assert result.index == pytest.approx(25.0 * level)
+    assert result.stage_by_index == stage and result.stage_weakest_link == stage
+    assert result.weakest_at_least == stage and result.weakest_pending == ()
+    assert result.target == min(4, stage + 1)
+    if stage == 4:
+        assert result.limiting == () and result.priorities == ()
+        assert verdict.headline(result, inst, "en") == (
+            "Your factory is at stage 4 (Intelligent): every gate dimension has reached it.")
+    else:
+        assert result.limiting == ("equipment", "production")
+        assert all(g.size == pytest.approx(1.0) for g in result.gaps)
+
+
+def test_counts_of_a_dimension() -> None:
+    inst = instrument()
+    answers = best_answers(inst, 2)
+    answers["de_prototype"] = Answer(na=True)
+    del answers["de_cam"]
+    answers["de_drawing_mgmt"] = Answer(value="central")
+    answers["de_field_feedback"] = Answer(value=True)
+    result = score(inst, answers, {})
+    design = result.dimension("design")
+    # de_own_design, tools, drawings, feedback, customer collab, parts coding answered; cam
+    # missing; prototype n/a
+    assert (design.answered, design.na, design.shown) == (6, 1, 8)
+    assert design.counted == 4 and design.missing == ("de_cam",)
+    assert (design.applicable, design.total) == (5, 6)
+    drawings = result.questions["de_drawing_mgmt"]
+    assert (drawings.level, drawings.raised_by, drawings.state, drawings.dimension) == (
+        3, "de_field_feedback", "answered", "design")
+    assert result.questions["st_notes"].state == "optional"
+    assert result.questions["de_cam"].state == "missing"
+
+
+def test_gaps_follow_the_documented_formula(root: Path) -> None:
+    """Each gap's size and priority recomputed from docs/scoring.md for reference firms."""
+    from test_reference_firms import load
+
+    for firm in ("mechanized-weaving-mill", "contract-machinist", "office-ahead-pump-maker",
+                 "diecast-auto-parts"):
+        assessment, inst, result, _ = load(firm)
+        target = min(4, max(result.stage_by_index or 0, result.stage_weakest_link or 0) + 1)
+        assert result.target == target
+        assessed = [d for d in result.dimensions if d.level is not None]
+        mean_weight = sum(d.weight for d in assessed) / len(assessed)
+        pains = set(assessment.profile.get("pain_points") or [])
+        for gap in result.gaps:
+            d = result.dimension(gap.dimension)
+            definition = inst.dimension_by_id[d.id]
+            matched = len(set(definition.addresses) & pains)
+            limiting = d.id in result.limiting
+            factors = ((d.weight / mean_weight) * (1 + 0.5 * min(2, matched))
+                       * inst.emphasis.get(d.id, 1.0) * (1.25 if limiting else 1.0))
+            size = max(0.0, target - (d.level or 0.0))
+            assert gap.limiting is limiting, (firm, d.id)
+            assert (gap.level, gap.stage, gap.target) == (pytest.approx(d.level), d.stage,
+                                                           target)
+            assert gap.next_level == (None if d.stage == 4 else (d.stage or 0) + 1)
+            assert gap.size == pytest.approx(size, abs=1e-6)
+            assert gap.priority == pytest.approx(size * factors, abs=1e-5), (firm, d.id)
+            assert gap.weight_factor == pytest.approx(d.weight / mean_weight, abs=1e-6)
+            aim = max(target, gap.next_level or 4)
+            weights = [inst.by_id[s.question].weight * (aim - s.level) for s in gap.holding_back]
+            assert all(s.level < aim for s in gap.holding_back)
+            assert weights == sorted(weights, reverse=True)
+        ranked = [g.priority for g in result.gaps]
+        assert ranked == sorted(ranked, reverse=True)
+
+
+def test_questionnaire_1_0_aims_one_above_the_index(root: Path) -> None:
+    catalog = Catalog.load([root / "questionnaires"])
+    old = catalog.instrument("zhigai-readiness", "1.0.0")
+    answers = {k: v for k, v in best_answers(old, 2).items()
+               if old.by_id[k].dimension not in ("strategy", "workforce", "security", "energy")}
+    answers.update({k: v for k, v in best_answers(old, 0).items()
+                    if old.by_id[k].dimension in ("strategy", "workforce", "security", "energy")})
+    result = score(old, answers, {})
+    assert result.stage_weakest_link == 2 and result.stage_by_index == 1
+    assert result.target == 2      # 1.0: one above the index, not above the gates
+    new = instrument()
+    answers["de_own_design"] = Answer(value=True)
+    assert score(new, answers, {}).target == 3

@@ -283,7 +283,7 @@ def score(instrument: Instrument, answers: Mapping[str, Any],
                                                                 rules.stage_threshold)
     gate = gate_stage(instrument, dims)
     target = _target(instrument, stage_index, gate)
-    gaps = _gaps(instrument, dims, answers, qscores, profile, target, gate, weight_sum)
+    gaps = _gaps(instrument, dims, qscores, profile, target, gate, weight_sum)
     return Score(instrument.id, instrument.version, tuple(dims), index, stage_index, gate.stage,
                  gate.limiting, target, answered_required, required_total, tuple(all_missing),
                  gaps, qscores, gate.at_least, gate.pending,
@@ -296,7 +296,7 @@ def _target(instrument: Instrument, stage_index: int | None, gate: GateResult) -
     its gate stage); one above the stage by index where it does not (1.0)."""
     if stage_index is None:
         return None
-    if any(s.gates is not None for s in instrument.questionnaire.stages):
+    if names_gates(instrument):
         base = gate.stage if gate.stage is not None else gate.at_least
         return min(4, max(stage_index, base) + 1)
     return min(4, stage_index + 1)
@@ -314,13 +314,17 @@ class GateResult:
     next_gates: tuple[str, ...]
 
 
+def names_gates(instrument: Instrument) -> bool:
+    """Whether the questionnaire names stage gates (1.1 on); 1.0 names none."""
+    return any(s.gates is not None for s in instrument.questionnaire.stages)
+
+
 def gates_of(instrument: Instrument, stage: int) -> tuple[str, ...]:
     """The dimensions that must reach ``stage`` (every core dimension when the questionnaire
     names no gates)."""
-    stages = instrument.questionnaire.stages
-    if all(s.gates is None for s in stages):
+    if not names_gates(instrument):
         return tuple(d.id for d in instrument.dimensions if d.core)
-    for s in stages:
+    for s in instrument.questionnaire.stages:
         if s.level == stage:
             return tuple(s.gates or ())
     return ()
@@ -360,13 +364,13 @@ def _pain_points(instrument: Instrument, profile: Mapping[str, Any]) -> set[str]
     return set(value) if isinstance(value, list) else set()
 
 
-def _gaps(instrument: Instrument, dims: list[DimensionScore], answers: Mapping[str, Any],
+def _gaps(instrument: Instrument, dims: list[DimensionScore],
           qscores: dict[str, QuestionScore], profile: Mapping[str, Any], target: int | None,
           gate: GateResult, weight_sum: float) -> tuple[Gap, ...]:
     if target is None:
         return ()
     rules = instrument.questionnaire.scoring
-    gated = any(s.gates is not None for s in instrument.questionnaire.stages)
+    gated = names_gates(instrument)
     pains = _pain_points(instrument, profile)
     scored = [x for x in dims if x.level is not None and x.weight > 0]
     mean_weight = weight_sum / len(scored) if scored else 1.0
@@ -389,7 +393,7 @@ def _gaps(instrument: Instrument, dims: list[DimensionScore], answers: Mapping[s
         weight_factor = d.weight / mean_weight if mean_weight > 0 else 1.0
         priority = size * weight_factor * pain_factor * industry_factor * limit_factor
         aim = max(target, next_level or 0) if next_level is not None else 4
-        holding = _holding_back(instrument, d.id, answers, qscores, aim)
+        holding = _holding_back(instrument, d.id, qscores, aim)
         out.append(Gap(d.id, round(d.level, 6), d.stage, next_level, target, round(size, 6),
                        round(priority, 6), round(weight_factor, 6), matched, pain_factor,
                        industry_factor, is_limiting, holding))
@@ -397,8 +401,8 @@ def _gaps(instrument: Instrument, dims: list[DimensionScore], answers: Mapping[s
     return tuple(out)
 
 
-def _holding_back(instrument: Instrument, dim_id: str, answers: Mapping[str, Any],
-                  qscores: dict[str, QuestionScore], aim: int,
+def _holding_back(instrument: Instrument, dim_id: str, qscores: dict[str, QuestionScore],
+                  aim: int,
                   limit: int = 5) -> tuple[NextStep, ...]:
     """Counted answers in the dimension below ``aim``, worst (by weight) first, each with the
     smallest step up."""
