@@ -1,4 +1,5 @@
-"""Scoring figures: load+validate the default questionnaire, and rescore after one answer.
+"""Scoring figures: load+validate the default questionnaire, rescore after one answer, and the
+verdict's words the results screen shows after each answer.
 
     python benchmarks/bench_scoring.py
 
@@ -17,13 +18,14 @@ import sys
 import yaml  # noqa: E402
 from _util import ROOT, calibration, median_seconds, report
 
+from zhigai.core.assessment import verdict  # noqa: E402
 from zhigai.core.assessment.model import Answer  # noqa: E402
 from zhigai.core.assessment.scoring import score  # noqa: E402
 from zhigai.core.questionnaire.catalog import Catalog  # noqa: E402
 from zhigai.core.questionnaire.instrument import Instrument  # noqa: E402
 from zhigai.core.questionnaire.loader import load_questionnaire_file  # noqa: E402
 
-QFILE = ROOT / "questionnaires" / "zhigai-readiness-1.0.yaml"
+QFILE = ROOT / "questionnaires" / "zhigai-readiness-1.1.yaml"
 
 
 def full_answers(instrument: Instrument, rng: random.Random) -> dict[str, Answer]:
@@ -84,17 +86,29 @@ def main() -> None:
     scored = [q for q in instrument.questions if q.options]
     state = {"i": 0}
 
-    def change_and_rescore() -> None:
+    def change() -> None:
         q = scored[state["i"] % len(scored)]
         state["i"] += 1
         answers[q.id] = Answer(value=rng.choice(q.options or []).id if q.type == "single"
                                else [rng.choice(q.options or []).id])
+
+    def change_and_rescore() -> None:
+        change()
         score(instrument, answers, profile)
 
     rescore = median_seconds(change_and_rescore, runs=2000, warmup=50)
     print(f"({len(instrument.questions)} questions incl. the textile module)")
     report("rescore after one changed answer", rescore, goal=0.002, baseline=base,
            baseline_name="calibration")
+
+    def rescore_and_word() -> None:
+        change()
+        result = score(instrument, answers, profile)
+        verdict.summary_texts(result, instrument, answers, "zh")
+
+    worded = median_seconds(rescore_and_word, runs=1000, warmup=20)
+    report("rescore + the verdict's words (headline, rules, 'now' x10)", worded,
+           baseline=rescore, baseline_name="rescore")
 
 
 if __name__ == "__main__":
