@@ -33,7 +33,8 @@ CFG
 cd "$work"
 echo "mutating $* in $work"
 "$python" -m mutmut run >/dev/null 2>&1 || true
-"$python" -m mutmut results | tee "$work/results.txt"
+"$python" -m mutmut results --all true > "$work/results.txt"
+grep ": survived" "$work/results.txt" || true
 killed=$(grep -c ": killed" "$work/results.txt" || true)
 survived=$(grep -c ": survived" "$work/results.txt" || true)
-echo "killed $killed, survived $survived (folder: $work)"
+echo "killed $killed, survived $survived of $((killed + survived)) (folder: $work)"
