@@ -114,6 +114,7 @@ class Score:
     weakest_at_least: int = 0  # the weakest-link stage already sure while it is undetermined
     weakest_pending: tuple[str, ...] = ()  # dimensions to finish before it can be stated
     not_assessed: tuple[str, ...] = ()
+    next_gates: tuple[str, ...] = ()  # the assessed gate dimensions of the stage not reached
 
     @property
     def complete(self) -> bool:
@@ -287,7 +288,7 @@ def score(instrument: Instrument, answers: Mapping[str, Any],
     return Score(instrument.id, instrument.version, tuple(dims), index, stage_index, gate.stage,
                  gate.limiting, target, answered_required, required_total, tuple(all_missing),
                  gaps, qscores, gate.at_least, gate.pending,
-                 tuple(x.id for x in dims if not x.assessed))
+                 tuple(x.id for x in dims if not x.assessed), gate.next_gates)
 
 
 def _target(instrument: Instrument, stage_index: int | None, gate: GateResult) -> int | None:

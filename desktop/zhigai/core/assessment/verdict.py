@@ -146,9 +146,8 @@ def ahead_of_gates(score: Score, instrument: Instrument) -> tuple[str, ...]:
     s = score.stage_weakest_link
     if s is None or s >= 4:
         return ()
-    next_gates = gates_of(instrument, s + 1)
     return tuple(d.id for d in score.dimensions
-                 if d.id in next_gates and d.stage is not None and d.stage >= s + 1)
+                 if d.id in score.next_gates and d.stage is not None and d.stage >= s + 1)
 
 
 def headline(score: Score, instrument: Instrument, lang: str) -> str:
@@ -170,8 +169,7 @@ def headline(score: Score, instrument: Instrument, lang: str) -> str:
         held = names(instrument, score.limiting, lang)
         params: dict[str, object] = {"held": held, "n": s + 1,
                                      "next": _stage(instrument, s + 1, lang)}
-        gates = [g for g in gates_of(instrument, s + 1) if g not in score.not_assessed]
-        if len(score.limiting) > 2 and set(score.limiting) == set(gates):
+        if len(score.limiting) > 2 and set(score.limiting) == set(score.next_gates):
             level = {d.id: d.level or 0.0 for d in score.dimensions}
             worst = sorted(score.limiting, key=lambda x: level[x])[:2]
             text += t("held_all", lang, worst=names(instrument, worst, lang), **params)
@@ -206,9 +204,9 @@ def gates_line(score: Score, instrument: Instrument, lang: str) -> str:
     if s >= 4 or not score.limiting:
         return t("gates_top", lang, name=_stage(instrument, 4, lang)) if s >= 4 else \
             t("at", lang, s=s, name=_stage(instrument, s, lang)) + t("top", lang)
-    gates = [g for g in gates_of(instrument, s + 1) if g not in score.not_assessed]
     return t("gates", lang, s=s, name=_stage(instrument, s, lang), n=s + 1,
-             gates=names(instrument, gates, lang), held=names(instrument, score.limiting, lang),
+             gates=names(instrument, score.next_gates, lang),
+             held=names(instrument, score.limiting, lang),
              do=_plural(score.limiting, "does", "do"))
 
 
