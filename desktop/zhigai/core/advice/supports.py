@@ -3,38 +3,59 @@ near misses with what is missing, and capped estimates of the amounts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ..assessment.money import WAN, ZERO, round_fen
+from .catalogues import covers
 from .facts import AdviceEnv, holds, render
 from .models import Policy, PolicyCatalogue
 
 # ---------------------------------------------------------------------------- supports
 
+#: the order supports are listed in, and every status a support can have
+STATUSES = ("eligible", "near_miss", "information", "not_eligible", "expired")
+
+
 @dataclass(frozen=True)
 class SupportMatch:
     policy: Policy
-    status: str                       # eligible, near_miss, not_eligible, information
+    status: str                       # one of STATUSES
     met: tuple[str, ...]              # reasons (already rendered), per language below
     unmet: tuple[str, ...]
     estimate_low: Decimal | None
     estimate_high: Decimal | None
     capped: bool
     lang: str
+    catalogue: PolicyCatalogue | None = None
+    confirm: tuple[str, ...] = ()     # conditions the firm must confirm itself
 
     @property
     def eligible(self) -> bool:
         return self.status == "eligible"
 
 
-def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str) -> list[SupportMatch]:
-    """Every support with its status; estimates where the catalogue gives a rate or amount."""
+def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str,
+                   day: dt.date | None = None,
+                   planned: frozenset[str] = frozenset()) -> list[SupportMatch]:
+    """Every support with its status; estimates only for eligible ones.
+
+    An entry whose period does not cover ``day`` is expired (for reference, never eligible).
+    A near miss is one fixable requirement short, and when the requirement names the measures
+    that would meet it (``via``), one of them must be ``planned`` (on the firm's roadmap or in
+    its project): no support invites a purchase the firm's own gaps do not ask for."""
     out: list[SupportMatch] = []
     for p in catalogue.policies:
+        confirm = tuple(t.get(lang) for t in p.confirm)
+        if day is not None and not covers(p.period, day):
+            out.append(SupportMatch(p, "expired", (), (), None, None, False, lang, catalogue,
+                                    confirm))
+            continue
         if p.audience == "government":
-            out.append(SupportMatch(p, "information", (), (), None, None, False, lang))
+            out.append(SupportMatch(p, "information", (), (), None, None, False, lang,
+                                    catalogue, confirm))
             continue
         met: list[str] = []
         unmet: list[tuple[str, bool]] = []
@@ -42,7 +63,8 @@ def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str) -> lis
             if holds(req.when, env) is True:
                 met.append(render(req.met, env.project, lang))
             else:
-                unmet.append((render(req.unmet, env.project, lang), req.fixable))
+                realistic = req.fixable and (not req.via or bool(set(req.via) & planned))
+                unmet.append((render(req.unmet, env.project, lang), realistic))
         if not unmet:
             status = "information" if p.gives.type == "information" and not p.requirements \
                 else "eligible"
@@ -55,10 +77,23 @@ def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str) -> lis
         if status == "eligible":
             low, high, capped = estimate(p, env.project)
         out.append(SupportMatch(p, status, tuple(met), tuple(u for u, _ in unmet), low, high,
-                                capped, lang))
-    order = {"eligible": 0, "near_miss": 1, "information": 2, "not_eligible": 3}
+                                capped, lang, catalogue, confirm))
+    return out
+
+
+def match_all(catalogues: tuple[PolicyCatalogue, ...], env: AdviceEnv, lang: str,
+              day: dt.date, planned: frozenset[str]) -> list[SupportMatch]:
+    """The supports of every chosen catalogue, eligible first (largest estimate first), then
+    near misses, information, not eligible and expired."""
+    out = [m for cat in catalogues for m in match_supports(cat, env, lang, day, planned)]
+    order = {status: n for n, status in enumerate(STATUSES)}
     out.sort(key=lambda m: (order[m.status], -(m.estimate_high or ZERO)))
     return out
+
+
+def current_entries(catalogue: PolicyCatalogue, day: dt.date) -> int:
+    """How many of the catalogue's entries are in force on ``day``."""
+    return sum(covers(p.period, day) for p in catalogue.policies)
 
 
 def estimate(policy: Policy, facts: dict[str, Any]) -> tuple[Decimal | None, Decimal | None,

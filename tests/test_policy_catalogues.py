@@ -1,0 +1,257 @@
+"""Policy catalogues: every entry sourced and dated, catalogues chosen by the firm's region,
+entries judged on the assessment's date (expired ones never eligible, never counted),
+eligibility rules (land-independent reform, near misses that serve the firm's own gaps) and
+financing options that are market products under any catalogue."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from zhigai.core.advice.advise import advise, to_dict
+from zhigai.core.advice.catalogues import applies, place, select
+from zhigai.core.advice.data import default_advice_data, full_instrument, load_advice_data
+from zhigai.core.advice.supports import STATUSES
+from zhigai.core.assessment.model import load_assessment
+from zhigai.core.assessment.plan import ProjectItem, ProjectPlan
+from zhigai.core.assessment.scoring import score
+from zhigai.core.base.diagnostics import DataFileError
+
+HISTORICAL = ["zhejiang-2013-2018"]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return default_advice_data()
+
+
+def example(name: str, root: Path, catalog):
+    assessment = load_assessment(root / "examples" / f"{name}.json")
+    instrument, _ = catalog.instrument_for(assessment)
+    return assessment, instrument, score(instrument, assessment.answers, assessment.profile)
+
+
+def dated(assessment, instrument, day: str):
+    assessment.profile[instrument.field_for_role("assessment_date").id] = day
+    return assessment
+
+
+def by_id(advice):
+    return {m.policy.id: m for m in advice.supports}
+
+
+# ---------------------------------------------------------------------------- the data
+
+def test_every_entry_names_issuer_period_source_and_date(data) -> None:
+    assert {"national-2024-2026", "zhejiang-2022-2026", "zhejiang-2013-2018"} <= \
+        set(data.catalogues)
+    for cat in data.catalogues.values():
+        assert cat.source.date and cat.source.basis.zh and cat.source.basis.en, cat.id
+        for p in cat.policies:
+            for text in (p.name, p.issuer, p.source, p.gives.text):
+                assert (text.zh or "").strip() and (text.en or "").strip(), (cat.id, p.id)
+            assert p.period.start and p.date, (cat.id, p.id)
+            # an entry cannot start before its catalogue or end after it
+            assert p.period.start <= (cat.period.end or "9999"), (cat.id, p.id)
+
+
+def test_only_the_paper_catalogue_is_historical(data) -> None:
+    historical = {c.id for c in data.catalogues.values() if c.historical}
+    assert historical == {"zhejiang-2013-2018"}
+    for cat in data.catalogues.values():
+        # a catalogue still chosen by region is current, or holds yearly rounds (a county's
+        # scheme) whose lapsed round is shown so the firm asks for the next one
+        if not cat.historical:
+            assert cat.period.end is None or cat.period.end >= "2026-01-01" or \
+                all(p.recurring for p in cat.policies), cat.id
+
+
+@pytest.mark.parametrize("line", ['    date: "2018-07-01"\n', "    issuer: {zh: 浙江省政府"])
+def test_an_entry_without_date_or_issuer_is_refused(tmp_path: Path, root: Path, catalog,
+                                                     line: str) -> None:
+    folder = tmp_path / "templates"
+    shutil.copytree(root / "templates", folder, ignore=shutil.ignore_patterns("fonts"))
+    path = folder / "policies" / "zhejiang-2013-2018.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(line)
+    end = text.index("\n", start + 1) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_advice_data(folder, full_instrument(catalog, "zhigai-readiness"))
+    problems = [p.format() for p in info.value.problems]
+    field = "date" if "date" in line else "issuer"
+    assert any(str(path) in p and field in p for p in problems), problems
+
+
+# ---------------------------------------------------------------------------- the region
+
+def test_place_names_match_with_or_without_suffix() -> None:
+    assert place("浙江省") == place("浙江") == "浙江"
+    assert place(" 杭州市 ") == place("杭州") == "杭州"
+    assert place("天台县") == "天台"
+    assert place(None) == ""
+
+
+@pytest.mark.parametrize("province, city, county, expected", [
+    ("浙江省", "杭州市", "萧山区", ["national-2024-2026", "zhejiang-2022-2026",
+                                "hangzhou-2024-2026"]),
+    ("浙江", "嘉兴", "秀洲区", ["national-2024-2026", "zhejiang-2022-2026"]),
+    ("", "杭州市", "", ["national-2024-2026", "hangzhou-2024-2026"]),
+    ("江苏省", "苏州市", "", ["national-2024-2026"]),
+    ("浙江省", "台州市", "天台县", ["national-2024-2026", "zhejiang-2022-2026",
+                                "tiantai-2024"]),
+    ("浙江省", "台州市", "玉环市", ["national-2024-2026", "zhejiang-2022-2026"]),
+])
+def test_the_region_chooses_the_catalogues(root: Path, catalog, data, province: str,
+                                           city: str, county: str,
+                                           expected: list[str]) -> None:
+    assessment, instrument, _ = example("auto-parts-midway", root, catalog)
+    for role, value in (("province", province), ("city", city), ("county", county)):
+        assessment.profile[instrument.field_for_role(role).id] = value
+    chosen = select(data.catalogues, instrument, assessment, None)
+    assert [c.id for c in chosen.catalogues] == expected and chosen.by_region
+
+
+def test_a_city_catalogue_needs_its_province_when_both_are_given(data) -> None:
+    hangzhou = data.catalogues["hangzhou-2024-2026"]
+    assert applies(hangzhou, "浙江", "杭州", "")
+    assert not applies(hangzhou, "江苏", "杭州", "")
+    assert not applies(hangzhou, "浙江", "宁波", "")
+
+
+def test_the_users_choice_wins_and_a_missing_one_is_named(root: Path, catalog, data) -> None:
+    assessment, instrument, _ = example("auto-parts-midway", root, catalog)
+    chosen = select(data.catalogues, instrument, assessment, HISTORICAL)
+    assert [c.id for c in chosen.catalogues] == HISTORICAL and not chosen.by_region
+    gone = select(data.catalogues, instrument, assessment, ["national-generic"])
+    assert gone.by_region and gone.unknown == ("national-generic",)
+    assert "national-2024-2026" in {c.id for c in gone.catalogues}
+    none = select(data.catalogues, instrument, assessment, [])
+    assert none.catalogues == () and not none.by_region
+
+
+# ---------------------------------------------------------------------------- the date
+
+def test_expired_entries_are_never_eligible_nor_counted(root: Path, catalog, data) -> None:
+    """The paper's robot subsidy for 6 robots: eligible in 2017, expired in 2026."""
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    then = advise(data, instrument, dated(assessment, instrument, "2017-05-01"), result,
+                  assessment.project, "en", HISTORICAL)
+    robot = by_id(then)["zj_robot_subsidy"]
+    assert robot.status == "eligible"
+    assert (robot.estimate_low, robot.estimate_high) == (D("108000.00"), D("216000.00"))
+    assert then.subsidies == D("108000.00") and then.without_current() == ()
+    now = advise(data, instrument, dated(assessment, instrument, "2026-11-18"), result,
+                 assessment.project, "en", HISTORICAL)
+    assert {m.status for m in now.supports} == {"expired"}
+    assert all(m.estimate_high is None for m in now.supports)
+    assert now.subsidies == 0 and now.subsidies_high == 0
+    assert [c.id for c in now.without_current()] == HISTORICAL
+    assert now.appraisal is not None and now.appraisal.subsidies == 0
+    out = to_dict(now, instrument, "en")
+    assert {s["status"] for s in out["supports"]} == {"expired"}
+    assert out["subsidies_counted"] == "0" and out["catalogues"][0]["current_entries"] == 0
+
+
+def test_an_entry_ends_on_its_last_day(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    last = advise(data, instrument, dated(assessment, instrument, "2018-12-31"), result,
+                  assessment.project, "en", HISTORICAL)
+    after = advise(data, instrument, dated(assessment, instrument, "2019-01-01"), result,
+                   assessment.project, "en", HISTORICAL)
+    before = advise(data, instrument, dated(assessment, instrument, "2012-12-31"), result,
+                    assessment.project, "en", HISTORICAL)
+    assert by_id(last)["zj_robot_subsidy"].status == "eligible"
+    assert by_id(after)["zj_robot_subsidy"].status == "expired"
+    assert by_id(before)["zj_robot_subsidy"].status == "expired"
+
+
+def test_statuses_are_listed_in_order(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en",
+                    ["national-2024-2026", "zhejiang-2022-2026", "zhejiang-2013-2018"])
+    order = [STATUSES.index(m.status) for m in advice.supports]
+    assert order == sorted(order)
+    assert {"eligible", "expired", "not_eligible"} <= {m.status for m in advice.supports}
+    assert advice.supports[-1].status == "expired"
+
+
+# ---------------------------------------------------------------------------- eligibility
+
+def land_case(root: Path, catalog, owns: bool, items: list[tuple[str, str]]):
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    dated(assessment, instrument, "2017-05-01")
+    assessment.profile[instrument.field_for_role("owns_land").id] = owns
+    plan = ProjectPlan(items=[ProjectItem(description=d, category=c, unit_price="300000")
+                              for c, d in items])
+    return assessment, instrument, result, plan
+
+
+@pytest.mark.parametrize("owns, items, status", [
+    (True, [("equipment", "CNC lathe")], "eligible"),
+    (False, [("equipment", "CNC lathe"), ("equipment", "CNC mill")], "not_eligible"),
+    (True, [("software", "MES")], "not_eligible"),      # nothing to file: no fixed assets
+])
+def test_land_independent_reform_needs_own_land_and_a_filed_project(
+        root: Path, catalog, data, owns: bool, items: list[tuple[str, str]],
+        status: str) -> None:
+    assessment, instrument, result, plan = land_case(root, catalog, owns, items)
+    advice = advise(data, instrument, assessment, result, plan, "en", HISTORICAL)
+    assert by_id(advice)["zj_land_independent_reform"].status == status
+
+
+def test_new_land_is_the_one_realistic_change(root: Path, catalog, data) -> None:
+    assessment, instrument, result, plan = land_case(root, catalog, True,
+                                                     [("equipment", "CNC lathe")])
+    assessment.profile[instrument.profile_fields["project_on_existing_land"].id] = False
+    advice = advise(data, instrument, assessment, result, plan, "en", HISTORICAL)
+    assert by_id(advice)["zj_land_independent_reform"].status == "near_miss"
+
+
+def test_no_robot_nudge_where_robots_do_not_serve_the_firm(root: Path, catalog,
+                                                           data) -> None:
+    """Without robots in the project, the robot subsidy is a near miss only for a firm whose
+    roadmap proposes robots."""
+    for name in ("textile-early", "auto-parts-midway"):
+        assessment, instrument, result = example(name, root, catalog)
+        dated(assessment, instrument, "2017-05-01")
+        plan = ProjectPlan(items=[ProjectItem(description="Cloud ERP", category="software",
+                                              unit_price="300000")])
+        advice = advise(data, instrument, assessment, result, plan, "en", HISTORICAL)
+        robot = by_id(advice)["zj_robot_subsidy"]
+        planned = {s.measure.id for s in advice.roadmap.steps}
+        via = set(next(r for r in robot.policy.requirements if r.via).via)
+        assert robot.status == ("near_miss" if planned & via else "not_eligible"), name
+        if name == "textile-early":
+            assert not planned & via and robot.status == "not_eligible"
+
+
+# ---------------------------------------------------------------------------- financing
+
+@pytest.mark.parametrize("catalogues", [None, [], HISTORICAL, ["national-2024-2026"]])
+def test_financing_options_are_market_products(root: Path, catalog, data,
+                                               catalogues: list[str] | None) -> None:
+    assessment, instrument, result = example("textile-early", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en",
+                    catalogues)
+    offered = {o.option.id for o in advice.options}
+    finances_all = {o.id for o in data.options.options if o.finances == "all"}
+    assert finances_all <= offered
+    assert {"equipment_lease", "financing_capital"} <= offered
+
+
+def test_a_support_adds_an_interest_subsidy_to_the_loan(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("equipment-advanced", root, catalog)
+    national = advise(data, instrument, assessment, result, assessment.project, "en",
+                      ["national-2024-2026"])
+    assert by_id(national)["cn_equipment_loan_interest_subsidy"].status == "eligible"
+    loan = next(o for o in national.options if o.option.id == "bank_loan")
+    assert loan.plan is not None and loan.plan.rows[0].subsidy > 0
+    assert loan.plan.rows[2].subsidy == 0                              # 2 years only
+    none = advise(data, instrument, assessment, result, assessment.project, "en", [])
+    plain = next(o for o in none.options if o.option.id == "bank_loan")
+    assert all(r.subsidy == 0 for r in plain.plan.rows)
+    assert {o.option.id for o in none.options} == {o.option.id for o in national.options}
