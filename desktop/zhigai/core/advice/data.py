@@ -8,121 +8,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..base.datafile import Checker, read_data_file, suggest
+from ..base.datafile import Checker, read_data_file
 from ..base.diagnostics import DataFileError, Problem
-from ..base.i18n import Text
 from ..base.yamlsource import SourceDoc
-from ..questionnaire.conditions import checking, syntax
 from ..questionnaire.instrument import Instrument
-from .models import PLACEHOLDER, FinancingOptions, Measure, MeasureLibrary, PolicyCatalogue
+from .data_checks import (
+    PROJECT_FACTS,
+    SCORE_FACTS,
+    AdviceSymbols,
+    check_condition,
+    check_measure,
+    check_placeholders,
+    find_cycle,
+)
+from .models import FinancingOptions, Measure, MeasureLibrary, PolicyCatalogue
 
-#: facts about the planned project that policy rules may use (project.<name>)
-PROJECT_FACTS: dict[str, str] = {
-    "total_investment": "number", "robot_count": "number", "robot_cost": "number",
-    "equipment_cost": "number", "software_cost": "number", "cloud_cost": "number",
-    "engineering_cost": "number", "building_cost": "number", "training_cost": "number",
-    "service_cost": "number", "item_count": "number", "on_existing_land": "bool",
-    "engineering_company": "bool", "measures": "multi",
-}
-#: score values policy rules may use (score.<name>); dimension ids are added per questionnaire
-SCORE_FACTS: dict[str, str] = {"index": "number", "stage_by_index": "number",
-                               "stage_weakest_link": "number"}
-
-
-class _AdviceSymbols:
-    """Names conditions in advice data may use: every question of the questionnaire and its
-    modules (any order), the profile, project facts and score values."""
-
-    def __init__(self, instrument: Instrument, measure_ids: set[str], scopes: set[str]):
-        self.instrument = instrument
-        self.measure_ids = frozenset(measure_ids)
-        self.scopes = scopes
-
-    def question(self, name: str) -> checking.Symbol | None:
-        q = self.instrument.by_id.get(name)
-        if q is None:
-            return None
-        types = {"single": "choice", "multi": "multi", "number": "number", "percent": "number",
-                 "yesno": "bool", "text": "text"}
-        options = frozenset(o.id for o in q.options) if q.options else None
-        return checking.Symbol(types[q.type], options)  # type: ignore[arg-type]
-
-    def scoped(self, scope: str, name: str) -> checking.Symbol | None:
-        if scope not in self.scopes:
-            return None
-        if scope == "profile":
-            f = self.instrument.profile_fields.get(name)
-            if f is None:
-                return None
-            types = {"text": "text", "uscc": "text", "integer": "number", "decimal": "number",
-                     "percent": "number", "date": "date", "choice": "choice", "multi": "multi",
-                     "yesno": "bool"}
-            options = frozenset(o.id for o in f.options) if f.options else None
-            return checking.Symbol(types[f.type], options)  # type: ignore[arg-type]
-        if scope == "project":
-            kind = PROJECT_FACTS.get(name)
-            if kind is None:
-                return None
-            return checking.Symbol(kind, self.measure_ids if name == "measures" else None)  # type: ignore[arg-type]
-        if scope == "score":
-            if name in SCORE_FACTS or name in self.instrument.dimension_by_id:
-                return checking.Symbol("number")
-        return None
-
-    def question_problem(self, name: str) -> str | None:
-        return None
-
-    def suggest(self, scope: str, name: str) -> str | None:
-        pools = {"question": list(self.instrument.by_id),
-                 "profile": list(self.instrument.profile_fields),
-                 "project": list(PROJECT_FACTS),
-                 "score": list(SCORE_FACTS) + list(self.instrument.dimension_by_id)}
-        return suggest(name, pools.get(scope, []))
-
-
-def check_condition(c: Checker, loc: tuple[Any, ...], source: str,
-                    symbols: _AdviceSymbols) -> None:
-    try:
-        tree = syntax.parse(source)
-    except syntax.ExprError as error:
-        c.error(loc, f"{error.message}" + (f" (at column {error.column})" if error.column
-                                           else "") + f" in: {source}")
-        return
-    for problem in checking.check(tree, symbols):
-        c.error(loc, problem.message + (f" (at column {problem.column})" if problem.column
-                                        else "") + f" in: {source}")
-
-
-def _check_module_questions(c: Checker, loc: tuple[Any, ...], m: Measure,
-                            instrument: Instrument) -> None:
-    """A condition on an industry module's question only makes sense for those industries."""
-    try:
-        refs = syntax.references(syntax.parse(m.done_if or ""))
-    except syntax.ExprError:
-        return
-    for ref in refs:
-        module_id = instrument.module_of.get(ref.name) if ref.scope == "question" else None
-        if module_id is None:
-            continue
-        module = next(mod for mod in instrument.modules if mod.id == module_id)
-        if not m.industries or not set(m.industries) <= set(module.industries):
-            c.error(loc, f"'{ref.name}' belongs to the {module_id} module "
-                         f"({', '.join(module.industries)}); set industries: to those "
-                         "industries or use a question every firm answers")
-
-
-def _check_placeholders(c: Checker, loc: tuple[Any, ...], text: Text) -> None:
-    for lang in ("zh", "en"):
-        value = getattr(text, lang) or ""
-        for braces in (value.count("{"), value.count("}")):
-            if braces != len(PLACEHOLDER.findall(value)):
-                c.error((*loc, lang), "only {project.<fact>}, {profile.<field>} and "
-                                      "{score.<value>} may appear in braces")
-                break
-        for scope, name in PLACEHOLDER.findall(value):
-            if scope == "project" and name not in PROJECT_FACTS:
-                c.error((*loc, lang), f"{{project.{name}}} is not a project fact; use one of "
-                                      + ", ".join(sorted(PROJECT_FACTS)))
+__all__ = ["PROJECT_FACTS", "SCORE_FACTS", "AdviceData", "load_advice_data",
+           "default_advice_data", "full_instrument"]
 
 
 @dataclass
@@ -179,68 +81,45 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
                                   for p in option_files) if r]
     if problems:
         raise DataFileError(problems)
-    measures_doc, library = loaded_measures[-1]
     options_doc, options = loaded_options[-1]
-    measure_ids = {m.id for m in library.measures}
+    all_measures = [m for _, lib in loaded_measures for m in lib.measures]
+    measure_ids = {m.id for m in all_measures}
     option_ids = {o.id for o in options.options}
     policy_ids = {p.id for _, cat in loaded_catalogues for p in cat.policies}
-
-    c = Checker(measures_doc)
-    c.duplicates(library.measures, ("measures",), "measure id")
-    symbols = _AdviceSymbols(instrument, measure_ids, {"profile"})
     industries = instrument.field_for_role("industry")
     industry_ids = {o.id for o in (industries.options or [])} if industries else set()
     pains = instrument.field_for_role("pain_points")
     pain_ids = {o.id for o in (pains.options or [])} if pains else set()
-    for i, m in enumerate(library.measures):
-        loc = ("measures", i)
-        if m.dimension not in instrument.dimension_by_id:
-            hint = suggest(m.dimension, instrument.dimension_by_id)
-            c.error((*loc, "dimension"), f"'{m.dimension}' is not a dimension"
-                    + (f"; did you mean '{hint}'?" if hint else ""))
-        if m.to_level <= m.from_level:
-            c.error((*loc, "to_level"), f"to_level {m.to_level} must be above from_level "
-                                        f"{m.from_level}")
-        if m.done_if:
-            check_condition(c, (*loc, "done_if"), m.done_if, symbols)
-            _check_module_questions(c, (*loc, "done_if"), m, instrument)
-        for j, req in enumerate(m.requires):
-            if req not in measure_ids:
-                hint = suggest(req, measure_ids)
-                c.error((*loc, "requires", j), f"'{req}' is not a measure"
-                        + (f"; did you mean '{hint}'?" if hint else ""))
-            elif req == m.id:
-                c.error((*loc, "requires", j), "a measure cannot require itself")
-            else:
-                needed = next(x for x in library.measures if x.id == req)
-                if needed.industries and (not m.industries or
-                                          not set(m.industries) <= set(needed.industries)):
-                    c.error((*loc, "requires", j),
-                            f"'{req}' is only for {', '.join(needed.industries)}, but this "
-                            "measure is for " + (", ".join(m.industries) or "every industry")
-                            + "; restrict this measure or drop the prerequisite")
-        for j, pain in enumerate(m.addresses):
-            if pain not in pain_ids:
-                c.error((*loc, "addresses", j), f"'{pain}' is not a pain point; use one of "
-                                                + ", ".join(sorted(pain_ids)))
-        for j, ind in enumerate(m.industries):
-            if ind not in industry_ids:
-                c.error((*loc, "industries", j), f"'{ind}' is not an industry")
-        for j, pid in enumerate(m.policies):
-            if pid not in policy_ids:
-                c.error((*loc, "policies", j), f"'{pid}' is not in any policy catalogue")
-        for j, oid in enumerate(m.financing):
-            if oid not in option_ids:
-                c.error((*loc, "financing", j), f"'{oid}' is not a financing option; use one "
-                                                "of " + ", ".join(sorted(option_ids)))
-    cycle = _cycle(library.measures)
+    module_industries = {mod.id: set(mod.industries) for mod in instrument.modules}
+    names = {"measures": measure_ids, "options": option_ids, "policies": policy_ids,
+             "industries": industry_ids, "pains": pain_ids}
+    seen: dict[str, str] = {}
+    for measures_doc, library in loaded_measures:
+        c = Checker(measures_doc)
+        c.duplicates(library.measures, ("measures",), "measure id")
+        if library.module is not None and library.module not in module_industries:
+            c.error(("module",), f"'{library.module}' is not an industry module; use one of "
+                    + ", ".join(sorted(module_industries)))
+        for i, m in enumerate(library.measures):
+            if m.id in seen and seen[m.id] != measures_doc.path:
+                c.error(("measures", i, "id"), f"measure id '{m.id}' is also used in "
+                                               f"{Path(seen[m.id]).name}")
+            seen.setdefault(m.id, measures_doc.path)
+            check_measure(c, ("measures", i), m, library, instrument, all_measures, names,
+                          module_industries)
+        problems.extend(c.problems)
+    library = _merged(loaded_measures)
+    cycle = find_cycle(library.measures)
     if cycle:
-        index = next(i for i, m in enumerate(library.measures) if m.id == cycle[0])
+        doc, lib = next((d, lib) for d, lib in loaded_measures
+                        if any(m.id == cycle[0] for m in lib.measures))
+        c = Checker(doc)
+        index = next(i for i, m in enumerate(lib.measures) if m.id == cycle[0])
         c.error(("measures", index, "requires"), "prerequisites go round in a circle: "
                 + " -> ".join(cycle))
-    problems.extend(c.problems)
+        problems.extend(c.problems)
 
-    policy_symbols = _AdviceSymbols(instrument, measure_ids, {"profile", "project", "score"})
+    policy_symbols = AdviceSymbols(instrument, measure_ids, {"profile", "project", "score"})
     catalogues: dict[str, PolicyCatalogue] = {}
     for doc, cat in loaded_catalogues:
         c = Checker(doc)
@@ -252,8 +131,8 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
             for j, req in enumerate(p.requirements):
                 check_condition(c, (*loc, "requirements", j, "when"), req.when,
                                 policy_symbols)
-                _check_placeholders(c, (*loc, "requirements", j, "met"), req.met)
-                _check_placeholders(c, (*loc, "requirements", j, "unmet"), req.unmet)
+                check_placeholders(c, (*loc, "requirements", j, "met"), req.met)
+                check_placeholders(c, (*loc, "requirements", j, "unmet"), req.unmet)
             g = p.gives
             if g.type == "rate":
                 if g.rate_min is None or g.rate_max is None or not g.base:
@@ -281,31 +160,13 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
     return AdviceData(library, catalogues, options, sources)
 
 
-def _cycle(measures: list[Measure]) -> list[str] | None:
-    graph = {m.id: list(m.requires) for m in measures}
-    state: dict[str, int] = {}
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        path.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
-            if state.get(nxt) is None and nxt in graph:
-                found = visit(nxt)
-                if found:
-                    return found
-        state[node] = 2
-        path.pop()
-        return None
-
-    for node in graph:
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
-    return None
+def _merged(loaded: list[tuple[SourceDoc, MeasureLibrary]]) -> MeasureLibrary:
+    """The base library (the one without a module) with every module's measures after its
+    own; the base library's title, source and cost note speak for all."""
+    base = next((lib for _, lib in loaded if lib.module is None), loaded[0][1])
+    measures = list(base.measures) + [m for _, lib in loaded if lib is not base
+                                      for m in lib.measures]
+    return base.model_copy(update={"measures": measures})
 
 
 @lru_cache(maxsize=1)

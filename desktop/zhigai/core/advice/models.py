@@ -49,6 +49,10 @@ class Measure(_Strict):
                                                   "has it")
     requires: list[Id] = Field(default_factory=list, description="measures that must come "
                                                                  "first")
+    brings: list[str] = Field(default_factory=list,
+                              description="answers it also brings beyond done_if, as "
+                                          "conditions (loom monitoring networks the looms: "
+                                          "\"co_networking_rate >= 80\")")
     horizon: Horizon = "medium"
     category: ItemCategory = Field(description="what a project item for it is")
     cost: CostRange = Field(description="indicative cost for an SME, 万元")
@@ -56,6 +60,15 @@ class Measure(_Strict):
     addresses: list[Id] = Field(default_factory=list, description="pain points")
     industries: list[Id] = Field(default_factory=list,
                                  description="only for these industries (empty: all)")
+    not_industries: list[Id] = Field(default_factory=list,
+                                     description="never for these industries")
+    keywords: list[str] = Field(default_factory=list,
+                                description="words in a project item that point to it "
+                                            "(Chinese or English, any case)")
+    first: bool = Field(False, description="comes first in every roadmap where the firm "
+                                           "lacks it (the expert diagnosis)")
+    source: Text | None = Field(None, description="where the indicative cost comes from, "
+                                                  "when not the library's source")
     policies: list[Id] = Field(default_factory=list, description="related policy entry ids")
     financing: list[Id] = Field(default_factory=list, description="fitting financing options")
 
@@ -68,7 +81,21 @@ class MeasureLibrary(_Strict):
     title: Text
     source: Source
     cost_note: Text
+    module: DocId | None = Field(None, description="the industry module whose trades these "
+                                                   "measures serve")
     measures: list[Measure] = Field(min_length=1)
+
+    def fits(self, measure: Measure, industry: str | None) -> bool:
+        """Whether a measure may be proposed to a firm of this industry."""
+        return fits_industry(measure, industry)
+
+
+def fits_industry(measure: Measure, industry: str | None) -> bool:
+    """A measure fits a firm unless it is limited to other industries or excludes this one; a
+    firm whose industry is not known gets only the measures for every industry."""
+    if measure.industries and (industry is None or industry not in measure.industries):
+        return False
+    return industry is None or industry not in measure.not_industries
 
 
 class Period(_Strict):
@@ -85,6 +112,10 @@ class Requirement(_Strict):
     met: Text = Field(description="reason shown when it holds; may use {project.x} etc.")
     unmet: Text = Field(description="what would make the firm eligible")
     fixable: bool = Field(True, description="a near miss may be reported when only this fails")
+    via: list[Id] = Field(default_factory=list,
+                          description="measures that would meet it: a near miss is reported "
+                                      "only when one of them is on the firm's roadmap or in "
+                                      "its project")
 
 
 GivesType = Literal["rate", "amount", "service", "interest_subsidy", "financing", "information"]
@@ -110,11 +141,38 @@ class Policy(_Strict):
     issuer: Text
     period: Period
     source: Text
+    date: Date = Field(description="when the source was published or last checked")
+    url: str | None = Field(None, max_length=500)
+    verify: bool = Field(False, description="the terms are not confirmed by a primary source")
+    recurring: bool = Field(False, description="a yearly round: once expired, ask whether a "
+                                               "new round is open")
     gives: Gives
     requirements: list[Requirement] = Field(default_factory=list)
+    confirm: list[Text] = Field(default_factory=list,
+                                description="conditions the assessment cannot check, shown "
+                                            "as 'to confirm' (e.g. a MIIT level after "
+                                            "acceptance)")
     enables: list[Id] = Field(default_factory=list,
                               description="financing options this support makes available")
     audience: Literal["firm", "government"] = "firm"
+
+
+class Scope(_Strict):
+    """Where a catalogue applies, as the profile names it (Chinese names: 浙江省, 杭州市)."""
+
+    level: Literal["national", "province", "city", "county"]
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> Scope:
+        needed = {"national": (), "province": ("province",), "city": ("province", "city"),
+                  "county": ("province", "city", "county")}[self.level]
+        missing = [n for n in needed if not getattr(self, n)]
+        if missing:
+            raise ValueError(f"a {self.level} catalogue needs {', '.join(missing)}")
+        return self
 
 
 class PolicyCatalogue(_Strict):
@@ -122,7 +180,10 @@ class PolicyCatalogue(_Strict):
     id: DocId
     version: Version
     region: Text
+    scope: Scope
     period: Period
+    historical: bool = Field(False, description="kept for reference: never chosen by "
+                                                "region, its entries show as expired")
     title: Text
     source: Source
     verify: bool = Field(False, description="terms must be checked before relying on them")
@@ -149,8 +210,6 @@ class FinancingOption(_Strict):
     finances: list[ItemCategory] | Literal["all"] = "all"
     defaults: OptionDefaults = OptionDefaults()
     assumptions: Text = Field(description="where the default terms come from")
-    needs_enabling: bool = Field(False, description="offered only when the policy catalogue "
-                                                    "lists a support that enables it")
     case: Text | None = Field(None, description="a case from the source paper")
 
 
