@@ -4,6 +4,7 @@ explanation is zh/en Text; the rules are in docs/advice.md."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -15,19 +16,21 @@ from ..assessment.scoring import Score
 from ..base.i18n import Text
 from ..questionnaire.instrument import Instrument
 from .calculator import Appraisal, Project, appraise
+from .catalogues import on_date, select
 from .data import AdviceData
 from .facts import AdviceEnv, project_facts
 from .financing import OptionAdvice, rank_options
 from .models import PolicyCatalogue
 from .project import calculator_project, profile_money
+from .project_step import as_dict
 from .roadmap import HORIZONS, Roadmap, roadmap
-from .supports import SupportMatch, match_supports
+from .supports import SupportMatch, current_entries, match_all
 
 
 @dataclass(frozen=True)
 class Advice:
     roadmap: Roadmap
-    catalogue: PolicyCatalogue
+    catalogues: tuple[PolicyCatalogue, ...]  # the catalogues matched, national first
     supports: tuple[SupportMatch, ...]
     subsidies: Decimal                 # counted in the calculator (low end of estimates)
     subsidies_high: Decimal
@@ -36,6 +39,17 @@ class Advice:
     project: Project | None
     facts: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[Text, ...] = ()  # why no option is recommended (unfinished, no benefit)
+    day: dt.date = dt.date(2000, 1, 1)  # the day policies were judged on
+    by_region: bool = True           # catalogues chosen from the firm's region
+    unknown_catalogues: tuple[str, ...] = ()  # chosen ids that are not installed
+
+    def without_current(self) -> tuple[PolicyCatalogue, ...]:
+        """The chosen catalogues of which no entry is in force on the assessment's date."""
+        return tuple(c for c in self.catalogues if current_entries(c, self.day) == 0)
+
+    def counted(self) -> tuple[SupportMatch, ...]:
+        """The supports whose amounts are estimated: eligible and current, never expired."""
+        return tuple(m for m in self.supports if m.eligible)
 
     @property
     def recommended(self) -> OptionAdvice | None:
@@ -49,15 +63,22 @@ class Advice:
 
 def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, score: Score,
            project_plan: ProjectPlan | None, lang: str = "zh",
-           catalogue_id: str | None = None) -> Advice:
+           catalogue_ids: list[str] | None = None) -> Advice:
+    """``catalogue_ids``: the policy catalogues to match (None: the plan's choice, else those
+    of the firm's region)."""
     project_plan = project_plan or ProjectPlan()
-    catalogue = data.catalogue(catalogue_id or project_plan.catalogue)
+    chosen = catalogue_ids if catalogue_ids is not None else project_plan.chosen_catalogues()
+    selection = select(data.catalogues, instrument, assessment, chosen)
+    day = on_date(instrument, assessment)
     facts = project_facts(project_plan, instrument, assessment.profile)
     env = AdviceEnv(instrument, assessment, score, facts)
-    supports = match_supports(catalogue, env, lang)
+    steps = roadmap(data, instrument, assessment, score, project_plan)
+    facts["digital_cost"] += data_collection_cost(project_plan, steps)
+    planned = frozenset({s.measure.id for s in steps.steps}
+                        | (steps.project.measure_ids if steps.project else frozenset()))
+    supports = match_all(selection.catalogues, env, lang, day, planned)
     low = sum((m.estimate_low or ZERO for m in supports if m.eligible), ZERO)
     high = sum((m.estimate_high or ZERO for m in supports if m.eligible), ZERO)
-    steps = roadmap(data, instrument, assessment, score)
     total = facts["total_investment"]
     profit_field = instrument.field_for_role("profit")
     base_profit = profile_money(assessment.profile, profit_field.id if profit_field else None)
@@ -66,15 +87,34 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
     if total > 0:
         project = calculator_project(project_plan, min(low, total), base_profit, total)
         appraisal = appraise(project)
-        enabled = {oid for m in supports if m.eligible or not m.policy.requirements
+        # a support can add to a market product (an enabler, an interest subsidy), never
+        # take one away
+        enabled = {oid: m.policy for m in supports
+                   if m.eligible or (m.status == "information" and not m.policy.requirements)
                    for oid in m.policy.enables}
-        subsidy = next(((Decimal(repr(m.policy.gives.points)), m.policy.gives.years or 0)
-                        for m in supports if m.eligible
-                        and m.policy.gives.type == "interest_subsidy"), None)
+        subsidies = sorted(((Decimal(repr(m.policy.gives.points)), m.policy.gives.years or 0)
+                            for m in supports if m.eligible
+                            and m.policy.gives.type == "interest_subsidy"
+                            and m.policy.gives.points is not None), reverse=True)
         options = rank_options(data, project, project_plan, assessment, instrument, appraisal,
-                               enabled, subsidy)
-    return Advice(steps, catalogue, tuple(supports), min(low, total), min(high, total),
-                  appraisal, options, project, facts, withheld_reasons(score, project))
+                               enabled, subsidies[0] if subsidies else None)
+    return Advice(steps, selection.catalogues, tuple(supports), min(low, total),
+                  min(high, total), appraisal, options, project, facts,
+                  withheld_reasons(score, project), day, selection.by_region,
+                  selection.unknown)
+
+
+def data_collection_cost(plan: ProjectPlan, steps: Roadmap) -> Decimal:
+    """What the project spends on networks and data collection outside software and cloud
+    (gateways, routers, collectors: the items tied to a connectivity measure), which the
+    digital-upgrade programmes pay for too."""
+    if steps.project is None:
+        return ZERO
+    by_id = {m.id: m for m in steps.fitting}
+    ties = dict(steps.project.item_ties)
+    return sum((i.total for i in plan.items if i.category not in ("software", "cloud")
+                and any(by_id[t].dimension == "connectivity" for t in ties.get(i.id, ())
+                        if t in by_id)), ZERO)
 
 
 def withheld_reasons(score: Score, project: Project | None) -> tuple[Text, ...]:
@@ -105,13 +145,20 @@ def money_text(value: Decimal | None) -> str | None:
 
 def to_dict(advice: Advice, instrument: Instrument, lang: str) -> dict[str, Any]:
     """Everything the advice holds, as JSON-ready data (money as exact yuan strings)."""
-    cat = advice.catalogue
     a = advice.appraisal
+    step = advice.roadmap.project
+    by_id = {m.id: m for m in advice.roadmap.fitting}
     return {
-        "catalogue": {"id": cat.id, "version": cat.version, "title": cat.title.get(lang),
-                      "region": cat.region.get(lang), "source": cat.source.basis.get(lang),
-                      "date": cat.source.date, "verify_current_terms": cat.verify,
-                      "note": cat.note.get(lang)},
+        "policy_date": advice.day.isoformat(),
+        "catalogues_by_region": advice.by_region,
+        "catalogues_not_installed": list(advice.unknown_catalogues),
+        "catalogues": [{"id": cat.id, "version": cat.version, "title": cat.title.get(lang),
+                        "region": cat.region.get(lang), "source": cat.source.basis.get(lang),
+                        "date": cat.source.date, "verify_current_terms": cat.verify,
+                        "historical": cat.historical,
+                        "current_entries": current_entries(cat, advice.day),
+                        "note": cat.note.get(lang)} for cat in advice.catalogues],
+        "project": None if step is None else as_dict(step, instrument, by_id, lang),
         "roadmap": [{"measure": s.measure.id, "name": s.measure.name.get(lang),
                      "dimension": s.measure.dimension, "from_level": s.measure.from_level,
                      "to_level": s.measure.to_level, "horizon": HORIZONS[s.horizon].get(lang),
@@ -121,8 +168,13 @@ def to_dict(advice: Advice, instrument: Instrument, lang: str) -> dict[str, Any]
                     for s in advice.roadmap.steps],
         "already_done": list(advice.roadmap.already_done),
         "supports": [{"policy": m.policy.id, "name": m.policy.name.get(lang),
+                      "catalogue": m.catalogue.id if m.catalogue else None,
                       "status": m.status, "gives": m.policy.gives.text.get(lang),
-                      "source": m.policy.source.get(lang), "reasons": list(m.met),
+                      "issuer": m.policy.issuer.get(lang),
+                      "period": [m.policy.period.start, m.policy.period.end],
+                      "source": m.policy.source.get(lang), "date": m.policy.date,
+                      "url": m.policy.url, "verify": m.policy.verify,
+                      "to_confirm": list(m.confirm), "reasons": list(m.met),
                       "missing": list(m.unmet), "estimate_low": money_text(m.estimate_low),
                       "estimate_high": money_text(m.estimate_high), "capped": m.capped}
                      for m in advice.supports],

@@ -44,6 +44,11 @@ def project_facts(plan_: ProjectPlan | None, instrument: Instrument,
     for category in ("robot", "equipment", "software", "cloud", "engineering", "building",
                      "training", "service"):
         facts[f"{category}_cost"] = plan_.total((category,))
+    # a fixed-asset investment (machines, buildings, installation) is filed (备案) before it
+    # starts; software and cloud services are what the digital-upgrade programmes pay for
+    # (advise adds the network and data-collection items)
+    facts["fixed_asset_cost"] = plan_.total(("robot", "equipment", "building", "engineering"))
+    facts["digital_cost"] = plan_.total(("software", "cloud"))
     return facts
 
 

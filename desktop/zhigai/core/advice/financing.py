@@ -3,6 +3,7 @@ the reasoning in words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -15,7 +16,7 @@ from ..questionnaire.instrument import Instrument
 from .calculator import Appraisal, FinancingPlan, Project, Terms, plan
 from .data import AdviceData
 from .facts import zh_en
-from .models import FinancingOption
+from .models import FinancingOption, Policy
 from .project import profile_money
 
 # ---------------------------------------------------------------------------- financing
@@ -65,10 +66,12 @@ def category_share(plan_: ProjectPlan, categories: tuple[str, ...]) -> Decimal:
 
 def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                  assessment: Assessment, instrument: Instrument, appraisal: Appraisal,
-                 enabled: set[str], interest_subsidy: tuple[Decimal, int] | None,
+                 enabled: Mapping[str, Policy], interest_subsidy: tuple[Decimal, int] | None,
                  ) -> tuple[OptionAdvice, ...]:
-    """Score every available option on the factors of the domain brief (section 6) and explain
-    each score in words. Higher is better; options failing a bank's usual test are flagged."""
+    """Score every option (market products, offered to every firm) on the factors of the
+    domain brief (section 6) and explain each score in words. Higher is better; options
+    failing a bank's usual test are flagged. ``enabled``: options a matched public support
+    backs (a guarantee fund, a leasing programme), which says so among its reasons."""
     test = data.options.bank_test
     net = project.net_investment
     profile = assessment.profile
@@ -93,8 +96,6 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
     payback = appraisal.payback_years
     result: list[OptionAdvice] = []
     for option in data.options.options:
-        if option.needs_enabling and option.id not in enabled:
-            continue
         base = net if option.finances == "all" else min(net, project_plan.total(
             tuple(option.finances)))
         if option.finances != "all" and base <= 0:
@@ -262,6 +263,11 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                               f"{cost_share:.0%}）",
                               f"total financing cost {fmt(schedule.total_cost, 'en')} "
                               f"({cost_share:.0%} of the net investment)"))
+        backer = enabled.get(oid)
+        if backer is not None:
+            score += 0.5
+            good.append(zh_en(f"有公共支持：{backer.name.get('zh')}",
+                              f"backed by a public support: {backer.name.get('en')}"))
         result.append(OptionAdvice(option, schedule, round(score, 3), tuple(good), tuple(bad),
                                    tuple(flags)))
     result.sort(key=lambda o: (bool(o.flags), -o.score))

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..assessment.model import Assessment
+from ..assessment.plan import ProjectPlan
 from ..assessment.scoring import Score
 from ..base.i18n import Text
 from ..questionnaire.conditions import syntax
 from ..questionnaire.instrument import Instrument
 from .data import AdviceData
 from .facts import AdviceEnv, holds, project_facts, zh_en
-from .models import Measure
+from .models import Measure, fits_industry
+from .project_step import ProjectStep, build_step, describe, project_measures
+from .projection import projected_answers
 
 HORIZONS = (Text(zh="0-6 个月", en="0-6 months"), Text(zh="6-18 个月", en="6-18 months"),
             Text(zh="18-36 个月", en="18-36 months"))
@@ -35,6 +38,8 @@ class RoadmapStep:
 class Roadmap:
     steps: tuple[RoadmapStep, ...]
     done: tuple[Measure, ...]          # measures the firm already has
+    project: ProjectStep | None = None  # the owner's own project, placed among the steps
+    fitting: tuple[Measure, ...] = ()   # every measure that fits the firm's trade
 
     @property
     def already_done(self) -> tuple[str, ...]:
@@ -45,19 +50,35 @@ class Roadmap:
 
 
 def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
-            score: Score) -> Roadmap:
-    """Measures for the prioritized gaps, placed so every prerequisite comes first."""
+            score: Score, plan: ProjectPlan | None = None) -> Roadmap:
+    """Measures for the prioritized gaps around the owner's own project, placed so every
+    prerequisite comes first; a measure marked ``first`` (the expert diagnosis) leads
+    whenever the firm lacks it."""
+    plan = plan or ProjectPlan()
     env = AdviceEnv(instrument, assessment, score, project_facts(None, instrument,
                                                                  assessment.profile))
     industry = assessment.industry(instrument)
-    measures = [m for m in data.measures.measures
-                if not m.industries or (industry and industry in m.industries)]
-    by_id = {m.id: m for m in measures}
-    # a measure whose condition asks about something the firm answered "not applicable"
-    # (e.g. link winding in a mill without spinning) does not apply
-    measures = [m for m in measures if not _about_not_applicable(m, assessment)]
+    # only what fits the trade; a measure whose condition asks about something the firm
+    # answered "not applicable" (e.g. link winding in a mill without spinning) does not apply
+    measures = [m for m in data.measures.measures if fits_industry(m, industry)
+                and not _about_not_applicable(m, assessment)]
     by_id = {m.id: m for m in measures}
     done = {m.id for m in measures if m.done_if and holds(m.done_if, env) is True}
+    description_field = instrument.profile_fields.get("project_description")
+    name = describe(plan, str(assessment.profile.get(description_field.id) or "")
+                    if description_field else None)
+    tied = project_measures(plan, name, measures, done)
+    own = [m for m in tied.measures if m.id not in done]   # what it adds to the firm
+    in_project = {m.id for m in own}
+    if own:  # what the project brings counts as done for the rest of the roadmap
+        after = assessment.model_copy(update={"answers": projected_answers(
+            instrument, assessment, own)})
+        env_after = AdviceEnv(instrument, after, score, env.project)
+        covered = {m.id for m in measures if m.done_if and m.id not in done
+                   and holds(m.done_if, env_after) is True}
+    else:
+        covered = set()
+    skip = done | in_project | covered
     levels = {d.id: d for d in score.dimensions}
     pains: set[str] = set()
     pain_field = instrument.field_for_role("pain_points")
@@ -85,13 +106,14 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
 
         def fit(m: Measure, holding: set[str] = holding) -> int:
             """How closely it answers this firm's situation: it raises an answer that holds
-            the dimension back (2), it is made for the firm's industry (1), each pain point it
-            addresses (1)."""
+            the dimension back (2), it is made for the firm's trade (2: looms for a weaving
+            mill before a generic machine), each pain point it addresses (1)."""
             asks = {r.name for r in syntax.references(syntax.parse(m.done_if))} \
                 if m.done_if else set()
-            return 2 * bool(asks & holding) + bool(m.industries) + len(set(m.addresses) & pains)
+            return 2 * bool(asks & holding) + 2 * bool(m.industries) + \
+                len(set(m.addresses) & pains)
 
-        pool = sorted((m for m in measures if m.dimension == dim and m.id not in done),
+        pool = sorted((m for m in measures if m.dimension == dim and m.id not in skip),
                       key=lambda m: (m.from_level, -fit(m), m.to_level, m.horizon != "quick",
                                      m.cost.min))
         # the lowest open step: where the dimension is, or one up when the steps below are
@@ -114,13 +136,17 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
         for m in picked[:MAX_PER_DIMENSION]:
             if len(chosen) < MAX_STEPS:
                 chosen[m.id] = m
-    # prerequisites that are not done come along
+    # the measures that lead whenever the firm lacks them (the expert diagnosis)
+    leading = [m for m in measures if m.first and m.id not in done and m.id not in in_project]
+    for m in leading:
+        chosen = {m.id: m, **{k: v for k, v in chosen.items() if k != m.id}}
+    # prerequisites that are not done come along, the project's too
     prerequisite_of: dict[str, list[str]] = {}
-    pending = list(chosen.values())
+    pending = list(chosen.values()) + own
     while pending:
         m = pending.pop()
         for req in m.requires:
-            if req in done or req not in by_id:
+            if req in done or req in in_project or req not in by_id:
                 continue
             prerequisite_of.setdefault(req, []).append(m.id)
             if req not in chosen:
@@ -130,9 +156,14 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
     rank = {dim: n for n, dim in enumerate(ranked_dims)}
     horizon: dict[str, int] = {}
 
+    project_h: list[int] = []   # set once the project's prerequisites are placed
+
     def place(m: Measure, seen: frozenset[str] = frozenset()) -> int:
         if m.id in horizon:
             return horizon[m.id]
+        if m.first:
+            horizon[m.id] = 0
+            return 0
         if m.horizon == "long":
             earliest = 1
         elif m.horizon == "medium":  # bigger projects start now only for the top priorities
@@ -144,14 +175,24 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
         for req in m.requires:
             if req in chosen and req not in seen:
                 earliest = max(earliest, place(chosen[req], seen | {m.id}) + 1)
+            elif req in in_project and project_h:
+                earliest = max(earliest, project_h[0] + 1)
         horizon[m.id] = min(2, earliest)
         return horizon[m.id]
 
+    # the project starts once what it lacks is in place (the owner's own plan: at once
+    # otherwise); everything that builds on it comes after it
+    needed = [chosen[x] for x in prerequisite_of if x in chosen
+              and any(p in in_project for p in prerequisite_of[x])]
+    for m in needed:
+        place(m)
+    project_h.append(min(2, max((horizon[m.id] + 1 for m in needed), default=0)))
     for m in list(chosen.values()):
         place(m)
     # at most five measures in the first six months: the lower priorities wait
     first = sorted((m for m in chosen.values() if horizon[m.id] == 0),
-                   key=lambda m: (m.id not in prerequisite_of, rank.get(m.dimension, 99)))
+                   key=lambda m: (not m.first, m.id not in prerequisite_of,
+                                  rank.get(m.dimension, 99)))
     for m in first[5:]:
         horizon[m.id] = 1
     changed = True
@@ -167,12 +208,21 @@ def roadmap(data: AdviceData, instrument: Instrument, assessment: Assessment,
     for m in chosen.values():
         steps.append(RoadmapStep(m, horizon[m.id], tuple(_measure_reasons(
             m, levels, priority.get(m.dimension), target, pains, instrument, chosen, done,
-            horizon, [chosen[x] for x in prerequisite_of.get(m.id, [])])),
+            horizon, [by_id[x] for x in prerequisite_of.get(m.id, []) if x in by_id])),
             tuple(r for r in m.requires if r in chosen)))
     dim_rank = {dim: n for n, dim in enumerate(ranked_dims)}
-    steps.sort(key=lambda s: (s.horizon, dim_rank.get(s.measure.dimension, 99),
-                              s.measure.from_level))
-    return Roadmap(tuple(steps), tuple(by_id[m] for m in sorted(done)))
+    steps.sort(key=lambda s: (s.horizon, not s.measure.first,
+                              dim_rank.get(s.measure.dimension, 99), s.measure.from_level))
+    step = None
+    if own or name or plan.items:
+        before = tuple(s.measure.id for s in steps if s.horizon <= project_h[0]
+                       and (s.measure.first or s.measure.id in prerequisite_of
+                            and any(p in in_project for p in prerequisite_of[s.measure.id])))
+        cost = plan.total() or env.project["total_investment"]
+        step = build_step(instrument, assessment, score, name, tied, done, project_h[0],
+                          before, by_id, cost)
+    return Roadmap(tuple(steps), tuple(by_id[m] for m in sorted(done)), step,
+                   tuple(measures))
 
 
 def _about_not_applicable(m: Measure, assessment: Assessment) -> bool:

@@ -88,7 +88,16 @@ class ProjectPlan(BaseModel):
     items: list[ProjectItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     effects: ProjectEffects = Field(default_factory=ProjectEffects)
     finance: ProjectFinance = Field(default_factory=ProjectFinance)
-    catalogue: str | None = None
+    catalogue: str | None = Field(None, description="(older files) the one policy "
+                                                    "catalogue chosen")
+    catalogues: list[str] | None = Field(None, max_length=20,
+                                         description="the policy catalogues chosen by the "
+                                                     "user; None: those of the firm's region")
+
+    def chosen_catalogues(self) -> list[str] | None:
+        if self.catalogues is not None:
+            return list(self.catalogues)
+        return [self.catalogue] if self.catalogue else None
 
     # ------------------------------------------------------------------ totals
 

@@ -318,14 +318,15 @@ class Session:
         self.revision += 1
 
     def advice(self, data: AdviceData, lang: str = "zh",
-               catalogue_id: str | None = None) -> Advice:
+               catalogue_ids: list[str] | None = None) -> Advice:
         """Roadmap, supports, calculator and financing ranking for the current state."""
-        key = (self.revision, lang, catalogue_id)
+        key = (self.revision, lang, tuple(catalogue_ids) if catalogue_ids is not None
+               else None)
         cached = self._advice_cache
         if cached is not None and cached[0] == key:
             return cached[1]
         result = advise(data, self.instrument, self.assessment, self.score,
-                        self.assessment.project, lang, catalogue_id)
+                        self.assessment.project, lang, catalogue_ids)
         self._advice_cache = (key, result)
         return result
 
