@@ -109,15 +109,24 @@ def test_advise_text_and_json(root: Path, capsys: pytest.CaptureFixture[str]) ->
     example = str(root / "examples" / "auto-parts-midway.json")
     code, out, err = run(["advise", example, "--lang", "zh"], capsys)
     assert code == 0, err
-    for heading in ("改造路线图", "可申请的支持政策", "投资测算", "融资方式比较"):
+    for heading in ("改造路线图", "公共支持政策", "投资测算", "融资方式比较"):
         assert heading in out
-    assert "项目购置 6 台工业机器人" in out and "估计 10.80 万元 - 21.60 万元" in out
-    code, out, err = run(["advise", example, "--json", "--catalogue", "national-generic"],
-                         capsys)
+    assert "[符合] 设备更新贷款财政贴息" in out
+    code, out, err = run(["advise", example, "--json", "--catalogue", "national-2024-2026",
+                          "--catalogue", "zhejiang-2013-2018"], capsys)
     assert code == 0, err
     data = json.loads(out)
-    assert data["catalogue"]["id"] == "national-generic"
-    assert data["catalogue"]["verify_current_terms"] is True
+    assert [c["id"] for c in data["catalogues"]] == ["national-2024-2026",
+                                                      "zhejiang-2013-2018"]
+    assert data["catalogues"][0]["verify_current_terms"] is True
+    assert data["catalogues"][1]["current_entries"] == 0
+    robot = next(s for s in data["supports"] if s["policy"] == "zj_robot_subsidy")
+    assert robot["status"] == "expired" and robot["estimate_high"] is None
+    code, out, err = run(["advise", example, "--lang", "en", "--catalogue",
+                          "zhejiang-2013-2018"], capsys)
+    assert "[expired, for reference] Industrial robot purchase subsidy" in out, out
+    assert "no entry of this catalogue is in force on that date" in out
+    assert "[eligible]" not in out
     assert data["appraisal"]["investment"] == "3660000.00"
     code, _, err = run(["advise", example, "--catalogue", "mars"], capsys)
     assert code == 1 and "no policy catalogue 'mars'" in err

@@ -21,7 +21,8 @@ def _env(**extra: str) -> dict[str, str]:
 # modules that draw the PDF: they need reportlab, and are imported only when printing
 DRAWING = ("zhigai.core.report.build", "zhigai.core.report.drawings", "zhigai.core.report.fonts",
            "zhigai.core.report.layout", "zhigai.core.report.sections_firm",
-           "zhigai.core.report.sections_plan", "zhigai.core.report.sections_end")
+           "zhigai.core.report.sections_plan", "zhigai.core.report.sections_end",
+           "zhigai.core.report.sections_supports")
 
 
 def test_core_imports_no_qt(root: Path) -> None:

@@ -244,7 +244,7 @@ def test_hostile_text_wraps_and_degrades(tmp_path: Path, root: Path) -> None:
     assert len(boxes) > 1000
     for x0, y0, x1, y1, word in boxes:
         # Chinese typesetting lets closing punctuation hang into the cell padding
-        hang = 9 if word[-1:] in "，、。；：！？）」』》】”’" else 0
+        hang = 9 if word[-1:] in "，、。；：！？）」』》】〕〉”’" else 0
         assert float(x0) >= MARGIN - 0.5, (x0, word)
         assert float(x1) <= A4_WIDTH - MARGIN + 0.5 + hang, (x1, word)
         assert float(y0) >= 0 and float(y1) <= A4_HEIGHT

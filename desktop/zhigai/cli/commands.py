@@ -349,8 +349,9 @@ def cmd_advise(args: argparse.Namespace) -> int:
     if errors:
         _print_problems(errors)
         return 1
-    if args.catalogue and args.catalogue not in data.catalogues:
-        _err(f"no policy catalogue '{args.catalogue}'; installed: "
+    unknown = [c for c in args.catalogue or [] if c not in data.catalogues]
+    if unknown:
+        _err(f"no policy catalogue '{unknown[0]}'; installed: "
              + ", ".join(sorted(data.catalogues)))
         return 1
     for w in warnings:
@@ -366,8 +367,61 @@ def cmd_advise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _step_lines(step: Any, lang: str, zh: bool) -> list[str]:
+    m = step.measure
+    out = [f"  * {m.name.get(lang)}  ({m.cost.min:g}-{m.cost.max:g} "
+           + ("万元，参考价" if zh else "10k yuan, indicative") + ")"]
+    out += [f"      - {reason.get(lang)}" for reason in step.reasons]
+    return out
+
+
+def supports_lines(advice: Any, lang: str) -> list[str]:
+    """Every support of the chosen catalogues with its status, source and date."""
+    from ..core.assessment.money import fmt
+
+    zh = lang == "zh"
+    out = [("政策按评估日判断是否有效：" if zh else "Policies judged on the assessment date: ")
+           + advice.day.isoformat()]
+    empty = {c.id for c in advice.without_current()}
+    for cat in advice.catalogues:
+        out.append(("目录：" if zh else "Catalogue: ") + f"{cat.title.get(lang)} "
+                   f"({cat.source.date}; {cat.source.basis.get(lang)})")
+        if cat.id in empty:
+            out.append("!! " + ("该目录在评估日没有仍然有效的条目，仅供参考" if zh else
+                                "no entry of this catalogue is in force on that date; "
+                                "for reference only"))
+        if cat.verify:
+            out.append("!! " + ("请核实现行条款" if zh else "verify current terms"))
+    if not advice.catalogues:
+        out.append("!! " + ("没有选用任何政策目录" if zh else "no policy catalogue is chosen"))
+    labels = {"eligible": ("符合", "eligible"), "near_miss": ("差一点", "near miss"),
+              "information": ("信息", "information"), "not_eligible": ("不符合", "not eligible"),
+              "expired": ("已过期，仅供参考", "expired, for reference")}
+    for m in advice.supports:
+        p = m.policy
+        status = labels[m.status][0 if zh else 1]
+        line = f"  [{status}] {p.name.get(lang)}: {p.gives.text.get(lang)}"
+        if m.estimate_high:
+            line += ("，估计 " if zh else "; estimate ") + (
+                fmt(m.estimate_low, lang) + " - " + fmt(m.estimate_high, lang))
+        out.append(line)
+        for reason in m.met:
+            out.append(f"      + {reason}")
+        for reason in m.unmet:
+            out.append(f"      - {reason}")
+        for item in m.confirm if m.status in ("eligible", "near_miss", "information") else ():
+            out.append(("      ? 需自行确认：" if zh else "      ? to confirm: ") + item)
+        if m.status == "expired" and p.recurring:
+            out.append("      ! " + ("按年度分批开展：请向主管部门询问是否有新一轮申报" if zh else
+                                     "run in yearly rounds: ask whether a new round is open"))
+        period = f"{p.period.start} – {p.period.end or ('至今' if zh else 'ongoing')}"
+        out.append(f"      ({p.issuer.get(lang)}; {p.source.get(lang)}; {p.date}; {period})")
+    return out
+
+
 def render_advice(advice: Any, instrument: Any, lang: str) -> str:
     from ..core.advice.financing import percent
+    from ..core.advice.project_step import step_lines
     from ..core.advice.roadmap import HORIZONS
     from ..core.assessment.money import fmt
 
@@ -380,36 +434,28 @@ def render_advice(advice: Any, instrument: Any, lang: str) -> str:
         out.append("=" * width(out[-1]))
 
     head("改造路线图", "Roadmap")
+    own = advice.roadmap.project
+    by_id = {m.id: m for m in advice.roadmap.fitting}
     for index, label in enumerate(HORIZONS):
         steps = advice.roadmap.horizon(index)
         out.append(f"[{label.get(lang)}]")
-        if not steps:
+        mine = own is not None and own.horizon == index
+        if not steps and not mine:
             out.append("  —")
+        if mine:
+            first = [s for s in steps if s.measure.id in own.after]
+            steps = [s for s in steps if s.measure.id not in own.after]
+            for step in first:
+                out += _step_lines(step, lang, zh)
+            out.append("  >> " + ("企业自己的项目：" if zh else "The firm's own project: ")
+                       + (own.name or ("（未命名）" if zh else "(unnamed)"))
+                       + (f"  ({fmt(own.cost, lang)})" if own.cost else ""))
+            for line in step_lines(own, instrument, by_id):
+                out.append(f"      - {line.get(lang)}")
         for step in steps:
-            m = step.measure
-            out.append(f"  * {m.name.get(lang)}  ({m.cost.min:g}-{m.cost.max:g} "
-                       + ("万元，参考价" if zh else "10k yuan, indicative") + ")")
-            for reason in step.reasons:
-                out.append(f"      - {reason.get(lang)}")
-    cat = advice.catalogue
-    head("可申请的支持政策", "Public supports")
-    out.append(("目录：" if zh else "Catalogue: ") + f"{cat.title.get(lang)} "
-               f"({cat.source.date}; {cat.source.basis.get(lang)})")
-    if cat.verify:
-        out.append("!! " + ("请核实现行条款" if zh else "verify current terms"))
-    labels = {"eligible": ("符合", "eligible"), "near_miss": ("差一点", "near miss"),
-              "information": ("信息", "information"), "not_eligible": ("不符合", "not eligible")}
-    for m in advice.supports:
-        status = labels[m.status][0 if zh else 1]
-        line = f"  [{status}] {m.policy.name.get(lang)}: {m.policy.gives.text.get(lang)}"
-        if m.estimate_high:
-            line += ("，估计 " if zh else "; estimate ") + (
-                fmt(m.estimate_low, lang) + " - " + fmt(m.estimate_high, lang))
-        out.append(line)
-        for reason in m.met:
-            out.append(f"      + {reason}")
-        for reason in m.unmet:
-            out.append(f"      - {reason}")
+            out += _step_lines(step, lang, zh)
+    head("公共支持政策", "Public supports")
+    out += supports_lines(advice, lang)
     a = advice.appraisal
     head("投资测算", "Investment calculator")
     if a is None:
@@ -593,8 +639,9 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--lang", choices=["zh", "en"], help="language of the output")
-    p.add_argument("--catalogue", metavar="ID",
-                   help="policy catalogue (default: the project's, else the first installed)")
+    p.add_argument("--catalogue", metavar="ID", action="append",
+                   help="a policy catalogue to match (repeat for several; default: the "
+                        "project's choice, else those of the firm's region)")
     p.set_defaults(func=cmd_advise)
 
     p = sub.add_parser("questions", help="list a questionnaire's questions and option ids")

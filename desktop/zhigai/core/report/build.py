@@ -33,13 +33,8 @@ from .sections_firm import (
     section_readiness,
     section_summary,
 )
-from .sections_plan import (
-    section_cases,
-    section_financing,
-    section_investment,
-    section_roadmap,
-    section_supports,
-)
+from .sections_plan import section_financing, section_investment, section_roadmap
+from .sections_supports import section_cases, section_supports
 from .texts import Words
 
 # ---------------------------------------------------------------------------- build

@@ -78,7 +78,8 @@ class Doc:
 
 
 def make_table(rows: list[list[Any]], widths: list[float], head: bool = True,
-           zebra: bool = True, align_right: tuple[int, ...] = ()) -> Table:
+           zebra: bool = True, align_right: tuple[int, ...] = (),
+           shaded_rows: tuple[int, ...] = ()) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if head else 0, hAlign="LEFT")
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.2),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -89,6 +90,8 @@ def make_table(rows: list[list[Any]], widths: list[float], head: bool = True,
     if zebra:
         for r in range(2 if head else 1, len(rows), 2):
             style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f7f9fb")))
+    for r in shaded_rows:  # a row that stands out (the owner's own project)
+        style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e6f0fa")))
     for c in align_right:
         style.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
         for row in rows:  # figures line up on the right, as accountants expect

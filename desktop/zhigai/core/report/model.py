@@ -48,10 +48,14 @@ def questionnaire_hashes(instrument: Instrument) -> dict[str, str]:
 
 def report_fingerprint(assessment: Assessment, instrument: Instrument,
                        data: AdviceData) -> Fingerprint:
+    from ..advice.catalogues import select
+
     project = assessment.project
-    catalogue = data.catalogue(project.catalogue if project else None).id
+    chosen = select(data.catalogues, instrument, assessment,
+                    project.chosen_catalogues() if project else None)
     return fingerprint(assessment, questionnaire_hashes(instrument),
-                       advice_data_hash(data.sources), catalogue)
+                       advice_data_hash(data.sources),
+                       ",".join(c.id for c in chosen.catalogues))
 
 
 def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: str,

@@ -25,7 +25,8 @@ def section_method(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             Spacer(1, 2 * mm), d.p(w("method_finance")), Spacer(1, 2 * mm),
             d.p(w("method_versions", q=f"{q.id} {q.version}", h=q.base.hash[:23],
                   m=modules, measures=f"{data.measures.id} {data.measures.version}",
-                  catalogue=f"{inp.advice.catalogue.id} {inp.advice.catalogue.version}",
+                  catalogue=", ".join(f"{c.id} {c.version}" for c in inp.advice.catalogues)
+                  or "—",
                   options=f"{data.options.id} {data.options.version}", app=__version__),
                 "small"),
             d.p(q.questionnaire.source.basis.get(lang), "small")]

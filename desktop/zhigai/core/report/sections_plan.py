@@ -1,5 +1,5 @@
 """The report's pages about the project: roadmap, investment and cash flow, financing and
-repayment schedule, supports and comparable cases."""
+repayment schedule."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from ..advice.charts import cashflow_series
 from ..advice.financing import percent
+from ..advice.project_step import step_lines
 from ..advice.roadmap import HORIZONS
 from ..assessment.money import fmt
 from ..assessment.plan import CATEGORY_NAMES
 from . import drawings
 from .layout import WIDTH, Doc, make_table
 from .model import ReportInput
-from .texts import Words, report_cases
+from .texts import Words
 
 
 def section_roadmap(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
@@ -26,7 +27,28 @@ def section_roadmap(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     rows = [[d.p(h, "cellhead") for h in (w("horizon"), w("measure"), w("step"),
                                           w("cost_indicative"), w("why"))]]
     sep = "；" if lang == "zh" else "; "
-    for step in inp.advice.roadmap.steps:
+    road = inp.advice.roadmap
+    own = road.project
+    by_id = {m.id: m for m in road.fitting}
+    bold_rows: list[int] = []
+    shown = False
+    for step in [*road.steps, None]:
+        if own is not None and not shown and (
+                step is None or step.horizon > own.horizon
+                or (step.horizon == own.horizon and step.measure.id not in own.after)):
+            shown = True
+            bold_rows.append(len(rows))
+            rows.append([d.p(HORIZONS[own.horizon].get(lang), "cell"),
+                         d.p(w("own_project", name=own.name or w("own_project_unnamed")),
+                             "cellhead"),
+                         d.p(sep.join(f"{q.dimension_by_id[dim].name.get(lang)} "
+                                      f"{a:.1f}→{b:.1f}" for dim, a, b in own.raised())
+                             or "—", "cell"),
+                         d.p(f"{own.cost / 10000:,.0f}" if own.cost else "—", "cell"),
+                         d.p(sep.join(t.get(lang) for t in step_lines(own, q, by_id)),
+                             "cell")])
+        if step is None:
+            break
         m = step.measure
         rows.append([d.p(HORIZONS[step.horizon].get(lang), "cell"),
                      d.p(m.name.get(lang), "cell"),
@@ -35,7 +57,7 @@ def section_roadmap(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                      d.p(f"{m.cost.min:g}-{m.cost.max:g}", "cell"),
                      d.p(sep.join(r.get(lang) for r in step.reasons), "cell")])
     out.append(make_table(rows, [WIDTH * 0.11, WIDTH * 0.2, WIDTH * 0.17, WIDTH * 0.1,
-                             WIDTH * 0.42], align_right=(3,)))
+                             WIDTH * 0.42], align_right=(3,), shaded_rows=tuple(bold_rows)))
     done = [m.name.get(lang) for m in inp.advice.roadmap.done]
     if done:
         out.append(Spacer(1, 2 * mm))
@@ -179,44 +201,4 @@ def section_financing(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                                                                 0.15, 0.11, 0.17, 0.09)],
                                      align_right=tuple(range(8))),
                               Spacer(1, 1.5 * mm), d.p(formula, "small")])]
-    return out
-
-
-def section_supports(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
-    lang, cat = inp.lang, inp.advice.catalogue
-    out: list[Any] = [d.p(w("section_supports"), "h1"),
-                      d.p(d.label(w("catalogue"), cat.title.get(lang)), "h2"),
-                      d.p(w("catalogue_source", source=cat.source.basis.get(lang),
-                            date=cat.source.date), "small"),
-                      d.p(cat.note.get(lang), "small")]
-    if cat.verify:
-        out.append(d.p(w("verify_terms"), "warn"))
-    sep = "；" if lang == "zh" else "; "
-    for status in ("eligible", "near_miss", "information"):
-        matches = [m for m in inp.advice.supports if m.status == status]
-        if not matches:
-            continue
-        head = [w("support"), w("gives"), w("reasons" if status != "near_miss"
-                                            else "missing"), w("estimate")]
-        rows = [[d.p(h, "cellhead") for h in head]]
-        for m in matches:
-            estimate = "" if m.estimate_high is None else \
-                f"{fmt(m.estimate_low, lang)} – {fmt(m.estimate_high, lang)}"
-            reasons = sep.join(m.unmet if status == "near_miss" else m.met)
-            rows.append([d.p(m.policy.name.get(lang), "cell"),
-                         d.p(m.policy.gives.text.get(lang), "cell"),
-                         d.p(reasons, "cell"), d.p(estimate, "cell")])
-        out += [d.p(w(status), "h2"),
-                make_table(rows, [WIDTH * 0.24, WIDTH * 0.3, WIDTH * 0.28, WIDTH * 0.18])]
-    return out
-
-
-def section_cases(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
-    lang = inp.lang
-    cases = report_cases()
-    out: list[Any] = [d.p(w("section_cases"), "h1"), d.p(w("cases_intro"))]
-    for case in cases.cases:
-        out.append(KeepTogether([d.p(f"{case.name.get(lang)} — {case.firm.get(lang)}", "h2"),
-                                 d.p(case.text.get(lang))]))
-    out.append(d.p(cases.source.basis.get(lang), "small"))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.datafile import read_data_file
 from ..base.i18n import Text
@@ -24,10 +24,17 @@ class ReportTexts(BaseModel):
 class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    model: str
+    model: str | None = Field(None, description="the financing model it illustrates")
     name: Text
     firm: Text
     text: Text
+    industries: list[str] = Field(default_factory=list, description="trades it is about")
+    measures: list[str] = Field(default_factory=list,
+                                description="the kinds of project (measure ids) it shows")
+    source: Text | None = Field(None, description="where it is published, when not the "
+                                                  "file's source")
+    url: str | None = None
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ReportCases(BaseModel):
@@ -48,7 +55,7 @@ def report_texts() -> ReportTexts:
 
 @lru_cache(maxsize=1)
 def report_cases() -> ReportCases:
-    _doc, cases = read_data_file(template_path("report", "cases-1.0.yaml"), ReportCases,
+    _doc, cases = read_data_file(template_path("report", "cases-1.1.yaml"), ReportCases,
                                  "report-cases")
     return cases  # type: ignore[no-any-return]
 
