@@ -35,19 +35,30 @@ def test_plan_supports_and_financing_follow_the_project(qtbot: Any, start: Any,
     row = model.rowCount() - 1
     assert model.setData(model.index(row, 0), "焊接机器人工作站")
     assert model.setData(model.index(row, 1), "robot")
-    assert model.setData(model.index(row, 2), "4")
-    assert model.setData(model.index(row, 3), "20")       # 万元
+    assert model.setData(model.index(row, 3), "4")
+    assert model.setData(model.index(row, 4), "20")       # 万元
     robots = sum(int(float(i.quantity)) for i in session.assessment.project.items
                  if i.category == "robot")
     assert robots == 10
+    # the item's words suggest the measure it carries out; the owner can choose another
+    shown = model.data(model.index(row, 2))
+    assert "(suggested)" in shown, shown
+    assert model.setData(model.index(row, 2), "robot_cell")
+    assert session.assessment.project.items[row].measure == "robot_cell"
+    assert "(suggested)" not in model.data(model.index(row, 2))
+    assert not model.setData(model.index(row, 2), "no_such_measure")
+    # the plan shows the owner's project as its own step with its projected effect
+    page.plan.refresh()
+    cards = [w.text() for w in page.plan.findChildren(QLabel)]
+    assert any(t.startswith("<b>Your project:") for t in cards)
+    assert any("after the project:" in t for t in cards)
     page.tabs.setCurrentWidget(page.supports)
     labels = [w.text() for w in page.supports.findChildren(QLabel)]
-    assert any("the project buys 10 industrial robots" in t for t in labels)
-    robot_cost = 6 * 180000 + 4 * 200000
-    assert any(f"{robot_cost // 10:,} yuan" in t for t in labels)   # 10% of the robot cost
+    assert any("the project buys equipment, robots or an engineered line" in t for t in labels)
+    assert any("dated 2026-01-20" in t for t in labels)      # every entry with its date
     # a bad price is refused with a message naming the field, nothing changes
     saved = session.assessment.project.model_dump()
-    assert not model.setData(model.index(row, 3), "abc")
+    assert not model.setData(model.index(row, 4), "abc")
     assert "'abc' is not a number" in page.plan.field_error.text()
     assert session.assessment.project.model_dump() == saved
     # effects typed in the form flow into the calculator
@@ -62,12 +73,27 @@ def test_plan_supports_and_financing_follow_the_project(qtbot: Any, start: Any,
     figures = [w.text() for w in page.financing.findChildren(QLabel)]
     assert f"{advice.appraisal.annual_net_benefit.quantize(1):,} yuan" in figures
     assert page.financing.options.rowCount() == len(advice.options)
-    # another catalogue: its source and the verify warning are shown
+    # by the firm's region; ticking the paper's catalogue adds it, with its entries expired
     page.tabs.setCurrentWidget(page.supports)
-    combo = page.supports.catalogue
-    combo.setCurrentIndex(combo.findData("national-generic"))
-    assert session.assessment.project.catalogue == "national-generic"
+    checks = page.supports.catalogue_checks
+    assert checks["national-2024-2026"].isChecked() and checks["zhejiang-2022-2026"].isChecked()
+    assert not checks["zhejiang-2013-2018"].isChecked()
+    assert not page.supports.by_region.isEnabled()
+    checks["zhejiang-2013-2018"].setChecked(True)
+    assert session.assessment.project.catalogues == ["national-2024-2026",
+                                                     "zhejiang-2022-2026",
+                                                     "zhejiang-2013-2018"]
     assert "Verify current terms" in page.supports.source.text()
+    assert "No entry of this catalogue is in force" in page.supports.source.text()
+    headings = [w.text() for w in page.supports.findChildren(QLabel)
+                if w.objectName() == "subtitle"]
+    assert "Expired — for reference" in headings
+    expired = session.advice(window.ctx.advice_data(), "en")
+    assert all(m.status == "expired" for m in expired.supports
+               if m.catalogue and m.catalogue.id == "zhejiang-2013-2018")
+    assert page.supports.by_region.isEnabled()
+    page.supports.by_region.click()
+    assert session.assessment.project.catalogues is None
     # everything was saved: a fresh store sees it
     from zhigai.core.store.store import Store
 

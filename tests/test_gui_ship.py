@@ -425,7 +425,7 @@ def test_settings_switch_language_without_losing_work(qtbot: Any, start: Any, da
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
         dialog.min_peers.setValue(7)
         type_into(qtbot, dialog.assessor_name, "王建国")
-        dialog.catalogue.setCurrentIndex(dialog.catalogue.findData("national-generic"))
+        dialog.catalogue.setCurrentIndex(dialog.catalogue.findData("national-2024-2026"))
         dialog.report_language.setCurrentIndex(dialog.report_language.findData("zh"))
         dialog.accept()
 
@@ -437,7 +437,7 @@ def test_settings_switch_language_without_losing_work(qtbot: Any, start: Any, da
     assert page.session.assessment.answers["eq_cnc_rate"].value == 77   # nothing lost
     saved = json.loads(prefs.settings_path().read_text(encoding="utf-8"))
     assert saved["language"] == "en" and saved["min_peers"] == 7
-    assert saved["assessor"]["name"] == "王建国" and saved["catalogue"] == "national-generic"
+    assert saved["assessor"]["name"] == "王建国" and saved["catalogue"] == "national-2024-2026"
     assert saved["report"]["language"] == "zh"
     # a new assessment starts with the chosen policy catalogue
     window.go_home()
@@ -449,7 +449,7 @@ def test_settings_switch_language_without_losing_work(qtbot: Any, start: Any, da
     industry.setCurrentIndex(industry.findData("textile"))
     new.form.editors["employees"].editor.setText("30")
     qtbot.mouseClick(new.create, Qt.MouseButton.LeftButton)
-    assert window.page.session.assessment.project.catalogue == "national-generic"
+    assert window.page.session.assessment.project.catalogues == ["national-2024-2026"]
 
 
 def test_settings_data_folder_moves_to_another_store(qtbot: Any, start: Any, data_dir: Path,

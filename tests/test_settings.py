@@ -33,7 +33,7 @@ def test_update_saves_and_reloads(config: Path, tmp_path: Path) -> None:
     file = prefs.current()
     file.update(language="en", data_dir=str(tmp_path / "d"), min_peers=8,
                 assessor=prefs.AssessorProfile(" 王建国 ", "台州服务团"),
-                report=prefs.ReportDefaults("zh", False, True), catalogue="national-generic")
+                report=prefs.ReportDefaults("zh", False, True), catalogue="national-2024-2026")
     file.set_folder("bundle", tmp_path)
     file.set_resume("a1", "q7")
     assert file.dirty

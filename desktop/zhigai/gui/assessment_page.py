@@ -122,6 +122,8 @@ class AssessmentPage(QWidget):
         self.controller.answerSaved.connect(self._saved)
         self.controller.profileSaved.connect(self._profile_saved)
         self.controller.saveFailed.connect(self._save_failed)
+        self.controller.projectChanged.connect(self._project_saved)
+        self._project_saved()
         for index in range(self.tabs.count()):
             key = f"Ctrl+{index + 1}"
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
@@ -233,6 +235,16 @@ class AssessmentPage(QWidget):
     def _save_failed(self, message: str) -> None:
         self.error.setText(self.tr("Not saved: %1").replace("%1", message))
         self.error.show()
+
+    def _project_saved(self) -> None:
+        """The profile shows the plan's total while the plan has items (one project)."""
+        from .plan_view import wan
+
+        plan = self.controller.session.assessment.project
+        has_items = plan is not None and bool(plan.items)
+        self.profile.show_plan_total("project_cost",
+                                     wan(str(plan.total())) if plan and has_items else None,
+                                     len(plan.items) if plan else 0)
 
     def _tab_changed(self, index: int) -> None:
         self.profile.flush()

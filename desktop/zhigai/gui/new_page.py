@@ -183,4 +183,4 @@ def _starting_plan() -> ProjectPlan | None:
     from ..core.base import settings as prefs
 
     chosen = prefs.settings().catalogue
-    return ProjectPlan(catalogue=chosen) if chosen else None
+    return ProjectPlan(catalogues=[chosen]) if chosen else None

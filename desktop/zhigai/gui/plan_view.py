@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.advice.advise import Advice
 from ..core.advice.models import Measure
+from ..core.advice.project_step import ProjectStep, describe, step_lines, ties
 from ..core.advice.roadmap import HORIZONS
 from ..core.assessment.money import WAN
 from ..core.assessment.plan import (
@@ -58,7 +59,8 @@ def wan(yuan_text: str | None) -> str:
 class ItemsModel(QAbstractTableModel):
     """The project items; editing a cell validates it and saves the whole plan."""
 
-    COLUMNS = ("description", "category", "quantity", "unit_price", "total", "supplier")
+    COLUMNS = ("description", "category", "measure", "quantity", "unit_price", "total",
+               "supplier")
     problem = Signal(str)
 
     def __init__(self, controller: SessionController, lang: str):
@@ -66,6 +68,14 @@ class ItemsModel(QAbstractTableModel):
         self.controller = controller
         self.lang = lang
         self.items: list[ProjectItem] = []
+        self.measures: list[Measure] = []   # the measures that fit the firm's trade
+        self.reload()
+
+    def suggest_label(self) -> str:
+        return self.tr("(suggest from the description)")
+
+    def set_measures(self, measures: list[Measure]) -> None:
+        self.measures = list(measures)
         self.reload()
 
     def reload(self) -> None:
@@ -74,7 +84,7 @@ class ItemsModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Item"), self.tr("Category"), self.tr("Quantity"),
+        return [self.tr("Item"), self.tr("Category"), self.tr("Measure"), self.tr("Quantity"),
                 self.tr("Unit price (10k yuan)"), self.tr("Total (10k yuan)"),
                 self.tr("Supplier (optional)")]
 
@@ -105,6 +115,15 @@ class ItemsModel(QAbstractTableModel):
             if column == "category":
                 return CATEGORY_NAMES[item.category].get(self.lang) \
                     if role == Qt.ItemDataRole.DisplayRole else item.category
+            if column == "measure":
+                found = ties(item, {x.id: x for x in self.measures}, self.measures)
+                if role == Qt.ItemDataRole.EditRole:
+                    return item.measure or ""
+                if not found:
+                    return self.tr("(none fits: choose one)")
+                names = " + ".join(m.name.get(self.lang) for m in found)
+                return names + ("" if item.measure == found[0].id
+                                else self.tr(" (suggested)"))
             if column == "unit_price":
                 return wan(item.unit_price)
             if column == "total":
@@ -133,6 +152,10 @@ class ItemsModel(QAbstractTableModel):
                 if text not in ITEM_CATEGORIES:
                     return False
                 item.category = text  # type: ignore[assignment]
+            elif column == "measure":
+                if text and text not in {m.id for m in self.measures}:
+                    return False
+                item.measure = text or None
             elif column == "quantity":
                 quantity = Decimal(text)
                 if not quantity.is_finite() or quantity <= 0 or quantity > 100000:
@@ -154,6 +177,30 @@ class ItemsModel(QAbstractTableModel):
             return False
         self.problem.emit("")
         return True
+
+
+class MeasureDelegate(QStyledItemDelegate):
+    """Choose the measure an item carries out among those that fit the firm's trade."""
+
+    def __init__(self, lang: str, model: ItemsModel):
+        super().__init__()
+        self.lang = lang
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem(self.model.suggest_label(), "")
+        for m in sorted(self.model.measures, key=lambda m: m.name.get(self.lang)):
+            combo.addItem(m.name.get(self.lang), m.id)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class CategoryDelegate(QStyledItemDelegate):
@@ -239,7 +286,7 @@ class PlanView(LazyRefresh, QScrollArea):
         project_title.setObjectName("title")
         layout.addWidget(project_title)
         name_row = QHBoxLayout()
-        name_label = QLabel(self.tr("Project name:"))
+        name_label = QLabel(self.tr("Planned project:"))
         self.name = QLineEdit()
         self.name.setMaxLength(200)
         self.name.editingFinished.connect(self._name_changed)
@@ -252,6 +299,8 @@ class PlanView(LazyRefresh, QScrollArea):
         self.table = QTableView()
         self.table.setModel(self.items)
         self.table.setItemDelegateForColumn(1, CategoryDelegate(lang))
+        self.measure_delegate = MeasureDelegate(lang, self.items)
+        self.table.setItemDelegateForColumn(2, self.measure_delegate)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableView.EditTrigger.DoubleClicked
                                    | QTableView.EditTrigger.EditKeyPressed
@@ -362,13 +411,21 @@ class PlanView(LazyRefresh, QScrollArea):
                     widget.deleteLater()
         self.checks.clear()
         instrument = self.controller.session.instrument
+        own = advice.roadmap.project
+        by_id = {m.id: m for m in advice.roadmap.fitting}
         for index, column in enumerate(self.horizon_boxes):
-            steps = advice.roadmap.horizon(index)
-            if not steps:
+            steps = list(advice.roadmap.horizon(index))
+            mine = own is not None and own.horizon == index
+            if not steps and not mine:
                 empty = QLabel(self.tr("Nothing in this period."))
                 empty.setObjectName("muted")
                 column.addWidget(empty)
-            for step in steps:
+            before = [s for s in steps if mine and own is not None and s.measure.id in own.after]
+            for step in before + [None] + [s for s in steps if s not in before]:  # type: ignore[list-item]
+                if step is None:
+                    if mine and own is not None:
+                        column.addWidget(self._project_card(own, instrument, by_id))
+                    continue
                 column.addWidget(self._measure_card(step.measure, step.reasons,
                                                     step.measure.id in ticked, instrument))
             column.addStretch(1)
@@ -380,11 +437,18 @@ class PlanView(LazyRefresh, QScrollArea):
             self.done.setText(self.tr("Already in place: %1").replace("%1", shown))
             self.done.setToolTip("\n".join(names))
         self.done.setVisible(bool(advice.roadmap.done))
-        self.items.reload()
-        self.name.setText(plan.name)
+        self.items.set_measures(list(advice.roadmap.fitting))
+        if not self.name.hasFocus():
+            self.name.setText(describe(plan, self._profile_description()))
         total = plan.total()
-        self.total.setText(self.tr("Total investment: %1 (10k yuan)").replace(
-            "%1", wan(str(total))))
+        estimate = advice.facts.get("total_investment")
+        if plan.items or not estimate:
+            self.total.setText(self.tr("Total investment: %1 (10k yuan)").replace(
+                "%1", wan(str(total))))
+        else:
+            self.total.setText(self.tr("No items yet: the profile's estimate is %1 (10k yuan). "
+                                       "Add the items to detail it.").replace(
+                "%1", wan(str(estimate))))
         values = {**plan.effects.model_dump(), **plan.finance.model_dump()}
         for attribute, _section, kind in FIELDS:
             edit = self.inputs[attribute]
@@ -430,6 +494,27 @@ class PlanView(LazyRefresh, QScrollArea):
         grid.addWidget(effects, 3, 0)
         return card
 
+    def _project_card(self, step: ProjectStep, instrument: Any,
+                      by_id: dict[str, Measure]) -> QFrame:
+        card = QFrame()
+        card.setObjectName("ownProject")
+        card.setStyleSheet("QFrame#ownProject { border: 2px solid #2f6db5; border-radius: 6px;"
+                           " background: #eef4fb; }")
+        box = QVBoxLayout(card)
+        title = QLabel("<b>" + self.tr("Your project: %1").replace(
+            "%1", step.name or self.tr("(unnamed)")) + "</b>")
+        title.setWordWrap(True)
+        box.addWidget(title)
+        if step.cost:
+            cost = QLabel(self.tr("%1 (10k yuan)").replace("%1", wan(str(step.cost))))
+            cost.setObjectName("muted")
+            box.addWidget(cost)
+        text = QLabel("\n".join("• " + t.get(self.lang)
+                                for t in step_lines(step, instrument, by_id)))
+        text.setWordWrap(True)
+        box.addWidget(text)
+        return card
+
     # ------------------------------------------------------------------ editing
 
     def _save(self, plan: ProjectPlan) -> bool:
@@ -470,11 +555,24 @@ class PlanView(LazyRefresh, QScrollArea):
                 plan.measures = [m for m in plan.measures if m != removed.measure]
             self._save(plan)
 
+    def _profile_description(self) -> str | None:
+        field = self.controller.session.instrument.profile_fields.get("project_description")
+        value = self.controller.session.assessment.profile.get(field.id) if field else None
+        return None if value is None else str(value)
+
     def _name_changed(self) -> None:
+        """The project's description is one value, kept in the profile (where the owner first
+        typed it) and shown here."""
+        text = self.name.text().strip()
+        if text == describe(self.controller.project(), self._profile_description()):
+            return
+        if "project_description" in self.controller.session.instrument.profile_fields:
+            self._show_problem(self.controller.set_profile("project_description",
+                                                           text or None) or "")
+            return
         plan = self.controller.project()
-        if plan.name != self.name.text().strip():
-            plan.name = self.name.text().strip()[:200]
-            self._save(plan)
+        plan.name = text[:200]
+        self._save(plan)
 
     def _engineering_changed(self, on: bool) -> None:
         plan = self.controller.project()

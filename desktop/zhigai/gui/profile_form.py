@@ -285,6 +285,20 @@ class ProfileForm(QWidget):
                 raws[fid] = editor.raw()
         return raws, invalid
 
+    def show_plan_total(self, field_id: str, total: str | None, items: int) -> None:
+        """The project's investment is typed once: while the plan lists items, the profile
+        shows their total (read-only) instead of the estimate typed before."""
+        editor = self.editors.get(field_id)
+        if editor is None:
+            return
+        editor.editor.setEnabled(total is None)
+        if total is not None:
+            editor.set_value(total)
+            editor.editor.setToolTip(self.tr("The total of the %1 items of the plan; change "
+                                             "them on the Plan tab.").replace("%1", str(items)))
+        else:
+            editor.editor.setToolTip("")
+
     def focus_field(self, field_id: str) -> None:
         editor = self.editors.get(field_id)
         if editor is not None:

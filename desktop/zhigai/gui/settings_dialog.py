@@ -104,8 +104,7 @@ class SettingsDialog(QDialog):
         self.catalogue.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.catalogue.setMinimumContentsLength(16)
-        self.catalogue.addItem(self.tr("The first catalogue (%1)").replace(
-            "%1", catalogues[0][1] if catalogues else "-"), None)
+        self.catalogue.addItem(self.tr("By the firm's region (national, province, city)"), None)
         for cid, name in catalogues:
             self.catalogue.addItem(name, cid)
         self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(current.catalogue)))

@@ -1,12 +1,21 @@
-"""Supports: the public supports of the chosen policy catalogue that fit this firm and project,
-with reasons, near misses and estimated amounts; the catalogue's source and date always
-shown."""
+"""Supports: every entry of the policy catalogues that apply to the firm (by its region, or as
+the user ticks them), with its status: eligible with the estimated amount, nearly eligible
+with what is missing, not eligible with the reason, and expired (for reference); each with its
+issuer, source and date."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+)
 
 from ..core.advice.advise import Advice
 from ..core.advice.supports import SupportMatch
@@ -30,12 +39,22 @@ class SupportsView(LazyRefresh, QScrollArea):
         title.setObjectName("title")
         row.addWidget(title)
         row.addStretch(1)
-        label = QLabel(self.tr("Policy catalogue:"))
-        self.catalogue = QComboBox()
-        label.setBuddy(self.catalogue)
-        row.addWidget(label)
-        row.addWidget(self.catalogue)
         layout.addLayout(row)
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(self.tr("Policy catalogues:")))
+        self.catalogue_checks: dict[str, QCheckBox] = {}
+        self.picker = picker
+        self.by_region = QPushButton(self.tr("Use the firm's region"))
+        self.by_region.setToolTip(self.tr("Choose the national catalogue and those of the "
+                                          "firm's province, city and county again"))
+        self.by_region.clicked.connect(self._use_region)
+        self.region_note = QLabel()
+        self.region_note.setObjectName("muted")
+        layout.addLayout(picker)
+        below = QHBoxLayout()
+        below.addWidget(self.region_note, 1)
+        below.addWidget(self.by_region)
+        layout.addLayout(below)
         self.source = QLabel()
         self.source.setObjectName("banner")
         self.source.setWordWrap(True)
@@ -49,7 +68,6 @@ class SupportsView(LazyRefresh, QScrollArea):
         layout.addLayout(self.list)
         layout.addStretch(1)
         self._fill_catalogues()
-        self.catalogue.currentIndexChanged.connect(self._catalogue_changed)
         controller.scoreChanged.connect(lambda _s: self.request_refresh())
         controller.projectChanged.connect(self.request_refresh)
         self.refresh()
@@ -59,14 +77,25 @@ class SupportsView(LazyRefresh, QScrollArea):
             data = self.data_source()
         except Exception:  # shown by refresh()
             return
-        self.catalogue.blockSignals(True)
-        for cat in data.catalogues.values():
-            self.catalogue.addItem(catalogue_name(cat, self.lang, self.tr("now")), cat.id)
-        self.catalogue.blockSignals(False)
+        for cat in sorted(data.catalogues.values(), key=lambda c: (c.historical, c.id)):
+            check = QCheckBox(catalogue_name(cat, self.lang, self.tr("now"))
+                              + (self.tr(" (historical)") if cat.historical else ""))
+            check.setToolTip(cat.title.get(self.lang))
+            check.toggled.connect(self._catalogues_changed)
+            self.catalogue_checks[cat.id] = check
+            self.picker.addWidget(check)
+        self.picker.addStretch(1)
 
-    def _catalogue_changed(self) -> None:
+    def _catalogues_changed(self) -> None:
         plan = self.controller.project()
-        plan.catalogue = self.catalogue.currentData()
+        plan.catalogues = [cid for cid, c in self.catalogue_checks.items() if c.isChecked()]
+        plan.catalogue = None
+        self.controller.set_project(plan)
+
+    def _use_region(self) -> None:
+        plan = self.controller.project()
+        plan.catalogues = None
+        plan.catalogue = None
         self.controller.set_project(plan)
 
     def refresh(self) -> None:
@@ -80,18 +109,35 @@ class SupportsView(LazyRefresh, QScrollArea):
             self.source.setText(self.tr("The advice data could not be loaded: %1")
                                 .replace("%1", str(error)))
             return
-        cat = advice.catalogue
-        self.catalogue.blockSignals(True)
-        self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(cat.id)))
-        self.catalogue.blockSignals(False)
-        text = (f"<b>{cat.title.get(self.lang)}</b><br>"
-                + self.tr("Source: %1 (catalogue dated %2)").replace(
-                    "%1", cat.source.basis.get(self.lang)).replace("%2", cat.source.date)
-                + "<br>" + cat.note.get(self.lang))
-        if cat.verify:
-            text = ("<b>" + self.tr("Verify current terms before relying on these.") + "</b><br>"
-                    + text)
-        self.source.setText(text)
+        chosen = {c.id for c in advice.catalogues}
+        for cid, check in self.catalogue_checks.items():
+            check.blockSignals(True)
+            check.setChecked(cid in chosen)
+            check.blockSignals(False)
+        self.by_region.setEnabled(not advice.by_region)
+        self.region_note.setText(
+            (self.tr("Chosen by the firm's region.") if advice.by_region
+             else self.tr("Chosen by hand.")) + " "
+            + self.tr("Policies are judged as in force on %1, the assessment date.")
+            .replace("%1", advice.day.isoformat()))
+        empty = {c.id for c in advice.without_current()}
+        parts = []
+        for cat in advice.catalogues:
+            text = (f"<b>{cat.title.get(self.lang)}</b><br>"
+                    + self.tr("Source: %1 (catalogue dated %2)").replace(
+                        "%1", cat.source.basis.get(self.lang)).replace("%2", cat.source.date))
+            if cat.id in empty:
+                text += "<br><b>" + self.tr("No entry of this catalogue is in force on %1; "
+                                            "for reference only.").replace(
+                    "%1", advice.day.isoformat()) + "</b>"
+            elif cat.verify:
+                text += "<br><b>" + self.tr("Verify current terms before relying on these.") \
+                    + "</b>"
+            parts.append(text)
+        if not parts:
+            parts.append(self.tr("No policy catalogue is chosen: tick one above, or use the "
+                                 "firm's region."))
+        self.source.setText("<br><br>".join(parts))
         if advice.subsidies_high > 0:
             self.total.setText(self.tr("Estimated subsidies: %1 to %2. The calculator counts "
                                        "the low end, %1.")
@@ -102,7 +148,8 @@ class SupportsView(LazyRefresh, QScrollArea):
                                        "project's items to see estimates."))
         headings = {"eligible": self.tr("Eligible"), "near_miss": self.tr("Nearly eligible"),
                     "information": self.tr("Good to know"),
-                    "not_eligible": self.tr("Not eligible")}
+                    "not_eligible": self.tr("Not eligible"),
+                    "expired": self.tr("Expired — for reference")}
         current = None
         for match in advice.supports:
             if match.status != current:
@@ -137,7 +184,28 @@ class SupportsView(LazyRefresh, QScrollArea):
             label.setWordWrap(True)
             label.setObjectName("muted" if m.status == "not_eligible" else "")
             box.addWidget(label)
-        source = QLabel(p.issuer.get(self.lang) + " · " + p.source.get(self.lang))
+        for item in m.confirm if m.status in ("eligible", "near_miss", "information") else ():
+            label = QLabel("? " + self.tr("To confirm: %1").replace("%1", item))
+            label.setWordWrap(True)
+            box.addWidget(label)
+        if m.status == "expired":
+            label = QLabel(self.tr("Valid until %1: expired on the assessment date, never "
+                                   "counted in an estimate.").replace(
+                "%1", p.period.end or "—"))
+            label.setObjectName("muted")
+            label.setWordWrap(True)
+            box.addWidget(label)
+            if p.recurring:
+                again = QLabel(self.tr("It runs in yearly rounds: ask whether a new round is "
+                                       "open."))
+                again.setWordWrap(True)
+                box.addWidget(again)
+        ongoing = self.tr("ongoing")
+        period = f"{p.period.start} – {p.period.end or ongoing}"
+        source = QLabel(p.issuer.get(self.lang) + " · " + p.source.get(self.lang)
+                        + " · " + self.tr("dated %1, valid %2").replace("%1", p.date)
+                        .replace("%2", period)
+                        + (" · " + self.tr("verify current terms") if p.verify else ""))
         source.setObjectName("help")
         source.setWordWrap(True)
         box.addWidget(source)

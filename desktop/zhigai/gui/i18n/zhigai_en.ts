@@ -776,6 +776,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
     <context>
         <name>ItemsModel</name>
         <message>
+            <source>(suggest from the description)</source>
+            <translation>(suggest from the description)</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>Item</translation>
         </message>
@@ -788,6 +792,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Quantity</translation>
         </message>
         <message>
+            <source>Measure</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
             <source>Unit price (10k yuan)</source>
             <translation>Unit price (10k yuan)</translation>
         </message>
@@ -798,6 +806,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Supplier (optional)</source>
             <translation>Supplier (optional)</translation>
+        </message>
+        <message>
+            <source>(none fits: choose one)</source>
+            <translation>(none fits: choose one)</translation>
+        </message>
+        <message>
+            <source> (suggested)</source>
+            <translation> (suggested)</translation>
         </message>
     </context>
     <context>
@@ -1100,8 +1116,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Project</translation>
         </message>
         <message>
-            <source>Project name:</source>
-            <translation>Project name:</translation>
+            <source>Planned project:</source>
+            <translation>Planned project:</translation>
         </message>
         <message>
             <source>Add item</source>
@@ -1212,8 +1228,24 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Total investment: %1 (10k yuan)</translation>
         </message>
         <message>
+            <source>No items yet: the profile's estimate is %1 (10k yuan). Add the items to detail it.</source>
+            <translation>No items yet: the profile's estimate is %1 (10k yuan). Add the items to detail it.</translation>
+        </message>
+        <message>
             <source>%1-%2 (10k yuan, indicative)</source>
             <translation>%1-%2 (10k yuan, indicative)</translation>
+        </message>
+        <message>
+            <source>Your project: %1</source>
+            <translation>Your project: %1</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(unnamed)</translation>
+        </message>
+        <message>
+            <source>%1 (10k yuan)</source>
+            <translation>%1 (10k yuan)</translation>
         </message>
         <message>
             <source>New item</source>
@@ -1357,6 +1389,13 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Exported to %1</source>
             <translation>Exported to %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileForm</name>
+        <message>
+            <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
+            <translation>The total of the %1 items of the plan; change them on the Plan tab.</translation>
         </message>
     </context>
     <context>
@@ -1587,8 +1626,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Supports and reports</translation>
         </message>
         <message>
-            <source>The first catalogue (%1)</source>
-            <translation>The first catalogue (%1)</translation>
+            <source>By the firm's region (national, province, city)</source>
+            <translation>By the firm's region (national, province, city)</translation>
         </message>
         <message>
             <source>&amp;Policy catalogue for new assessments</source>
@@ -1725,24 +1764,56 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Public supports</translation>
         </message>
         <message>
-            <source>Policy catalogue:</source>
-            <translation>Policy catalogue:</translation>
+            <source>Policy catalogues:</source>
+            <translation>Policy catalogues:</translation>
+        </message>
+        <message>
+            <source>Use the firm's region</source>
+            <translation>Use the firm's region</translation>
+        </message>
+        <message>
+            <source>Choose the national catalogue and those of the firm's province, city and county again</source>
+            <translation>Choose the national catalogue and those of the firm's province, city and county again</translation>
         </message>
         <message>
             <source>now</source>
             <translation>now</translation>
         </message>
         <message>
+            <source> (historical)</source>
+            <translation> (historical)</translation>
+        </message>
+        <message>
             <source>The advice data could not be loaded: %1</source>
             <translation>The advice data could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>Chosen by the firm's region.</source>
+            <translation>Chosen by the firm's region.</translation>
+        </message>
+        <message>
+            <source>Chosen by hand.</source>
+            <translation>Chosen by hand.</translation>
+        </message>
+        <message>
+            <source>Policies are judged as in force on %1, the assessment date.</source>
+            <translation>Policies are judged as in force on %1, the assessment date.</translation>
         </message>
         <message>
             <source>Source: %1 (catalogue dated %2)</source>
             <translation>Source: %1 (catalogue dated %2)</translation>
         </message>
         <message>
+            <source>No entry of this catalogue is in force on %1; for reference only.</source>
+            <translation>No entry of this catalogue is in force on %1; for reference only.</translation>
+        </message>
+        <message>
             <source>Verify current terms before relying on these.</source>
             <translation>Verify current terms before relying on these.</translation>
+        </message>
+        <message>
+            <source>No policy catalogue is chosen: tick one above, or use the firm's region.</source>
+            <translation>No policy catalogue is chosen: tick one above, or use the firm's region.</translation>
         </message>
         <message>
             <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
@@ -1769,12 +1840,40 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Not eligible</translation>
         </message>
         <message>
+            <source>Expired — for reference</source>
+            <translation>Expired — for reference</translation>
+        </message>
+        <message>
             <source>Estimate: %1 to %2</source>
             <translation>Estimate: %1 to %2</translation>
         </message>
         <message>
             <source> (capped)</source>
             <translation> (capped)</translation>
+        </message>
+        <message>
+            <source>To confirm: %1</source>
+            <translation>To confirm: %1</translation>
+        </message>
+        <message>
+            <source>Valid until %1: expired on the assessment date, never counted in an estimate.</source>
+            <translation>Valid until %1: expired on the assessment date, never counted in an estimate.</translation>
+        </message>
+        <message>
+            <source>It runs in yearly rounds: ask whether a new round is open.</source>
+            <translation>It runs in yearly rounds: ask whether a new round is open.</translation>
+        </message>
+        <message>
+            <source>ongoing</source>
+            <translation>ongoing</translation>
+        </message>
+        <message>
+            <source>dated %1, valid %2</source>
+            <translation>dated %1, valid %2</translation>
+        </message>
+        <message>
+            <source>verify current terms</source>
+            <translation>verify current terms</translation>
         </message>
     </context>
     <context>

@@ -776,6 +776,10 @@ Its answers are removed from this computer and cannot be restored.</source>
 <context>
     <name>ItemsModel</name>
     <message>
+        <source>(suggest from the description)</source>
+        <translation>（按描述自动推荐）</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目内容</translation>
     </message>
@@ -788,6 +792,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>Measure</source>
+        <translation>对应措施</translation>
+    </message>
+    <message>
         <source>Unit price (10k yuan)</source>
         <translation>单价（万元）</translation>
     </message>
@@ -798,6 +806,14 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Supplier (optional)</source>
         <translation>供应商（可不填）</translation>
+    </message>
+    <message>
+        <source>(none fits: choose one)</source>
+        <translation>（没有匹配的措施：请选择）</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation>（按描述推荐）</translation>
     </message>
 </context>
 <context>
@@ -1100,8 +1116,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>改造项目</translation>
     </message>
     <message>
-        <source>Project name:</source>
-        <translation>项目名称：</translation>
+        <source>Planned project:</source>
+        <translation>拟实施的项目：</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -1212,8 +1228,24 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>总投资：%1 万元</translation>
     </message>
     <message>
+        <source>No items yet: the profile&apos;s estimate is %1 (10k yuan). Add the items to detail it.</source>
+        <translation>还没有项目明细：企业信息中的预计投资为 %1 万元。请添加明细项。</translation>
+    </message>
+    <message>
         <source>%1-%2 (10k yuan, indicative)</source>
         <translation>%1-%2 万元（参考价）</translation>
+    </message>
+    <message>
+        <source>Your project: %1</source>
+        <translation>企业自己的项目：%1</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>%1 (10k yuan)</source>
+        <translation>%1 万元</translation>
     </message>
     <message>
         <source>New item</source>
@@ -1357,6 +1389,13 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
+        <translation>项目计划中 %1 个明细项的合计；请在“规划”页修改明细。</translation>
     </message>
 </context>
 <context>
@@ -1587,8 +1626,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>政策与报告</translation>
     </message>
     <message>
-        <source>The first catalogue (%1)</source>
-        <translation>第一个目录（%1）</translation>
+        <source>By the firm&apos;s region (national, province, city)</source>
+        <translation>按企业所在地区（全国、省、市）</translation>
     </message>
     <message>
         <source>&amp;Policy catalogue for new assessments</source>
@@ -1725,24 +1764,56 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>政策支持</translation>
     </message>
     <message>
-        <source>Policy catalogue:</source>
+        <source>Policy catalogues:</source>
         <translation>政策目录：</translation>
+    </message>
+    <message>
+        <source>Use the firm&apos;s region</source>
+        <translation>按企业所在地区选择</translation>
+    </message>
+    <message>
+        <source>Choose the national catalogue and those of the firm&apos;s province, city and county again</source>
+        <translation>重新选用全国目录和企业所在省、市、县的目录</translation>
     </message>
     <message>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
+        <source> (historical)</source>
+        <translation>（历史）</translation>
+    </message>
+    <message>
         <source>The advice data could not be loaded: %1</source>
         <translation>改进建议所需的数据无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Chosen by the firm&apos;s region.</source>
+        <translation>按企业所在地区选定。</translation>
+    </message>
+    <message>
+        <source>Chosen by hand.</source>
+        <translation>手动选定。</translation>
+    </message>
+    <message>
+        <source>Policies are judged as in force on %1, the assessment date.</source>
+        <translation>政策按评估日 %1 判断是否有效。</translation>
     </message>
     <message>
         <source>Source: %1 (catalogue dated %2)</source>
         <translation>来源：%1（目录日期 %2）</translation>
     </message>
     <message>
+        <source>No entry of this catalogue is in force on %1; for reference only.</source>
+        <translation>该目录在 %1 没有仍然有效的条目，仅供参考。</translation>
+    </message>
+    <message>
         <source>Verify current terms before relying on these.</source>
         <translation>请先核实现行条款，再据此决策。</translation>
+    </message>
+    <message>
+        <source>No policy catalogue is chosen: tick one above, or use the firm&apos;s region.</source>
+        <translation>没有选用政策目录：请在上方勾选，或按企业所在地区选择。</translation>
     </message>
     <message>
         <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
@@ -1769,12 +1840,40 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>不符合条件</translation>
     </message>
     <message>
+        <source>Expired — for reference</source>
+        <translation>已过期（仅供参考）</translation>
+    </message>
+    <message>
         <source>Estimate: %1 to %2</source>
         <translation>估计：%1 至 %2</translation>
     </message>
     <message>
         <source> (capped)</source>
         <translation>（已按上限计）</translation>
+    </message>
+    <message>
+        <source>To confirm: %1</source>
+        <translation>需自行确认：%1</translation>
+    </message>
+    <message>
+        <source>Valid until %1: expired on the assessment date, never counted in an estimate.</source>
+        <translation>有效期至 %1：评估日已过期，不计入任何补贴估算。</translation>
+    </message>
+    <message>
+        <source>It runs in yearly rounds: ask whether a new round is open.</source>
+        <translation>该政策按年度分批开展：请向主管部门询问是否有新一轮申报。</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>dated %1, valid %2</source>
+        <translation>日期 %1，有效期 %2</translation>
+    </message>
+    <message>
+        <source>verify current terms</source>
+        <translation>请核实现行条款</translation>
     </message>
 </context>
 <context>
