@@ -85,17 +85,22 @@ def test_early_textile_mill_gets_textile_measures(root: Path, catalog, data) -> 
     assessment, instrument, result = example("textile-early", root, catalog)
     plan = roadmap(data, instrument, assessment, result)
     ids = [s.measure.id for s in plan.steps]
-    assert "tx_shuttleless_looms" in ids
-    assert "expert_diagnosis" in ids                    # a low-stage firm starts with advice
+    # the looms the owner plans (the profile's description) are the project, not a step
+    assert plan.project is not None and "tx_shuttleless_looms" in plan.project.measure_ids
+    assert "tx_shuttleless_looms" not in ids
+    assert ids[0] == "expert_diagnosis"                 # a low-stage firm starts with advice
+    assert "robot_cell" not in ids                      # not weaving work
     assert "tx_auto_doffing_link_winding" not in ids    # it answered n/a to spinning
     first = [s.measure.id for s in plan.horizon(0)]
     assert len(first) <= 5
 
 
 def test_supports_reasons_near_misses_and_estimates(root: Path, catalog, data) -> None:
+    """The paper's catalogue for an assessment made while it was in force (2017)."""
     assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    assessment.profile[instrument.field_for_role("assessment_date").id] = "2017-05-01"
     advice = advise(data, instrument, assessment, result, assessment.project, "en",
-                    "zhejiang-2013-2018")
+                    ["zhejiang-2013-2018"])
     by_id = {m.policy.id: m for m in advice.supports}
     robot = by_id["zj_robot_subsidy"]
     assert robot.status == "eligible"
@@ -108,35 +113,24 @@ def test_supports_reasons_near_misses_and_estimates(root: Path, catalog, data) -
     land = instrument.profile_fields["project_on_existing_land"].id
     assessment.profile[land] = False
     advice = advise(data, instrument, assessment, result, assessment.project, "en",
-                    "zhejiang-2013-2018")
+                    ["zhejiang-2013-2018"])
     by_id = {m.policy.id: m for m in advice.supports}
     near = by_id["zj_land_independent_reform"]
     assert near.status == "near_miss"
     assert near.unmet == ("eligible if the project is on existing land",)
     assert by_id["zj_land_quota"].status == "eligible"
-    # without robots the subsidy is a near miss too
-    plan = assessment.project.model_copy(deep=True)
-    plan.items = [i for i in plan.items if i.category != "robot"]
-    advice = advise(data, instrument, assessment, result, plan, "zh", "zhejiang-2013-2018")
-    robot = {m.policy.id: m for m in advice.supports}["zj_robot_subsidy"]
-    assert robot.status == "near_miss" and robot.estimate_high is None
 
 
-def test_catalogue_switch_shows_source_and_interest_subsidy(root: Path, catalog, data) -> None:
+def test_catalogues_show_source_date_and_verify(root: Path, catalog, data) -> None:
     assessment, instrument, result = example("equipment-advanced", root, catalog)
-    national = advise(data, instrument, assessment, result, assessment.project, "en",
-                      "national-generic")
-    assert national.catalogue.verify
-    loan = next(o for o in national.options if o.option.id == "bank_loan")
-    assert loan.plan is not None and loan.plan.rows[0].subsidy > 0   # 1 point, 2 years
-    assert loan.plan.rows[2].subsidy == 0
-    zhejiang = advise(data, instrument, assessment, result, assessment.project, "en",
-                      "zhejiang-2013-2018")
-    loan = next(o for o in zhejiang.options if o.option.id == "bank_loan")
-    assert all(r.subsidy == 0 for r in loan.plan.rows)
-    # leasing models are offered only where the catalogue lists them
-    assert "financing_capital" in {o.option.id for o in zhejiang.options}
-    assert "financing_capital" not in {o.option.id for o in national.options}
+    advice = advise(data, instrument, assessment, result, assessment.project, "en")
+    ids = [c.id for c in advice.catalogues]
+    assert ids == ["national-2024-2026", "zhejiang-2022-2026", "hangzhou-2024-2026"]
+    assert advice.by_region and all(c.verify for c in advice.catalogues)
+    out = to_dict(advice, instrument, "en")
+    assert [c["id"] for c in out["catalogues"]] == ids
+    assert all(s["date"] and s["source"] and s["issuer"] and s["period"][0]
+               for s in out["supports"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -147,6 +141,7 @@ def test_subsidies_never_exceed_their_cap(base: int, a: float, b: float,
     low_rate, high_rate = sorted((a, b))
     policy = Policy.model_validate({
         "id": "p", "name": "p", "issuer": "i", "period": {"from": "2020-01-01"}, "source": "s",
+        "date": "2020-01-01",
         "gives": {"type": "rate", "rate_min": low_rate, "rate_max": high_rate,
                   "base": "robot_cost", "cap": cap, "text": "t"}})
     low, high, capped = estimate(policy, {"robot_cost": D(base)})
@@ -179,8 +174,7 @@ def plan_of(categories: list[tuple[str, int]], engineering_company: bool) -> Pro
                for c, price in categories],
         effects=ProjectEffects(positions=8, cost_per_worker="90000", extra_output="3000000",
                                margin_rate="0.2"),
-        finance=ProjectFinance(own_funds="200000", engineering_company=engineering_company),
-        catalogue="zhejiang-2013-2018")
+        finance=ProjectFinance(own_funds="200000", engineering_company=engineering_company))
 
 
 def test_ranking_follows_the_decisive_factor(root: Path, catalog, data) -> None:
@@ -226,8 +220,9 @@ def test_advice_json_is_complete(root: Path, catalog, data) -> None:
     assessment, instrument, result = example("auto-parts-midway", root, catalog)
     advice = advise(data, instrument, assessment, result, assessment.project, "zh")
     out = json.loads(json.dumps(to_dict(advice, instrument, "zh"), ensure_ascii=False))
-    assert out["catalogue"]["source"].startswith("纪焕勇")
-    assert out["appraisal"]["net_investment"] == "3552000.00"
+    assert out["catalogues"][0]["id"] == "national-2024-2026"
+    assert out["policy_date"] == "2026-11-18"
+    assert out["appraisal"]["net_investment"] == "3660000.00"   # no rate subsidy in force
     assert out["recommended"] == advice.recommended.option.id
     assert out["financing"][0]["schedule"]
 
@@ -251,11 +246,11 @@ def broken_copy(tmp_path: Path, root: Path, edit) -> Path:
 
 
 @pytest.mark.parametrize("file, old, new, message", [
-    ("measures/measures-1.0.yaml",
+    ("measures/measures-1.1.yaml",
      "requires: [equipment_data_collection, maintenance_records_cmms]",
      "requires: [equipment_data_colection, maintenance_records_cmms]",
      "'equipment_data_colection' is not a measure; did you mean 'equipment_data_collection'?"),
-    ("measures/measures-1.0.yaml", "requires: [cad_2d]\n", "requires: [cad_3d_simulation]\n",
+    ("measures/measures-1.1.yaml", "requires: [cad_2d]\n", "requires: [cad_3d_simulation]\n",
      "prerequisites go round in a circle"),
     ("policies/zhejiang-2013-2018.yaml", 'when: "project.robot_count >= 1"',
      'when: "project.robots >= 1"', "project.robots is not a project fact"),
@@ -281,14 +276,35 @@ def test_broken_advice_data_is_reported(tmp_path: Path, root: Path, catalog, fil
 
 def test_module_questions_need_the_industry(tmp_path: Path, root: Path, catalog) -> None:
     def edit(folder: Path) -> None:
-        path = folder / "measures" / "measures-1.0.yaml"
+        path = folder / "measures" / "textile-1.0.yaml"
         text = path.read_text(encoding="utf-8")
         start = text.index("  - id: tx_shuttleless_looms")
         block_end = text.index("\n  - id:", start + 10)
         block = text[start:block_end]
         lines = [ln for ln in block.splitlines() if not ln.strip().startswith("industries:")]
         path.write_text(text[:start] + "\n".join(lines) + text[block_end:], encoding="utf-8")
+        base = folder / "measures" / "measures-1.1.yaml"
+        text = base.read_text(encoding="utf-8")
+        base.write_text(text.replace('done_if: "eq_cnc_rate >= 50"',
+                                     "done_if: \"selected(tx_looms, 'networked')\"", 1),
+                        encoding="utf-8")
 
     folder = broken_copy(tmp_path, root, edit)
-    with pytest.raises(DataFileError, match="belongs to the textile module"):
+    with pytest.raises(DataFileError) as info:
         load_advice_data(folder, full_instrument(catalog, "zhigai-readiness"))
+    lines = [p.format() for p in info.value.problems]
+    assert any("textile-1.0.yaml" in line and "must be limited to its industries" in line
+               for line in lines), lines
+    assert any("measures-1.1.yaml" in line and "belongs to the textile module" in line
+               for line in lines), lines
+
+
+def test_a_trade_measure_is_never_offered_to_another_trade(root: Path, catalog, data) -> None:
+    from zhigai.core.advice.models import fits_industry
+
+    looms = data.measure("tx_shuttleless_looms")
+    robots = data.measure("robot_cell")
+    assert fits_industry(looms, "textile") and not fits_industry(looms, "wood")
+    assert not fits_industry(looms, None)              # industry unknown: generic only
+    assert not fits_industry(robots, "textile") and fits_industry(robots, "machinery")
+    assert fits_industry(robots, None)

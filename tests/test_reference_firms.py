@@ -126,3 +126,70 @@ def test_financing_is_recommended_only_when_the_verdict_allows(firm: str) -> Non
     advice = advise(default_advice_data(), instrument, assessment, result, assessment.project)
     if not expected.get("financing_recommendation", True) or not result.complete:
         assert advice.recommended is None
+
+
+# ---------------------------------------------------------------------------- the project
+
+def advice_of(firm: str) -> tuple[Any, Any, dict[str, Any]]:
+    from zhigai.core.advice.advise import advise
+    from zhigai.core.advice.data import default_advice_data
+
+    assessment, instrument, result, expected = load(firm)
+    return advise(default_advice_data(), instrument, assessment, result,
+                  assessment.project, "en"), assessment, expected.get("project") or {}
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_the_firms_own_project_is_a_step_of_its_roadmap(firm: str) -> None:
+    advice, assessment, expected = advice_of(firm)
+    own = advice.roadmap.project
+    if expected.get("carries_out") is None and "measures" not in expected:
+        assert own is None                       # no project yet: nothing invented
+        return
+    assert own is not None and own.measures, firm
+    assert own.cost == assessment.project.total()
+    step_ids = {s.measure.id for s in advice.roadmap.steps}
+    assert not step_ids & own.measure_ids        # the project is not proposed twice
+    assert not set(own.untied), own.untied       # every item of the owner is understood
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_the_diagnosis_comes_first_where_there_was_none(firm: str) -> None:
+    advice, _, expected = advice_of(firm)
+    first = advice.roadmap.steps[0].measure.id if advice.roadmap.steps else None
+    if expected.get("first_step") == "expert_diagnosis":
+        assert first == "expert_diagnosis" and advice.roadmap.steps[0].horizon == 0
+        if advice.roadmap.project is not None:
+            assert "expert_diagnosis" in advice.roadmap.project.after
+    else:
+        assert "expert_diagnosis" not in {s.measure.id for s in advice.roadmap.steps}
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_no_measure_outside_the_firms_trade(firm: str) -> None:
+    advice, assessment, expected = advice_of(firm)
+    _, instrument, _, _ = load(firm)
+    industry = assessment.industry(instrument)
+    proposed = [s.measure for s in advice.roadmap.steps]
+    if advice.roadmap.project is not None:
+        proposed += list(advice.roadmap.project.measures)
+    for m in proposed:
+        assert not m.industries or industry in m.industries, (m.id, industry)
+        assert industry not in m.not_industries, (m.id, industry)
+    assert not {m.id for m in proposed} & set(expected.get("never") or [])
+
+
+@pytest.mark.parametrize("firm", FIRMS)
+def test_the_expected_supports(firm: str) -> None:
+    advice, _, expected = advice_of(firm)
+    status = {m.policy.id: m.status for m in advice.supports}
+    for pid in expected.get("supports_eligible") or []:
+        assert status.get(pid) == "eligible", (pid, status.get(pid))
+    for pid in expected.get("supports_not") or []:
+        assert status.get(pid) not in ("eligible", None), (pid, status.get(pid))
+    for pid in expected.get("no_near_miss") or []:
+        assert status.get(pid) != "near_miss", pid
+    for pid in expected.get("supports_expired") or []:
+        assert status.get(pid) == "expired", pid
+    # an expired entry is never eligible nor counted
+    assert all(m.status != "expired" or m.estimate_high is None for m in advice.supports)
