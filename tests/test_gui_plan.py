@@ -127,3 +127,29 @@ def test_financing_terms_can_be_changed(qtbot: Any, start: Any, data_dir: Path,
     assert overrides["financing_capital"]["profit_share"] == "0.6"
     qtbot.mouseClick(view.choose, Qt.MouseButton.LeftButton)
     assert page.session.assessment.project.finance.chosen == "financing_capital"
+
+
+def test_the_project_is_typed_once(qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    """The profile's planned project and the plan are one: the description edited in the plan
+    is the profile's, and while the plan has items the profile shows their total."""
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start()
+    window.open_assessment(auto)
+    page = window.page
+    session = page.session
+    cost = page.profile.editors["project_cost"].editor
+    assert not cost.isEnabled()                          # items exist: their total speaks
+    assert cost.text() == "366"                          # 3,660,000 yuan in 万元
+    page.tabs.setCurrentWidget(page.plan)
+    name = page.plan.name
+    assert name.text() == session.assessment.profile["project_description"]
+    type_into(qtbot, name, "6 台焊接机器人和装配线")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert session.assessment.profile["project_description"] == "6 台焊接机器人和装配线"
+    assert page.profile.editors["project_description"].raw() == "6 台焊接机器人和装配线"
+    # without items the profile's estimate is the project's investment, typed there
+    plan = session.assessment.project.model_copy(deep=True)
+    plan.items = []
+    page.controller.set_project(plan)
+    assert cost.isEnabled()
+    assert "the profile's estimate" in page.plan.total.text()

@@ -231,6 +231,8 @@ class AssessmentPage(QWidget):
     def _profile_saved(self, field_id: str) -> None:
         self._saved(field_id)
         self._update_title()
+        # saved from another page (the plan's project description): the form shows it too
+        self.profile.show_saved(field_id, self.controller.session.assessment.profile.get(field_id))
 
     def _save_failed(self, message: str) -> None:
         self.error.setText(self.tr("Not saved: %1").replace("%1", message))

@@ -255,9 +255,10 @@ class PlanView(LazyRefresh, QScrollArea):
         title = QLabel(self.tr("Roadmap"))
         title.setObjectName("title")
         layout.addWidget(title)
-        self.intro = QLabel(self.tr("Measures for the prioritized gaps, in the order their "
-                                    "prerequisites allow. Tick a measure to add it to the "
-                                    "project below; costs are indicative ranges for an SME."))
+        self.intro = QLabel(self.tr("Your own project (framed in blue) and the measures for the "
+                                    "prioritized gaps, in the order their prerequisites allow. "
+                                    "Tick a measure to add it to the project below; costs are "
+                                    "indicative ranges for an SME."))
         self.intro.setObjectName("muted")
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)

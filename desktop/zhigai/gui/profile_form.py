@@ -285,6 +285,17 @@ class ProfileForm(QWidget):
                 raws[fid] = editor.raw()
         return raws, invalid
 
+    def show_saved(self, field_id: str, value: Any) -> None:
+        """A value saved elsewhere, shown unless the user is editing this very field."""
+        editor = self.editors.get(field_id)
+        if editor is None or editor.editor.hasFocus() or field_id in self._pending():
+            return
+        if editor.raw() != value:
+            editor.set_value(value)
+
+    def _pending(self) -> set[str]:
+        return {fid for fid, timer in self._timers.items() if timer.isActive()}
+
     def show_plan_total(self, field_id: str, total: str | None, items: int) -> None:
         """The project's investment is typed once: while the plan lists items, the profile
         shows their total (read-only) instead of the estimate typed before."""

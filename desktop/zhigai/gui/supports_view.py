@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -40,8 +41,8 @@ class SupportsView(LazyRefresh, QScrollArea):
         row.addWidget(title)
         row.addStretch(1)
         layout.addLayout(row)
-        picker = QHBoxLayout()
-        picker.addWidget(QLabel(self.tr("Policy catalogues:")))
+        picker = QGridLayout()   # three a row: region names are long in English
+        picker.addWidget(QLabel(self.tr("Policy catalogues:")), 0, 0)
         self.catalogue_checks: dict[str, QCheckBox] = {}
         self.picker = picker
         self.by_region = QPushButton(self.tr("Use the firm's region"))
@@ -77,14 +78,17 @@ class SupportsView(LazyRefresh, QScrollArea):
             data = self.data_source()
         except Exception:  # shown by refresh()
             return
-        for cat in sorted(data.catalogues.values(), key=lambda c: (c.historical, c.id)):
+        order = {"national": 0, "province": 1, "city": 2, "county": 3}
+        for cat in sorted(data.catalogues.values(),
+                          key=lambda c: (c.historical, order[c.scope.level], c.id)):
             check = QCheckBox(catalogue_name(cat, self.lang, self.tr("now"))
                               + (self.tr(" (historical)") if cat.historical else ""))
             check.setToolTip(cat.title.get(self.lang))
             check.toggled.connect(self._catalogues_changed)
+            n = len(self.catalogue_checks)
             self.catalogue_checks[cat.id] = check
-            self.picker.addWidget(check)
-        self.picker.addStretch(1)
+            self.picker.addWidget(check, n // 3, 1 + n % 3)
+        self.picker.setColumnStretch(4, 1)
 
     def _catalogues_changed(self) -> None:
         plan = self.controller.project()
@@ -143,6 +147,9 @@ class SupportsView(LazyRefresh, QScrollArea):
                                        "the low end, %1.")
                                .replace("%1", fmt(advice.subsidies, self.lang))
                                .replace("%2", fmt(advice.subsidies_high, self.lang)))
+        elif self.controller.project().items:
+            self.total.setText(self.tr("No support in force gives an amount to estimate for "
+                                       "this project."))
         else:
             self.total.setText(self.tr("No support with an amount to estimate yet; plan the "
                                        "project's items to see estimates."))
@@ -214,5 +221,6 @@ class SupportsView(LazyRefresh, QScrollArea):
 
 def catalogue_name(cat: Any, lang: str, now: str) -> str:
     """A policy catalogue as offered in lists: region and period (e.g. 浙江省 2013-2018)."""
+    start = cat.period.start[:4]
     end = cat.period.end[:4] if cat.period.end else now
-    return f"{cat.region.get(lang)} {cat.period.start[:4]}-{end}"
+    return f"{cat.region.get(lang)} {start}" + ("" if end == start else f"-{end}")

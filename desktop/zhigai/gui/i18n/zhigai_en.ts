@@ -1108,8 +1108,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Roadmap</translation>
         </message>
         <message>
-            <source>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
-            <translation>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</translation>
+            <source>Your own project (framed in blue) and the measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
+            <translation>Your own project (framed in blue) and the measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</translation>
         </message>
         <message>
             <source>Project</source>
@@ -1818,6 +1818,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
             <translation>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</translation>
+        </message>
+        <message>
+            <source>No support in force gives an amount to estimate for this project.</source>
+            <translation>No support in force gives an amount to estimate for this project.</translation>
         </message>
         <message>
             <source>No support with an amount to estimate yet; plan the project's items to see estimates.</source>

@@ -1108,8 +1108,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>改造路线图</translation>
     </message>
     <message>
-        <source>Measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
-        <translation>针对优先差距的改进措施，按先后条件排序。勾选措施即可加入下面的改造项目；费用为中小企业的参考区间。</translation>
+        <source>Your own project (framed in blue) and the measures for the prioritized gaps, in the order their prerequisites allow. Tick a measure to add it to the project below; costs are indicative ranges for an SME.</source>
+        <translation>企业自己的项目（蓝框）和针对优先差距的改进措施，按先后条件排序。勾选措施即可加入下面的改造项目；费用为中小企业的参考区间。</translation>
     </message>
     <message>
         <source>Project</source>
@@ -1818,6 +1818,10 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</source>
         <translation>估计可获补贴 %1 至 %2，投资测算按低值 %1 计入。</translation>
+    </message>
+    <message>
+        <source>No support in force gives an amount to estimate for this project.</source>
+        <translation>目前有效的政策中，没有可为本项目估算金额的。</translation>
     </message>
     <message>
         <source>No support with an amount to estimate yet; plan the project&apos;s items to see estimates.</source>
