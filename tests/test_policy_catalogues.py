@@ -255,3 +255,30 @@ def test_a_support_adds_an_interest_subsidy_to_the_loan(root: Path, catalog, dat
     plain = next(o for o in none.options if o.option.id == "bank_loan")
     assert all(r.subsidy == 0 for r in plain.plan.rows)
     assert {o.option.id for o in none.options} == {o.option.id for o in national.options}
+
+
+def test_expired_and_government_entries_keep_their_catalogue_and_language(
+        root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "zh",
+                    ["zhejiang-2013-2018"])
+    cat = data.catalogues["zhejiang-2013-2018"]
+    for m in advice.supports:
+        assert m.catalogue is cat and m.lang == "zh" and not m.capped
+        assert m.met == () and m.unmet == ()
+    government = next(p for p in cat.policies if p.audience == "government")
+    dated(assessment, instrument, "2017-05-01")
+    then = advise(data, instrument, assessment, result, assessment.project, "zh",
+                  ["zhejiang-2013-2018"])
+    info = by_id(then)[government.id]
+    assert info.status == "information" and info.catalogue is cat and info.lang == "zh"
+    assert info.met == () and info.unmet == () and info.estimate_high is None
+
+
+def test_what_the_firm_must_confirm_comes_in_its_language(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("equipment-advanced", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "zh",
+                    ["hangzhou-2024-2026"])
+    pilot = by_id(advice)["hz_sme_digital_pilot_subsidy"]
+    policy = data.catalogues["hangzhou-2024-2026"].policies[0]
+    assert pilot.confirm == tuple(t.zh for t in policy.confirm) and pilot.confirm

@@ -96,3 +96,42 @@ def test_the_projected_score_is_a_rescoring(firm) -> None:
         score(instrument, answers, assessment.profile).dimension("systems").level
     assert after.dimension("systems").level > before.dimension("systems").level
     assert after.dimension("energy").level == before.dimension("energy").level
+
+
+def test_yes_no_and_counts_are_raised_too(firm) -> None:
+    assessment, instrument = firm
+    assert instrument.by_id["se_certified"].type == "yesno"
+    assert instrument.by_id["eq_robot_count"].type == "number"
+    assessment.answers["se_certified"] = Answer(value=False)
+    assessment.answers["eq_robot_count"] = Answer(value=0)
+    out = projected_answers(instrument, assessment, [measure("se_certified"),
+                                                     measure("eq_robot_count >= 2")])
+    assert out["se_certified"].value is True and out["eq_robot_count"].value == 2
+    assessment.answers["eq_robot_count"] = Answer(value=5)
+    out = projected_answers(instrument, assessment, [measure("eq_robot_count >= 2")])
+    assert out["eq_robot_count"].value == 5
+    # a kind that does not fit the question's type changes nothing
+    out = projected_answers(instrument, assessment, [measure("selected(eq_robot_count, 'x')"),
+                                                     measure("sy_mes >= 3")])
+    assert out["eq_robot_count"].value == 5 and out["sy_mes"] == assessment.answers.get(
+        "sy_mes", out["sy_mes"])
+
+
+def test_an_unanswered_question_gets_what_the_measure_brings(firm) -> None:
+    assessment, instrument = firm
+    assessment.answers.pop("sy_mes", None)
+    assessment.answers.pop("co_networking_rate", None)
+    out = projected_answers(instrument, assessment, [
+        measure("selected(sy_mes, 'full')"), measure("co_networking_rate >= 50")])
+    assert out["sy_mes"].value == "full" and out["co_networking_rate"].value == 50
+    unknown = projected_answers(instrument, assessment, [measure("selected(sy_mes, 'nope')")])
+    assert "sy_mes" not in unknown
+
+
+def test_brings_adds_answers_beyond_done_if(firm) -> None:
+    assessment, instrument = firm
+    assessment.answers["co_networking_rate"] = Answer(value=0)
+    m = measure("selected(sy_mes, 'full')").model_copy(
+        update={"brings": ["co_networking_rate >= 80"]})
+    out = projected_answers(instrument, assessment, [m])
+    assert out["co_networking_rate"].value == 80 and out["sy_mes"].value == "full"

@@ -47,12 +47,17 @@ class ProjectStep:
 
     def raised(self) -> list[tuple[str, float, float]]:
         """(dimension, level now, level after) for every dimension the project raises."""
-        out = []
-        for d in self.before.dimensions:
-            a = self.after_score.dimension(d.id)
-            if d.level is not None and a.level is not None and a.level >= d.level + RAISED:
-                out.append((d.id, d.level, a.level))
-        return out
+        return raised_dimensions(self.before, self.after_score)
+
+
+def raised_dimensions(before: Score, after: Score) -> list[tuple[str, float, float]]:
+    """(dimension, level now, level after) for every dimension that rises by RAISED or more."""
+    out = []
+    for d in before.dimensions:
+        a = after.dimension(d.id)
+        if d.level is not None and a.level is not None and a.level >= d.level + RAISED:
+            out.append((d.id, d.level, a.level))
+    return out
 
 
 def _words(text: str) -> str:
@@ -181,9 +186,7 @@ def build_step(instrument: Instrument, assessment: Assessment, score_: Score, na
             if req not in done and req not in ids and req in by_id:
                 lacks.setdefault(req, by_id[req])
     after_score = projected_score(instrument, assessment, measures)
-    step = ProjectStep(name, tuple(measures), tuple(sorted(suggested)), tuple(untied), horizon,
-                       after, tuple(lacks.values()), (), score_, after_score, cost)
-    raised = {dim for dim, _a, _b in step.raised()}
+    raised = {dim for dim, _a, _b in raised_dimensions(score_, after_score)}
     open_gaps = tuple(g.dimension for g in score_.gaps if g.priority > 0
                       and g.dimension not in raised)[:OPEN_GAPS]
     return ProjectStep(name, tuple(measures), tuple(sorted(suggested)), tuple(untied), horizon,

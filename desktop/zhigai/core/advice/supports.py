@@ -49,13 +49,16 @@ def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str,
     out: list[SupportMatch] = []
     for p in catalogue.policies:
         confirm = tuple(t.get(lang) for t in p.confirm)
+
+        def plain(status: str, p: Policy = p, confirm: tuple[str, ...] = confirm
+                  ) -> SupportMatch:
+            return SupportMatch(p, status, (), (), None, None, False, lang, catalogue, confirm)
+
         if day is not None and not covers(p.period, day):
-            out.append(SupportMatch(p, "expired", (), (), None, None, False, lang, catalogue,
-                                    confirm))
+            out.append(plain("expired"))
             continue
         if p.audience == "government":
-            out.append(SupportMatch(p, "information", (), (), None, None, False, lang,
-                                    catalogue, confirm))
+            out.append(plain("information"))
             continue
         met: list[str] = []
         unmet: list[tuple[str, bool]] = []
