@@ -282,3 +282,73 @@ def test_what_the_firm_must_confirm_comes_in_its_language(root: Path, catalog, d
     pilot = by_id(advice)["hz_sme_digital_pilot_subsidy"]
     policy = data.catalogues["hangzhou-2024-2026"].policies[0]
     assert pilot.confirm == tuple(t.zh for t in policy.confirm) and pilot.confirm
+
+
+def test_every_entry_is_listed_once_in_its_order(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("auto-parts-midway", root, catalog)
+    dated(assessment, instrument, "2017-05-01")
+    chosen = ["zhejiang-2013-2018", "national-2024-2026"]
+    advice = advise(data, instrument, assessment, result, assessment.project, "en", chosen)
+    policies = [p.id for c in chosen for p in data.catalogues[c].policies]
+    assert sorted(m.policy.id for m in advice.supports) == sorted(policies)
+    eligible = [m.estimate_high or 0 for m in advice.supports if m.eligible]
+    assert eligible == sorted(eligible, reverse=True) and eligible[0] > 0
+    status = by_id(advice)
+    # an entry of the paper's catalogue starts on its first day; national ones had not begun
+    assert status["cn_equipment_loan_interest_subsidy"].status == "expired"
+    first = advise(data, instrument, dated(assessment, instrument, "2013-01-01"), result,
+                   assessment.project, "en", ["zhejiang-2013-2018"])
+    assert by_id(first)["zj_robot_subsidy"].status == "eligible"
+
+
+def test_information_without_requirements_and_with_them(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("equipment-advanced", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en",
+                    ["national-2024-2026"])
+    status = by_id(advice)
+    assert status["cn_miit_digital_level_rating"].status == "information"
+    assert status["cn_equipment_tax_deduction"].status == "eligible"   # its requirement holds
+    assert status["cn_equipment_tax_deduction"].estimate_high is None   # nothing to estimate
+
+
+def test_the_day_policies_are_judged_on(root: Path, catalog) -> None:
+    import datetime as dt
+
+    from zhigai.core.advice.catalogues import on_date
+
+    assessment, instrument, _ = example("auto-parts-midway", root, catalog)
+    field = instrument.field_for_role("assessment_date").id
+    assert on_date(instrument, assessment) == dt.date(2026, 11, 18)
+    assessment.profile.pop(field)
+    assessment.created_at = "2025-03-04T10:00:00+00:00"
+    assert on_date(instrument, assessment) == dt.date(2025, 3, 4)
+    assessment.profile[field] = "not a date"
+    assert on_date(instrument, assessment) == dt.date(2025, 3, 4)
+    assessment.created_at = "garbage"
+    assert on_date(instrument, assessment, today=dt.date(2030, 1, 2)) == dt.date(2030, 1, 2)
+
+
+def test_english_place_names_match_in_any_case() -> None:
+    assert place("Zhejiang Province") == place("zhejiang") == "zhejiang"
+    assert place("HANGZHOU") == "hangzhou"
+
+
+@pytest.mark.parametrize("gives, facts, expected", [
+    ({"type": "amount", "amount": 50, "text": "t"}, {}, (D("500000.00"), D("500000.00"), False)),
+    ({"type": "amount", "amount": 50, "cap": 30, "text": "t"}, {},
+     (D("300000.00"), D("300000.00"), True)),
+    ({"type": "amount", "text": "t"}, {}, (None, None, False)),
+    ({"type": "rate", "rate_min": 0.1, "rate_max": 0.2, "text": "t"}, {"robot_cost": D(100)},
+     (None, None, False)),                                    # a rate without its base
+    ({"type": "rate", "rate_min": 0.1, "rate_max": 0.2, "base": "robot_cost", "text": "t"},
+     {"robot_cost": D(0)}, (None, None, False)),
+    ({"type": "service", "amount": 50, "text": "t"}, {}, (None, None, False)),
+])
+def test_estimates_by_kind(gives: dict, facts: dict, expected: tuple) -> None:
+    from zhigai.core.advice.models import Policy
+    from zhigai.core.advice.supports import estimate
+
+    policy = Policy.model_validate({"id": "p", "name": "p", "issuer": "i", "source": "s",
+                                    "date": "2024-01-01", "period": {"from": "2024-01-01"},
+                                    "gives": gives})
+    assert estimate(policy, facts) == expected

@@ -231,3 +231,45 @@ def test_the_project_in_the_json() -> None:
 def test_no_project_no_step() -> None:
     assessment, instrument, result = reference("tiny-workshop")
     assert roadmap(default_advice_data(), instrument, assessment, result, None).project is None
+
+
+def test_the_same_lines_in_chinese() -> None:
+    expected = {
+        "mechanized-weaving-mill": [
+            "项目内容对应的措施：自动穿经机（按描述推荐）、织机联网监控与效率管理（按描述推荐）、"
+            "节能设备改造（按描述推荐）、空压站变频与群控节能（按描述推荐）",
+            "项目完成后：装备与自动化 1.8 → 约 2.0，生产与质量 0.8 → 约 1.2，互联与数据 0.6 → "
+            "约 1.3，能源与绿色生产 0.8 → 约 1.2；按综合指数的阶段 1 → 1，按门槛维度的阶段 1 → 1",
+            "先做“专家上门诊断”，用诊断结论确认项目方案",
+            "项目没有覆盖的优先差距：经营管理系统、供应链、销售与服务、人才与技能（见路线图中的其他措施）"],
+        "office-ahead-pump-maker": [
+            "项目内容对应的措施：数控化改造（按描述推荐）、泵体阀体数控联网加工单元（按描述推荐）、"
+            "MES 制造执行系统（按描述推荐）、生产报工电子化（按描述推荐）、自动压力试验与数据记录"
+            "（按描述推荐）",
+            "项目完成后：装备与自动化 1.2 → 约 1.4，生产与质量 0.9 → 约 1.1，经营管理系统 2.4 → "
+            "约 2.8；按综合指数的阶段 1 → 1，按门槛维度的阶段 1 → 1",
+            "“泵体阀体数控联网加工单元”需要先具备“车间网络覆盖”（已排在项目之前）",
+            "项目没有覆盖的优先差距：互联与数据、供应链、销售与服务、研发与设计（见路线图中的其他措施）"],
+    }
+    for firm, lines in expected.items():
+        assessment, instrument, result = reference(firm)
+        road = roadmap(default_advice_data(), instrument, assessment, result, assessment.project)
+        got = [t.zh for t in step_lines(road.project, instrument,
+                                        {m.id: m for m in road.fitting})]
+        assert got == lines, firm
+
+
+def test_a_chosen_measure_is_not_called_suggested() -> None:
+    assessment, instrument, result = reference("mechanized-weaving-mill")
+    plan = assessment.project.model_copy(deep=True)
+    plan.items[0].measure = "tx_auto_drawing_in"
+    road = roadmap(default_advice_data(), instrument, assessment, result, plan)
+    first = step_lines(road.project, instrument, {m.id: m for m in road.fitting})[0]
+    assert first.zh.startswith("项目内容对应的措施：自动穿经机、织机联网监控与效率管理（按描述推荐）")
+    assert first.en.startswith("what the project carries out: Automatic drawing-in machine, ")
+    lines = step_lines(
+        roadmap(default_advice_data(), instrument, assessment, result,
+                ProjectPlan(items=[ProjectItem(description="食堂改造", category="building")])
+                ).project, instrument, {})
+    assert lines[0].zh == "项目内容还没有对应到任何措施：请在项目清单中为每一项选择措施"
+    assert lines[-1].zh == "没有对应措施的项目内容：食堂改造"
