@@ -17,21 +17,17 @@ from zhigai.core.advice.data import default_advice_data, full_instrument, load_a
 from zhigai.core.advice.models import Policy
 from zhigai.core.advice.roadmap import roadmap
 from zhigai.core.advice.supports import estimate
-from zhigai.core.assessment.model import Answer, load_assessment
+from zhigai.core.assessment.model import Answer
 from zhigai.core.assessment.plan import ProjectEffects, ProjectFinance, ProjectItem, ProjectPlan
 from zhigai.core.assessment.scoring import score
 from zhigai.core.base.diagnostics import DataFileError
+
+from advice_helpers import example
 
 
 @pytest.fixture(scope="module")
 def data():
     return default_advice_data()
-
-
-def example(name: str, root: Path, catalog):
-    assessment = load_assessment(root / "examples" / f"{name}.json")
-    instrument, _ = catalog.instrument_for(assessment)
-    return assessment, instrument, score(instrument, assessment.answers, assessment.profile)
 
 
 def test_library_is_complete(data) -> None:

@@ -15,10 +15,10 @@ from zhigai.core.advice.advise import advise, to_dict
 from zhigai.core.advice.catalogues import applies, place, select
 from zhigai.core.advice.data import default_advice_data, full_instrument, load_advice_data
 from zhigai.core.advice.supports import STATUSES
-from zhigai.core.assessment.model import load_assessment
 from zhigai.core.assessment.plan import ProjectItem, ProjectPlan
-from zhigai.core.assessment.scoring import score
 from zhigai.core.base.diagnostics import DataFileError
+
+from advice_helpers import example
 
 HISTORICAL = ["zhejiang-2013-2018"]
 
@@ -26,12 +26,6 @@ HISTORICAL = ["zhejiang-2013-2018"]
 @pytest.fixture(scope="module")
 def data():
     return default_advice_data()
-
-
-def example(name: str, root: Path, catalog):
-    assessment = load_assessment(root / "examples" / f"{name}.json")
-    instrument, _ = catalog.instrument_for(assessment)
-    return assessment, instrument, score(instrument, assessment.answers, assessment.profile)
 
 
 def dated(assessment, instrument, day: str):

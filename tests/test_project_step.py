@@ -265,7 +265,8 @@ def test_a_chosen_measure_is_not_called_suggested() -> None:
     plan.items[0].measure = "tx_auto_drawing_in"
     road = roadmap(default_advice_data(), instrument, assessment, result, plan)
     first = step_lines(road.project, instrument, {m.id: m for m in road.fitting})[0]
-    assert first.zh.startswith("项目内容对应的措施：自动穿经机、织机联网监控与效率管理（按描述推荐）")
+    assert first.zh.startswith("项目内容对应的措施：自动穿经机、"
+                               "织机联网监控与效率管理（按描述推荐）")
     assert first.en.startswith("what the project carries out: Automatic drawing-in machine, ")
     lines = step_lines(
         roadmap(default_advice_data(), instrument, assessment, result,

@@ -179,39 +179,20 @@ class ItemsModel(QAbstractTableModel):
         return True
 
 
-class MeasureDelegate(QStyledItemDelegate):
-    """Choose the measure an item carries out among those that fit the firm's trade."""
+class ChoiceDelegate(QStyledItemDelegate):
+    """A cell edited by choosing from a list: (label, value) pairs from ``choices``."""
 
-    def __init__(self, lang: str, model: ItemsModel):
-        super().__init__()
-        self.lang = lang
-        self.model = model
-
-    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.addItem(self.model.suggest_label(), "")
-        for m in sorted(self.model.measures, key=lambda m: m.name.get(self.lang)):
-            combo.addItem(m.name.get(self.lang), m.id)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class CategoryDelegate(QStyledItemDelegate):
     def __init__(self, lang: str):
         super().__init__()
         self.lang = lang
 
+    def choices(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         combo = QComboBox(parent)
-        for category in ITEM_CATEGORIES:
-            combo.addItem(CATEGORY_NAMES[category].get(self.lang), category)
+        for label, value in self.choices():
+            combo.addItem(label, value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -221,6 +202,24 @@ class CategoryDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class MeasureDelegate(ChoiceDelegate):
+    """Choose the measure an item carries out among those that fit the firm's trade."""
+
+    def __init__(self, lang: str, model: ItemsModel):
+        super().__init__(lang)
+        self.model = model
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(self.model.suggest_label(), "")] + [
+            (m.name.get(self.lang), m.id)
+            for m in sorted(self.model.measures, key=lambda m: m.name.get(self.lang))]
+
+
+class CategoryDelegate(ChoiceDelegate):
+    def choices(self) -> list[tuple[str, str]]:
+        return [(CATEGORY_NAMES[c].get(self.lang), c) for c in ITEM_CATEGORIES]
 
 
 # fields of the effects and finance forms: (attribute, section, kind, unit)
