@@ -49,6 +49,10 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=6, spaceAfter=6, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontSize=10.8, leading=15, spaceBefore=6,
                              spaceAfter=3, keepWithNext=1),
+        # a heading over a long table that may start on this page (a CondPageBreak before it
+        # keeps it off the foot of a page)
+        "h2loose": ParagraphStyle("h2loose", parent=base, fontSize=10.8, leading=15,
+                                  spaceBefore=6, spaceAfter=3),
         "big": ParagraphStyle("big", parent=base, fontSize=15, leading=20, textColor=ACCENT),
         "warn": ParagraphStyle("warn", parent=base, textColor=ERROR),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),

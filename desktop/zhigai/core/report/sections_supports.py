@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import KeepTogether
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether
 
 from ..advice.cases import pick_cases
 from ..assessment.money import fmt
@@ -25,7 +26,7 @@ def section_supports(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                          date=cat.source.date), "small"))
         if cat.id in empty:
             out.append(d.p(w("no_current_entry", date=advice.day.isoformat()), "warn"))
-        if cat.verify:
+        elif cat.verify:
             out.append(d.p(w("verify_terms"), "warn"))
     if not advice.catalogues:
         out.append(d.p(w("no_catalogue"), "warn"))
@@ -63,7 +64,8 @@ def section_supports(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             rows.append(row)
         widths = [0.18, 0.22, 0.24, 0.22, 0.14] if status == "eligible" else \
             [0.2, 0.25, 0.27, 0.28]
-        out += [d.p(w(status), "h2"), make_table(rows, [WIDTH * x for x in widths])]
+        out += [CondPageBreak(40 * mm), d.p(w(status), "h2loose"),
+                make_table(rows, [WIDTH * x for x in widths])]
     return out
 
 
