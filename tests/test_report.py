@@ -399,3 +399,22 @@ def test_batch_on_one_core_without_failures(tmp_path: Path, root: Path,
     assert "1 report(s)" in capsys.readouterr().out
     assert main(["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+@needs_poppler
+def test_expired_supports_are_printed_for_reference_only(tmp_path: Path, root: Path) -> None:
+    """The paper's catalogue on a 2026 assessment: every entry under "expired", none eligible,
+    no estimate, and the catalogue says in one line that nothing is in force."""
+    assessment = load_assessment(root / "examples" / "auto-parts-midway.json")
+    assert assessment.project is not None
+    assessment.project.catalogues = ["zhejiang-2013-2018"]
+    made = make_report(assessment, tmp_path / "expired.pdf", "zh")
+    text = _flat(_text(made.path, "-raw"))
+    start = text.index("7公共支持政策")
+    section = text[start:text.index("8可参照的案例", start)]
+    assert "已过期（仅供参考）" in section
+    assert "该目录在2026-11-18没有仍然有效的条目，仅供参考。" in section
+    assert "符合条件" not in section and "估计金额" not in section
+    assert "工业机器人购置补贴" in section and "有效期至2018-12-31" in section
+    summary = text[:start]
+    assert "预计补贴0.00万元" in summary or "补贴0.00万元" in summary
