@@ -274,3 +274,21 @@ def test_a_chosen_measure_is_not_called_suggested() -> None:
                 ).project, instrument, {})
     assert lines[0].zh == "项目内容还没有对应到任何措施：请在项目清单中为每一项选择措施"
     assert lines[-1].zh == "没有对应措施的项目内容：食堂改造"
+
+
+def test_a_stage_not_yet_determined_is_said_so() -> None:
+    """The weaving mill with production left unanswered: the gates' stage waits, before and
+    after the project (which does not answer every production question)."""
+    assessment, instrument, _ = reference("mechanized-weaving-mill")
+    for q in instrument.by_dimension["production"]:
+        assessment.answers.pop(q.id, None)
+    result = score(instrument, assessment.answers, assessment.profile)
+    assert result.stage_weakest_link is None and result.stage_by_index is not None
+    road = roadmap(default_advice_data(), instrument, assessment, result, assessment.project)
+    assert road.project.after_score.stage_weakest_link is None
+    line = step_lines(road.project, instrument, {m.id: m for m in road.fitting})[1]
+    after = road.project.after_score.stage_by_index
+    assert line.en.endswith(f"; stage by index {result.stage_by_index} → {after}, stage by "
+                            "the gates not determined → not determined")
+    assert line.zh.endswith(f"；按综合指数的阶段 {result.stage_by_index} → {after}，"
+                            "按门槛维度的阶段 未定 → 未定")

@@ -199,7 +199,7 @@ def _level(value: float | None) -> str:
 
 
 def _stage(value: int | None, lang: str) -> str:
-    return ("未定" if lang == "zh" else "open") if value is None else str(value)
+    return ("未定" if lang == "zh" else "not determined") if value is None else str(value)
 
 
 def effect_line(step: ProjectStep, instrument: Instrument) -> Text:
@@ -216,11 +216,10 @@ def effect_line(step: ProjectStep, instrument: Instrument) -> Text:
     en = (("after the project: " + ", ".join(parts_en)) if parts_en
           else "after the project: no dimension changes noticeably") \
         + f"; stage by index {_stage(b.stage_by_index, 'en')} → {_stage(a.stage_by_index, 'en')}"
-    if b.stage_weakest_link is not None or a.stage_weakest_link is not None:
-        zh += f"，按门槛维度的阶段 {_stage(b.stage_weakest_link, 'zh')} → " \
-              f"{_stage(a.stage_weakest_link, 'zh')}"
-        en += f", stage by the gates {_stage(b.stage_weakest_link, 'en')} → " \
-              f"{_stage(a.stage_weakest_link, 'en')}"
+    zh += f"，按门槛维度的阶段 {_stage(b.stage_weakest_link, 'zh')} → " \
+          f"{_stage(a.stage_weakest_link, 'zh')}"
+    en += f", stage by the gates {_stage(b.stage_weakest_link, 'en')} → " \
+          f"{_stage(a.stage_weakest_link, 'en')}"
     return Text(zh=zh, en=en)
 
 
