@@ -346,3 +346,14 @@ def test_estimates_by_kind(gives: dict, facts: dict, expected: tuple) -> None:
                                     "date": "2024-01-01", "period": {"from": "2024-01-01"},
                                     "gives": gives})
     assert estimate(policy, facts) == expected
+
+
+def test_each_match_names_its_catalogue_and_language(root: Path, catalog, data) -> None:
+    assessment, instrument, result = example("equipment-advanced", root, catalog)
+    advice = advise(data, instrument, assessment, result, assessment.project, "en")
+    assert {m.status for m in advice.supports} >= {"eligible", "not_eligible"}
+    owner = {p.id: c for c in advice.catalogues for p in c.policies}
+    for m in advice.supports:
+        assert m.catalogue is owner[m.policy.id] and m.lang == "en"
+        if not m.eligible:
+            assert not m.capped and m.estimate_low is None and m.estimate_high is None

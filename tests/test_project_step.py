@@ -182,6 +182,8 @@ def test_the_weaving_mills_project_in_words() -> None:
     assert [d for d, _a, _b in own.raised()] == ["equipment", "production", "connectivity",
                                                   "energy"]
     assert set(own.open_gaps) == {"systems", "supply_chain", "workforce"}
+    priorities = {g.dimension: g.priority for g in result.gaps}
+    assert all(priorities[d] > 0 for d in own.open_gaps)
 
 
 def test_raised_means_at_least_a_twentieth_of_a_level() -> None:
