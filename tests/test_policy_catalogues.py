@@ -63,9 +63,12 @@ def test_only_the_paper_catalogue_is_historical(data) -> None:
                 all(p.recurring for p in cat.policies), cat.id
 
 
-@pytest.mark.parametrize("line", ['    date: "2018-07-01"\n', "    issuer: {zh: 浙江省政府"])
-def test_an_entry_without_date_or_issuer_is_refused(tmp_path: Path, root: Path, catalog,
-                                                     line: str) -> None:
+@pytest.mark.parametrize("line, field", [
+    ('    date: "2018-07-01"\n', "date"), ("    issuer: {zh: 浙江省政府", "issuer"),
+    ("    source: {zh: 论文第 3.1 节", "source"),
+    ('    period: {from: "2013-01-01", to: "2018-12-31"}\n    source', "period")])
+def test_an_entry_without_issuer_period_source_or_date_is_refused(
+        tmp_path: Path, root: Path, catalog, line: str, field: str) -> None:
     folder = tmp_path / "templates"
     shutil.copytree(root / "templates", folder, ignore=shutil.ignore_patterns("fonts"))
     path = folder / "policies" / "zhejiang-2013-2018.yaml"
@@ -76,8 +79,8 @@ def test_an_entry_without_date_or_issuer_is_refused(tmp_path: Path, root: Path, 
     with pytest.raises(DataFileError) as info:
         load_advice_data(folder, full_instrument(catalog, "zhigai-readiness"))
     problems = [p.format() for p in info.value.problems]
-    field = "date" if "date" in line else "issuer"
-    assert any(str(path) in p and field in p for p in problems), problems
+    assert any(str(path) in p and field in p and "required" in p.lower()
+               for p in problems), problems
 
 
 # ---------------------------------------------------------------------------- the region
