@@ -294,3 +294,34 @@ def test_a_stage_not_yet_determined_is_said_so() -> None:
                             "the gates not determined → not determined")
     assert line.zh.endswith(f"；按综合指数的阶段 {result.stage_by_index} → {after}，"
                             "按门槛维度的阶段 未定 → 未定")
+
+
+def test_network_and_data_collection_items_count_as_digital_spend() -> None:
+    """Hangzhou pays up to 40% of software, cloud and the data-collection equipment: the
+    gateways and routers (tied to connectivity measures) count, other equipment does not."""
+    assessment, instrument, result = reference("hangzhou-brake-parts")
+    data = default_advice_data()
+    advice = advise(data, instrument, assessment, result, assessment.project, "en")
+    assert advice.facts["digital_cost"] == D("850000.00")    # 45+7 software, 18+7 network, 15
+    pilot = next(m for m in advice.supports if m.policy.id == "hz_sme_digital_pilot_subsidy")
+    assert (pilot.estimate_low, pilot.estimate_high) == (D("0.00"), D("340000.00"))
+    plan = assessment.project.model_copy(deep=True)
+    plan.items.append(ProjectItem(description="叉车", category="equipment",
+                                  unit_price="200000"))
+    more = advise(data, instrument, assessment, result, plan, "en")
+    assert more.facts["digital_cost"] == D("850000.00")       # a forklift is not digital
+    assert more.facts["equipment_cost"] == advice.facts["equipment_cost"] + D("200000")
+
+
+def test_a_backing_support_adds_its_reason_to_the_option() -> None:
+    assessment, instrument, result = reference("hangzhou-brake-parts")
+    advice = advise(default_advice_data(), instrument, assessment, result, assessment.project,
+                    "en")
+    guarantee = next(o for o in advice.options if o.option.id == "guarantee_loan")
+    assert "backed by a public support: Government-backed financing guarantees" in \
+        [r.get("en") for r in guarantee.reasons_for]
+    plain = advise(default_advice_data(), instrument, assessment, result, assessment.project,
+                   "en", [])
+    alone = next(o for o in plain.options if o.option.id == "guarantee_loan")
+    assert alone.score < guarantee.score
+    assert not any("public support" in r.get("en") for r in alone.reasons_for)
