@@ -24,10 +24,11 @@ def money(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-@pytest.fixture(scope="module", params=[("office-ahead-pump-maker", "en"),
-                                        ("tiantai-rubber-belts", "zh")])
-def pair(request: pytest.FixtureRequest) -> tuple[Any, dict[str, Any], str]:
-    firm, lang = request.param
+CASES = [("office-ahead-pump-maker", "en"), ("tiantai-rubber-belts", "zh")]
+
+
+def advice_and_json(firm: str, lang: str) -> tuple[Any, dict[str, Any], str]:
+    """Computed inside each test (mutation testing maps a test to the code its body runs)."""
     assessment = load_assessment(REFERENCE / firm / "assessment.json")
     instrument, _ = default_catalog().instrument_for(assessment)
     result = score(instrument, assessment.answers, assessment.profile)
@@ -37,8 +38,9 @@ def pair(request: pytest.FixtureRequest) -> tuple[Any, dict[str, Any], str]:
     return advice, out, lang
 
 
-def test_catalogues(pair: tuple[Any, dict[str, Any], str]) -> None:
-    advice, out, lang = pair
+@pytest.mark.parametrize("firm, lang", CASES)
+def test_catalogues(firm: str, lang: str) -> None:
+    advice, out, lang = advice_and_json(firm, lang)
     assert out["policy_date"] == advice.day.isoformat()
     assert out["catalogues_by_region"] is True and out["catalogues_not_installed"] == []
     assert len(out["catalogues"]) == len(advice.catalogues)
@@ -51,8 +53,9 @@ def test_catalogues(pair: tuple[Any, dict[str, Any], str]) -> None:
                        "note": cat.note.get(lang)}
 
 
-def test_roadmap(pair: tuple[Any, dict[str, Any], str]) -> None:
-    advice, out, lang = pair
+@pytest.mark.parametrize("firm, lang", CASES)
+def test_roadmap(firm: str, lang: str) -> None:
+    advice, out, lang = advice_and_json(firm, lang)
     assert out["already_done"] == list(advice.roadmap.already_done)
     assert len(out["roadmap"]) == len(advice.roadmap.steps) > 0
     for got, s in zip(out["roadmap"], advice.roadmap.steps, strict=True):
@@ -65,8 +68,9 @@ def test_roadmap(pair: tuple[Any, dict[str, Any], str]) -> None:
     assert out["project"]["measures"] == [m.id for m in advice.roadmap.project.measures]
 
 
-def test_supports(pair: tuple[Any, dict[str, Any], str]) -> None:
-    advice, out, lang = pair
+@pytest.mark.parametrize("firm, lang", CASES)
+def test_supports(firm: str, lang: str) -> None:
+    advice, out, lang = advice_and_json(firm, lang)
     assert len(out["supports"]) == len(advice.supports)
     for got, m in zip(out["supports"], advice.supports, strict=True):
         p = m.policy
@@ -82,8 +86,9 @@ def test_supports(pair: tuple[Any, dict[str, Any], str]) -> None:
     assert out["subsidies_high"] == money(advice.subsidies_high)
 
 
-def test_appraisal(pair: tuple[Any, dict[str, Any], str]) -> None:
-    advice, out, _ = pair
+@pytest.mark.parametrize("firm, lang", CASES)
+def test_appraisal(firm: str, lang: str) -> None:
+    advice, out, _ = advice_and_json(firm, lang)
     a, got = advice.appraisal, out["appraisal"]
     assert got["investment"] == money(a.investment) and got["subsidies"] == money(a.subsidies)
     assert got["net_investment"] == money(a.net_investment)
@@ -100,8 +105,9 @@ def test_appraisal(pair: tuple[Any, dict[str, Any], str]) -> None:
                      "irr": money(s.irr), "payback_years": money(s.payback_years)}
 
 
-def test_financing(pair: tuple[Any, dict[str, Any], str]) -> None:
-    advice, out, lang = pair
+@pytest.mark.parametrize("firm, lang", CASES)
+def test_financing(firm: str, lang: str) -> None:
+    advice, out, lang = advice_and_json(firm, lang)
     assert [f["option"] for f in out["financing"]] == [o.option.id for o in advice.options]
     for got, o in zip(out["financing"], advice.options, strict=True):
         assert got["name"] == o.option.name.get(lang) and got["score"] == o.score
