@@ -409,7 +409,7 @@ def supports_lines(advice: Any, lang: str) -> list[str]:
             out.append(f"      + {reason}")
         for reason in m.unmet:
             out.append(f"      - {reason}")
-        for item in m.confirm if m.status in ("eligible", "near_miss", "information") else ():
+        for item in m.to_confirm:
             out.append(("      ? 需自行确认：" if zh else "      ? to confirm: ") + item)
         if m.status == "expired" and p.recurring:
             out.append("      ! " + ("按年度分批开展：请向主管部门询问是否有新一轮申报" if zh else

@@ -191,7 +191,7 @@ class SupportsView(LazyRefresh, QScrollArea):
             label.setWordWrap(True)
             label.setObjectName("muted" if m.status == "not_eligible" else "")
             box.addWidget(label)
-        for item in m.confirm if m.status in ("eligible", "near_miss", "information") else ():
+        for item in m.to_confirm:
             label = QLabel("? " + self.tr("To confirm: %1").replace("%1", item))
             label.setWordWrap(True)
             box.addWidget(label)

@@ -47,10 +47,6 @@ class Advice:
         """The chosen catalogues of which no entry is in force on the assessment's date."""
         return tuple(c for c in self.catalogues if current_entries(c, self.day) == 0)
 
-    def counted(self) -> tuple[SupportMatch, ...]:
-        """The supports whose amounts are estimated: eligible and current, never expired."""
-        return tuple(m for m in self.supports if m.eligible)
-
     @property
     def recommended(self) -> OptionAdvice | None:
         if self.withheld:

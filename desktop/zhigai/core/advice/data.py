@@ -42,11 +42,6 @@ class AdviceData:
     def __post_init__(self) -> None:
         self._measures = {m.id: m for m in self.measures.measures}
 
-    def catalogue(self, catalogue_id: str | None) -> PolicyCatalogue:
-        if catalogue_id and catalogue_id in self.catalogues:
-            return self.catalogues[catalogue_id]
-        return next(iter(self.catalogues.values()))
-
     def option(self, option_id: str) -> Any:
         return next((o for o in self.options.options if o.id == option_id), None)
 

@@ -85,10 +85,6 @@ class MeasureLibrary(_Strict):
                                                    "measures serve")
     measures: list[Measure] = Field(min_length=1)
 
-    def fits(self, measure: Measure, industry: str | None) -> bool:
-        """Whether a measure may be proposed to a firm of this industry."""
-        return fits_industry(measure, industry)
-
 
 def fits_industry(measure: Measure, industry: str | None) -> bool:
     """A measure fits a firm unless it is limited to other industries or excludes this one; a

@@ -169,12 +169,6 @@ def ties(item: ProjectItem, by_id: dict[str, Measure], candidates: list[Measure]
     return suggest_for_item(item.description, item.category, candidates)
 
 
-def tied(item: ProjectItem, by_id: dict[str, Measure], candidates: list[Measure],
-         ) -> Measure | None:
-    found = ties(item, by_id, candidates)
-    return found[0] if found else None
-
-
 def build_step(instrument: Instrument, assessment: Assessment, score_: Score, name: str,
                tied_: Tied, done: set[str], horizon: int, after: tuple[str, ...],
                by_id: dict[str, Measure], cost: Decimal) -> ProjectStep:

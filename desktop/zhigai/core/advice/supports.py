@@ -36,6 +36,11 @@ class SupportMatch:
     def eligible(self) -> bool:
         return self.status == "eligible"
 
+    @property
+    def to_confirm(self) -> tuple[str, ...]:
+        """What the firm must confirm, where it matters: not for an entry it cannot get."""
+        return self.confirm if self.status in ("eligible", "near_miss", "information") else ()
+
 
 def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str,
                    day: dt.date | None = None,

@@ -43,8 +43,8 @@ def section_supports(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
         for m in matches:
             p = m.policy
             texts = list(m.unmet if status in ("near_miss", "not_eligible") else m.met)
-            if m.confirm and status in ("eligible", "near_miss", "information"):
-                texts.append(w("to_confirm", list=sep.join(m.confirm)))
+            if m.to_confirm:
+                texts.append(w("to_confirm", list=sep.join(m.to_confirm)))
             if status == "expired":
                 texts = [w("expired_on", end=p.period.end or "—")]
                 if p.recurring:
