@@ -8,16 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from zhigai.core.advice.calculator import (
-    Effects,
-    Project,
-    Terms,
-    annuity_payment,
-    appraise,
-    irr,
-    npv,
-    plan,
-)
+from zhigai.core.advice.calculator import Effects, Project, appraise
+from zhigai.core.advice.cashmath import annuity_payment, irr, npv
+from zhigai.core.advice.schedules import Terms, plan
 from zhigai.core.assessment.money import fmt, yuan
 from zhigai.core.questionnaire.values import ValueProblem
 
@@ -56,10 +49,13 @@ def test_dscr_by_hand() -> None:
     terms = Terms("annuity", financed_share=D("0.5"), rate=D("0.10"), years=2)
     row = plan("bank_loan", project, terms).rows[0]
     assert row.payment == D("288095.24") and row.interest == D("50000.00")
-    # depreciation 200,000; net profit = 400,000 - 200,000 - 50,000 = 150,000
-    assert row.depreciation == D("200000.00") and row.net_profit == D("150000.00")
-    # (150,000 + 200,000 + 50,000) / 288,095.24 = 1.39
+    # equipment over 10 years to 5%: 950,000 / 10 = 95,000 a year;
+    # net profit = 400,000 - 95,000 - 50,000 = 255,000
+    assert row.depreciation == D("95000.00") and row.net_profit == D("255000.00")
+    # (255,000 + 95,000 + 50,000) / 288,095.24 = 1.388 -> 1.39
     assert row.dscr == D("1.39")
+    # ICR = EBIT / interest = (400,000 - 95,000) / 50,000 = 6.10
+    assert row.ebit == D("305000.00") and row.icr == D("6.10")
     schedule = plan("bank_loan", project, terms)
     assert sum(r.principal for r in schedule.rows) == D("500000.00")
     assert schedule.rows[-1].balance == 0
@@ -87,11 +83,17 @@ def test_wheeler_case_from_the_paper() -> None:
     a = appraise(project)
     assert a.roi == D("0.5800")
     assert a.payback_years == D("1.72")                   # 10 / 5.8
-    # NPV = 5.8M x (1 - 1.08^-8) / 0.08 - 10M = 5.8M x 5.74663894 - 10M = 23,330,505.87
-    assert a.npv == D("23330505.87")
-    # IRR: 5.8M x (1 - 1.5638^-8) / 0.5638 = 5.8M x 1.7241 = 10.0M  ->  56.38%
-    assert a.irr is not None and abs(a.irr - D("0.5638")) < D("0.0001")
-    assert abs(npv(a.irr, D("10000000"), [D("5800000")] * 8)) < D("1")
+    # equipment: depreciation 9.5M / 10 = 950,000 a year; tax 25% x (5.8M - 0.95M) =
+    # 1,212,500; after-tax flow 4,587,500; book value after 8 years 10M - 7.6M = 2.4M.
+    # NPV = 4,587,500 x 5.74663894 + 2.4M x 1.08^-8 - 10M
+    #     = 26,362,706.16 + 1,296,645.32 - 10M = 17,659,351.48
+    assert a.residual_value == D("2400000.00") and a.years[0].tax == D("1212500.00")
+    assert a.npv == D("17659351.48")
+    # before tax: 5.8M x 5.746638944 (= 33,330,505.875) + 1,296,645.32 - 10M = 24,627,151.20
+    assert a.npv_pre_tax == D("24627151.20")
+    assert a.irr is not None and abs(npv(a.irr, D("10000000"),
+                                         [y.flow for y in a.years])) < D("1")
+    assert a.irr_pre_tax is not None and a.irr < a.irr_pre_tax
     # financing capital: the bank recovers its credit from 40% of the profit at 5%
     capital = plan("financing_capital", project,
                    Terms("profit_share", financed_share=D("1"), rate=D("0.05"), years=8,

@@ -1,31 +1,28 @@
-"""The investment calculator a bank can follow: appraisal of a transformation project and the
-yearly schedules of its financing options. Every amount is a Decimal in yuan (see
-``assessment/money.py``).
+"""The investment appraisal a bank can follow: a project's yearly cash flows before and after
+income tax, with depreciation by asset class, a residual value at the end of the horizon, an
+optional ramp-up, the break-even benefit and the sensitivity scenarios. Every amount is a
+Decimal in yuan (see ``assessment/money.py``); the formulas are in docs/advice.md.
 
-Formulas (domain brief section 8):
-
-* annual net benefit = labour saved (positions x annual cost per worker) + extra margin from
-  output gain + scrap/rework saved + energy saved - added running costs
-* net investment = investment - subsidies
-* simple payback = net investment / annual net benefit; ROI = annual net benefit / net investment
-* NPV = sum over t = 1..N of CF_t / (1 + r)^t - net investment (residual value in year N);
-  IRR solves NPV = 0 (bisection, to 1e-7)
-* annuity payment = P r / (1 - (1 + r)^-n)
-* DSCR_t = (net profit_t + depreciation_t + interest_t) / (interest_t + principal_t), with the
-  firm's existing yearly debt service added to the denominator (conservative: its interest is
-  not added back to the numerator)
+* annual net benefit B = labour saved + extra margin + scrap saved + energy saved - added
+  running costs; year 1 earns the ramp-up share of the gross benefits
+* net investment = investment - subsidies; subsidies (non-taxable public grants) lower the
+  depreciable cost of every asset but land in proportion
+* depreciation: straight line per asset class, cost x (1 - salvage) / life; land none
+* residual value = book value at the end of the horizon (land at cost)
+* tax_t = rate x max(0, B_t - D_t - losses carried from the 5 years before)
+* after-tax CF_t = B_t - tax_t (+ residual value in year N); pre-tax CF_t = B_t (+ residual)
+* NPV = sum CF_t / (1 + r)^t - net investment; IRR solves NPV = 0
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Literal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from ..assessment.money import ZERO, round_fen
-
-ONE = Decimal(1)
-
+from .cashmath import ONE, annuity_factor, irr, npv, payback_year, simple_payback
 
 # ---------------------------------------------------------------------------- inputs
 
@@ -59,6 +56,35 @@ class Effects:
                        scrap_saving=round_fen(self.scrap_saving * factor),
                        energy_saving=round_fen(self.energy_saving * factor))
 
+    def with_net_benefit(self, benefit: Decimal) -> Effects:
+        """Effects whose net benefit is ``benefit`` (the running costs kept): for break-even."""
+        return Effects(extra_margin=round_fen(benefit + self.added_running_costs),
+                       added_running_costs=self.added_running_costs)
+
+
+@dataclass(frozen=True)
+class AssetClass:
+    """How one kind of asset is depreciated: straight line over ``life`` years down to
+    ``salvage`` (a share of cost); ``life`` 0 is never depreciated (land)."""
+
+    life: int
+    salvage: Decimal = ZERO
+
+
+ASSET_CLASSES: dict[str, AssetClass] = {
+    "land": AssetClass(0, ONE),
+    "building": AssetClass(20, Decimal("0.05")),
+    "equipment": AssetClass(10, Decimal("0.05")),
+    "software": AssetClass(3),
+    "expensed": AssetClass(1),
+}
+
+
+@dataclass(frozen=True)
+class Asset:
+    kind: str          # a key of the asset classes
+    cost: Decimal
+
 
 @dataclass(frozen=True)
 class Project:
@@ -67,68 +93,102 @@ class Project:
     investment: Decimal
     subsidies: Decimal
     effects: Effects
-    life_years: int = 8
+    life_years: int = 8                  # the horizon of the appraisal
     discount_rate: Decimal = Decimal("0.08")
-    residual_value: Decimal = ZERO
     tax_rate: Decimal = Decimal("0.25")
     base_profit: Decimal = ZERO          # the firm's yearly net profit before the project
     existing_debt_service: Decimal = ZERO  # the firm's yearly repayments of existing loans
+    existing_interest: Decimal = ZERO    # the interest part of them
+    debt_estimated: bool = False         # existing debt service estimated, not given
+    assets: tuple[Asset, ...] = ()       # empty: the whole investment is equipment
+    classes: Mapping[str, AssetClass] = field(default_factory=lambda: dict(ASSET_CLASSES))
+    ramp_up: Decimal = ONE               # share of the gross benefits earned in year 1
+    loss_years: int = 5                  # years a tax loss is carried forward
 
     @property
     def net_investment(self) -> Decimal:
         return round_fen(max(ZERO, self.investment - self.subsidies))
 
+    def lines(self) -> tuple[Asset, ...]:
+        return self._lines
+
+    @cached_property
+    def _lines(self) -> tuple[Asset, ...]:
+        """The assets at their cost net of subsidies (land keeps its cost), summing to the net
+        investment."""
+        assets = self.assets if sum((a.cost for a in self.assets), ZERO) > 0 else (
+            Asset("equipment", self.investment),)
+        total = sum((a.cost for a in assets), ZERO)
+        scale = self.investment / total if total > 0 else ONE
+        scaled = [Asset(a.kind, round_fen(a.cost * scale)) for a in assets]
+        land = sum((a.cost for a in scaled if a.kind == "land"), ZERO)
+        rest = sum((a.cost for a in scaled if a.kind != "land"), ZERO)
+        target = self.net_investment - land
+        if target < 0:  # subsidies larger than all but land: land is what remains
+            return (Asset("land", self.net_investment),)
+        factor = target / rest if rest > 0 else ZERO
+        out = [a if a.kind == "land" else Asset(a.kind, round_fen(a.cost * factor))
+               for a in scaled]
+        drift = self.net_investment - sum((a.cost for a in out), ZERO)
+        if drift and out:  # fen rounding goes to the largest line
+            big = max(range(len(out)), key=lambda i: out[i].cost)
+            out[big] = Asset(out[big].kind, out[big].cost + drift)
+        return tuple(out)
+
+    def _class(self, kind: str) -> AssetClass:
+        return self.classes.get(kind) or self.classes.get("equipment") or AssetClass(10)
+
+    def depreciation(self, year: int) -> Decimal:
+        """Depreciation (and amortisation) charged in ``year`` (1-based)."""
+        cache = self._depreciation
+        if year not in cache:
+            cache[year] = self._depreciation_in(year)
+        return cache[year]
+
+    @cached_property
+    def _depreciation(self) -> dict[int, Decimal]:
+        return {}
+
+    def _depreciation_in(self, year: int) -> Decimal:
+        total = ZERO
+        for asset in self.lines():
+            cls = self._class(asset.kind)
+            if cls.life > 0 and year <= cls.life:
+                total += asset.cost * (ONE - cls.salvage) / cls.life
+        return round_fen(total)
+
     @property
-    def depreciation(self) -> Decimal:
-        """Straight-line depreciation of the net investment over the life."""
-        if self.life_years <= 0:
-            return ZERO
-        return round_fen((self.net_investment - self.residual_value) / self.life_years)
+    def residual_value(self) -> Decimal:
+        """Book value at the end of the horizon: land at cost, the rest net of depreciation."""
+        return round_fen(sum((self.book_value(a, self.life_years) for a in self.lines()),
+                             ZERO))
+
+    def book_value(self, asset: Asset, year: int) -> Decimal:
+        cls = self._class(asset.kind)
+        if cls.life <= 0:
+            return asset.cost
+        used = min(year, cls.life)
+        return asset.cost - asset.cost * (ONE - cls.salvage) * used / cls.life
+
+    def benefit(self, year: int) -> Decimal:
+        """The net benefit earned in ``year``: year 1 earns the ramp-up share of the gross."""
+        if year == 1 and self.ramp_up != ONE:
+            return round_fen(self.effects.gross_benefit * self.ramp_up
+                             - self.effects.added_running_costs)
+        return self.effects.net_benefit
 
 
 # ---------------------------------------------------------------------------- appraisal
 
-def npv(rate: Decimal, initial: Decimal, flows: list[Decimal]) -> Decimal:
-    """Net present value: -initial + sum(flow_t / (1 + rate)^t), t = 1..len(flows)."""
-    with localcontext() as ctx:
-        ctx.prec = 34
-        total = -initial
-        factor = ONE + rate
-        discount = ONE
-        for flow in flows:
-            discount *= factor
-            total += flow / discount
-    return round_fen(total)
-
-
-def irr(initial: Decimal, flows: list[Decimal]) -> Decimal | None:
-    """The rate that makes NPV zero, when the cash flows change sign once; else None."""
-    if initial <= 0 or not flows or sum(flows) <= 0:
-        return None
-
-    def value(r: Decimal) -> Decimal:
-        with localcontext() as ctx:
-            ctx.prec = 34
-            total = -initial
-            factor = ONE + r
-            discount = ONE
-            for flow in flows:
-                discount *= factor
-                total += flow / discount
-            return total
-
-    low, high = Decimal("-0.99"), Decimal("10")
-    if value(low) < 0 or value(high) > 0:
-        return None
-    for _ in range(100):
-        mid = (low + high) / 2
-        if value(mid) > 0:
-            low = mid
-        else:
-            high = mid
-        if high - low < Decimal("1e-9"):
-            break
-    return ((low + high) / 2).quantize(Decimal("0.0000001"), rounding=ROUND_HALF_UP)
+@dataclass(frozen=True)
+class TaxYear:
+    year: int
+    benefit: Decimal
+    depreciation: Decimal
+    taxable: Decimal      # benefit - depreciation - losses brought forward, not below 0
+    tax: Decimal
+    pre_tax_flow: Decimal
+    flow: Decimal         # after tax; the residual value is in the last year of both
 
 
 @dataclass(frozen=True)
@@ -139,6 +199,8 @@ class Scenario:
     npv: Decimal
     irr: Decimal | None
     payback_years: Decimal | None
+    project: Project
+    npv_pre_tax: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -148,223 +210,128 @@ class Appraisal:
     net_investment: Decimal
     annual_net_benefit: Decimal
     labour_saving: Decimal
-    payback_years: Decimal | None
+    payback_years: Decimal | None        # simple: net investment / yearly net benefit
+    payback_after_tax: Decimal | None    # from the after-tax flows
     roi: Decimal | None
-    npv: Decimal
+    npv: Decimal                         # after tax
     irr: Decimal | None
-    breakeven_benefit: Decimal
+    npv_pre_tax: Decimal
+    irr_pre_tax: Decimal | None
+    breakeven_benefit: Decimal           # yearly net benefit at which after-tax NPV is 0
     safety_margin: Decimal | None
     discount_rate: Decimal
     life_years: int
-    cash_flows: tuple[Decimal, ...]
+    tax_rate: Decimal
+    residual_value: Decimal
+    years: tuple[TaxYear, ...]
+    cash_flows: tuple[Decimal, ...]      # year 0 (-net investment) then after tax
     sensitivity: tuple[Scenario, ...] = field(default=())
 
 
-def _flows(project: Project, benefit: Decimal) -> list[Decimal]:
-    flows = [benefit] * project.life_years
-    if flows:
-        flows[-1] += project.residual_value
-    return flows
-
-
-def _payback(net_investment: Decimal, benefit: Decimal) -> Decimal | None:
-    if benefit <= 0:
-        return None
-    return (net_investment / benefit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def tax_years(project: Project) -> tuple[TaxYear, ...]:
+    """Income tax on the project's incremental profit, year by year, with losses carried
+    forward for ``project.loss_years`` years (Enterprise Income Tax Law, art. 18)."""
+    losses: list[list[Decimal | int]] = []   # [year, amount left]
+    out: list[TaxYear] = []
+    residual = project.residual_value
+    for year in range(1, project.life_years + 1):
+        benefit = project.benefit(year)
+        dep = project.depreciation(year)
+        profit = benefit - dep
+        losses = [entry for entry in losses if year - int(entry[0]) <= project.loss_years]
+        if profit < 0:
+            losses.append([year, -profit])
+            taxable = ZERO
+        else:
+            taxable = profit
+            for entry in losses:
+                used = min(Decimal(entry[1]), taxable)
+                entry[1] = Decimal(entry[1]) - used
+                taxable -= used
+        tax = round_fen(taxable * project.tax_rate)
+        extra = residual if year == project.life_years else ZERO
+        out.append(TaxYear(year, benefit, dep, taxable, tax, benefit + extra,
+                           benefit - tax + extra))
+    return tuple(out)
 
 
 def _scenario(name: str, project: Project) -> Scenario:
-    benefit = project.effects.net_benefit
-    flows = _flows(project, benefit)
-    return Scenario(name, project.net_investment, benefit,
-                    npv(project.discount_rate, project.net_investment, flows),
-                    irr(project.net_investment, flows), _payback(project.net_investment, benefit))
+    rows = tax_years(project)
+    net = project.net_investment
+    flows = [r.flow for r in rows]
+    return Scenario(name, net, project.effects.net_benefit,
+                    npv(project.discount_rate, net, flows), irr(net, flows),
+                    simple_payback(net, project.effects.net_benefit), project,
+                    npv(project.discount_rate, net, [r.pre_tax_flow for r in rows]))
+
+
+def after_tax_npv(project: Project) -> Decimal:
+    return npv(project.discount_rate, project.net_investment,
+               [r.flow for r in tax_years(project)])
+
+
+def breakeven_benefit(project: Project) -> Decimal:
+    """The yearly net benefit at which the after-tax NPV is zero (bisection to the fen)."""
+    net = project.net_investment
+    if net <= 0 or project.life_years <= 0:
+        return ZERO
+
+    def value(benefit: Decimal) -> Decimal:
+        return after_tax_npv(replace(project,
+                                     effects=project.effects.with_net_benefit(benefit)))
+
+    low = ZERO
+    if value(low) >= 0:
+        return ZERO
+    high = round_fen(net / annuity_factor(project.discount_rate, project.life_years)
+                     / (ONE - min(project.tax_rate, Decimal("0.99"))) + 1)
+    while value(high) < 0:
+        high *= 2
+    while high - low > Decimal("0.01"):
+        mid = round_fen((low + high) / 2)
+        if mid in (low, high):
+            break
+        if value(mid) < 0:
+            low = mid
+        else:
+            high = mid
+    return high
+
+
+def scenarios(project: Project) -> tuple[Scenario, ...]:
+    """Base, benefits -20%, investment +20% and both (the bank's usual stress cases)."""
+    more = round_fen(project.investment * Decimal("1.2"))
+    more_cost = replace(project, investment=more,
+                        assets=tuple(Asset(a.kind, round_fen(a.cost * Decimal("1.2")))
+                                     for a in project.assets))
+    less_benefit = replace(project, effects=project.effects.scaled(Decimal("0.8")))
+    both = replace(more_cost, effects=less_benefit.effects)
+    return (_scenario("base", project), _scenario("benefits_minus_20", less_benefit),
+            _scenario("costs_plus_20", more_cost), _scenario("both", both))
 
 
 def appraise(project: Project) -> Appraisal:
     net = project.net_investment
     benefit = project.effects.net_benefit
-    flows = _flows(project, benefit)
-    value = npv(project.discount_rate, net, flows)
-    # the yearly benefit at which NPV is zero: net investment / annuity factor
-    with localcontext() as ctx:
-        ctx.prec = 34
-        r, n = project.discount_rate, project.life_years
-        if n <= 0:
-            annuity = ZERO
-        elif r == 0:
-            annuity = Decimal(n)
-        else:
-            annuity = (ONE - (ONE + r) ** -n) / r
-        residual_pv = project.residual_value / (ONE + r) ** n if n > 0 else ZERO
-        breakeven = round_fen((net - residual_pv) / annuity) if annuity > 0 else net
-    breakeven = max(ZERO, breakeven)
+    rows = tax_years(project)
+    flows = [r.flow for r in rows]
+    pre = [r.pre_tax_flow for r in rows]
+    breakeven = breakeven_benefit(project)
     margin = None
     if benefit > 0:
         margin = ((benefit - breakeven) / benefit).quantize(Decimal("0.0001"),
                                                            rounding=ROUND_HALF_UP)
-    more_cost = replace(project, investment=round_fen(project.investment * Decimal("1.2")))
-    less_benefit = replace(project, effects=project.effects.scaled(Decimal("0.8")))
-    both = replace(less_benefit, investment=more_cost.investment)
     return Appraisal(
         investment=project.investment, subsidies=min(project.subsidies, project.investment),
         net_investment=net, annual_net_benefit=benefit,
         labour_saving=project.effects.labour_saving,
-        payback_years=_payback(net, benefit),
+        payback_years=simple_payback(net, benefit),
+        payback_after_tax=payback_year(net, [r.benefit - r.tax for r in rows]),
         roi=None if net <= 0 else (benefit / net).quantize(Decimal("0.0001"),
                                                            rounding=ROUND_HALF_UP),
-        npv=value, irr=irr(net, flows), breakeven_benefit=breakeven, safety_margin=margin,
+        npv=npv(project.discount_rate, net, flows), irr=irr(net, flows),
+        npv_pre_tax=npv(project.discount_rate, net, pre), irr_pre_tax=irr(net, pre),
+        breakeven_benefit=breakeven, safety_margin=margin,
         discount_rate=project.discount_rate, life_years=project.life_years,
-        cash_flows=(-net, *flows),
-        sensitivity=(_scenario("base", project), _scenario("benefits_minus_20", less_benefit),
-                     _scenario("costs_plus_20", more_cost), _scenario("both", both)))
-
-
-# ---------------------------------------------------------------------------- financing
-
-def annuity_payment(principal: Decimal, rate: Decimal, years: int) -> Decimal:
-    """Yearly payment of an annuity loan: P r / (1 - (1 + r)^-n)."""
-    if years <= 0:
-        raise ValueError("the term must be at least one year")
-    if principal <= 0:
-        return ZERO
-    with localcontext() as ctx:
-        ctx.prec = 34
-        if rate == 0:
-            return round_fen(principal / years)
-        return round_fen(principal * rate / (ONE - (ONE + rate) ** -years))
-
-
-Repayment = Literal["none", "annuity", "profit_share"]
-
-
-@dataclass(frozen=True)
-class Terms:
-    """How an option is repaid. Rates are yearly fractions."""
-
-    repayment: Repayment
-    financed_share: Decimal = ZERO       # share of the financed base the financier pays
-    rate: Decimal = ZERO                 # loan rate, or the financier's required return
-    years: int = 0                       # loan term, or the longest profit-share period
-    fee_rate: Decimal = ZERO             # yearly fee on the outstanding amount (guarantee)
-    profit_share: Decimal = ZERO         # share of the project's yearly benefit paid
-    subsidy_points: Decimal = ZERO       # interest subsidy, in rate points (0.01 = 1 point)
-    subsidy_years: int = 0
-    max_amount: Decimal | None = None    # e.g. microfinance ceiling
-
-
-@dataclass(frozen=True)
-class YearRow:
-    year: int
-    payment: Decimal       # paid to the financier this year (interest + principal + fees)
-    interest: Decimal      # cost part: interest, fees, the financier's return
-    principal: Decimal     # capital repaid
-    balance: Decimal       # outstanding after this year's payment
-    subsidy: Decimal       # interest subsidy received
-    net_profit: Decimal    # the firm's net profit with the project, after financing costs
-    depreciation: Decimal
-    dscr: Decimal | None
-
-
-@dataclass(frozen=True)
-class FinancingPlan:
-    option: str
-    base: Decimal                 # what the option can finance (net investment or a part)
-    financed: Decimal
-    own_contribution: Decimal
-    rows: tuple[YearRow, ...]
-    total_cost: Decimal           # interest + fees + returns - subsidies
-    repaid: bool                  # fully repaid within the term
-    capped: bool = False          # limited by max_amount
-
-    @property
-    def min_dscr(self) -> Decimal | None:
-        values = [r.dscr for r in self.rows if r.dscr is not None]
-        return min(values) if values else None
-
-    @property
-    def own_share(self) -> Decimal:
-        total = self.financed + self.own_contribution
-        return ZERO if total == 0 else (self.own_contribution / total).quantize(
-            Decimal("0.0001"), rounding=ROUND_HALF_UP)
-
-
-def _net_profit(project: Project, benefit: Decimal, cost: Decimal, subsidy: Decimal) -> Decimal:
-    """The firm's net profit: its base profit plus the project's after-tax contribution."""
-    pre_tax = benefit - project.depreciation - cost + subsidy
-    after_tax = pre_tax * (ONE - project.tax_rate) if pre_tax > 0 else pre_tax
-    return round_fen(project.base_profit + after_tax)
-
-
-def _dscr(net_profit: Decimal, depreciation: Decimal, interest: Decimal,
-          debt_service: Decimal, existing: Decimal = ZERO) -> Decimal | None:
-    debt_service += existing
-    if debt_service <= 0:
-        return None
-    return ((net_profit + depreciation + interest) / debt_service).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def plan(option: str, project: Project, terms: Terms, base: Decimal | None = None,
-         own_funds_used: Decimal | None = None) -> FinancingPlan:
-    """The yearly schedule of one financing option for the project's net investment (or for
-    ``base``, the part it can finance, e.g. the equipment of a lease)."""
-    net = project.net_investment
-    base = net if base is None else min(base, net)
-    financed = round_fen(base * terms.financed_share) if terms.repayment != "none" else ZERO
-    capped = False
-    if terms.max_amount is not None and financed > terms.max_amount:
-        financed, capped = terms.max_amount, True
-    own = net - financed if own_funds_used is None else own_funds_used
-    benefit = project.effects.net_benefit
-    rows: list[YearRow] = []
-    total_cost = ZERO
-    balance = financed
-    horizon = max(project.life_years, terms.years)
-    if terms.repayment == "annuity" and financed > 0:
-        payment = annuity_payment(financed, terms.rate, terms.years)
-        for year in range(1, terms.years + 1):
-            interest = round_fen(balance * terms.rate)
-            fee = round_fen(balance * terms.fee_rate)
-            # the last year repays what is left; fen rounding of small loans can also pay
-            # the balance off a year early, never below zero
-            principal = min(payment - interest, balance) if year < terms.years else balance
-            subsidy = round_fen(balance * terms.subsidy_points) \
-                if year <= terms.subsidy_years else ZERO
-            cost = interest + fee
-            balance = round_fen(balance - principal)
-            profit = _net_profit(project, benefit, cost, subsidy)
-            rows.append(YearRow(year, principal + cost, cost, principal, balance, subsidy,
-                                profit, project.depreciation,
-                                _dscr(profit, project.depreciation, cost, principal + cost,
-                                      project.existing_debt_service)))
-            total_cost += cost - subsidy
-        repaid = True
-    elif terms.repayment == "profit_share" and financed > 0:
-        share = round_fen(benefit * terms.profit_share) if benefit > 0 else ZERO
-        repaid = False
-        for year in range(1, terms.years + 1):
-            cost = round_fen(balance * terms.rate)
-            due = balance + cost
-            payment = min(share, due)
-            principal = payment - cost
-            balance = round_fen(due - payment)
-            profit = _net_profit(project, benefit, cost, ZERO)
-            rows.append(YearRow(year, payment, cost, principal, balance, ZERO, profit,
-                                project.depreciation,
-                                _dscr(profit, project.depreciation, cost, payment,
-                                      project.existing_debt_service)))
-            total_cost += cost
-            if balance <= 0:
-                repaid = True
-                break
-    else:
-        repaid = True
-        for year in range(1, horizon + 1):
-            profit = _net_profit(project, benefit, ZERO, ZERO)
-            rows.append(YearRow(year, ZERO, ZERO, ZERO, ZERO, ZERO, profit,
-                                project.depreciation,
-                                _dscr(profit, project.depreciation, ZERO, ZERO,
-                                      project.existing_debt_service)))
-    return FinancingPlan(option, base, financed, round_fen(own), tuple(rows),
-                         round_fen(total_cost), repaid, capped)
+        tax_rate=project.tax_rate, residual_value=project.residual_value, years=rows,
+        cash_flows=(-net, *flows), sensitivity=scenarios(project))

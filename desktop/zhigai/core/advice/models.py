@@ -196,23 +196,99 @@ class OptionDefaults(_Strict):
     max_amount: float | None = Field(None, ge=0, description="万元")
 
 
+class Range(_Strict):
+    """The values of a term the parties may agree on (both ends included)."""
+
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.high < self.low:
+            raise ValueError(f"high {self.high:g} is below low {self.low:g}")
+        return self
+
+
+class Negotiable(_Strict):
+    """Terms of an option the firm and the financier negotiate: the advisor may propose any
+    value in these ranges to make the structure pass the bank's tests."""
+
+    financed_share: Range | None = None
+    years: Range | None = None
+    profit_share: Range | None = None
+
+
+class BankTest(_Strict):
+    """The tests a bank applies to a financing structure (thresholds with their source)."""
+
+    min_dscr: float = Field(1.2, ge=1.0, description="lowest DSCR in every year")
+    min_icr: float = Field(2.0, ge=1.0, description="lowest interest coverage in every year")
+    min_own_share: Share = Field(0.2, description="own contribution / net investment")
+    max_debt_ratio: Share = Field(0.7, description="liabilities / assets after the project")
+    source: Text
+
+
+class OptionTest(_Strict):
+    """An option's own thresholds where they differ from the general bank test."""
+
+    min_dscr: float | None = Field(None, ge=1.0)
+    min_icr: float | None = Field(None, ge=1.0)
+    min_own_share: Share | None = None
+    max_debt_ratio: Share | None = None
+    source: Text
+
+
 class FinancingOption(_Strict):
     id: Id
-    name: Text
+    name: Text = Field(description="the name owners and bank staff know, with the paper's "
+                                   "model in brackets")
+    plain: Text = Field(description="one line in plain words: who pays what, how it is repaid")
     description: Text
     model: Literal["conventional", "financing_capital", "financing_materials",
                    "financing_engineering"]
     repayment: Literal["none", "annuity", "profit_share"]
     finances: list[ItemCategory] | Literal["all"] = "all"
     defaults: OptionDefaults = OptionDefaults()
+    negotiable: Negotiable = Negotiable()
+    bank_test: OptionTest | None = None
+    interest_subsidy: bool = Field(False, description="a technology-upgrade interest subsidy "
+                                                      "can apply to it")
     assumptions: Text = Field(description="where the default terms come from")
     case: Text | None = Field(None, description="a case from the source paper")
 
 
-class BankTest(_Strict):
-    min_dscr: float = Field(gt=0)
-    min_own_share: Share
+class AssetClassData(_Strict):
+    life: int = Field(ge=0, le=50, description="years of straight-line depreciation; 0: none")
+    salvage: Share = 0.0
+    categories: list[ItemCategory] = Field(
+        description="the project item categories depreciated this way")
+
+
+class ExistingDebtEstimate(_Strict):
+    """How the yearly debt service is estimated from liabilities when it is not given."""
+
+    interest_bearing_share: Share
+    years: int = Field(ge=1, le=30)
+    rate: float = Field(ge=0, le=0.5)
     source: Text
+
+
+class TaxRates(_Strict):
+    general: Share
+    high_tech: Share
+    small_low_profit: Share
+    source: Text
+
+
+class AppraisalData(_Strict):
+    asset_classes: dict[Id, AssetClassData]
+    loss_years: int = Field(5, ge=0, le=10)
+    source: Text
+
+
+class Validity(_Strict):
+    start: Date
+    review_by: Date = Field(description="the day the terms and sources are to be checked again")
 
 
 class FinancingOptions(_Strict):
@@ -221,9 +297,21 @@ class FinancingOptions(_Strict):
     version: Version
     title: Text
     source: Source
+    valid: Validity
     note: Text
     bank_test: BankTest
     defaults: dict[str, float] = Field(default_factory=dict,
                                        description="calculator defaults: discount_rate, "
                                                    "life_years, tax_rate")
+    appraisal: AppraisalData
+    tax_rates: TaxRates
+    existing_debt: ExistingDebtEstimate
     options: list[FinancingOption] = Field(min_length=2)
+
+    def test_for(self, option: FinancingOption) -> BankTest:
+        """The general bank test with the option's own thresholds in place."""
+        own = option.bank_test
+        if own is None:
+            return self.bank_test
+        values = {k: v for k, v in own.model_dump().items() if v is not None}
+        return self.bank_test.model_copy(update=values | {"source": own.source})

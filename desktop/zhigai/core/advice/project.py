@@ -1,14 +1,17 @@
-"""The owner's plan and profile turned into the calculator's project (effects per year,
-investment, subsidies, base profit)."""
+"""The owner's plan, bank file and profile turned into the calculator's project: effects per
+year, the investment by asset class, subsidies, the tax rate, the base profit and the existing
+debt service (given, or estimated from liabilities with the assumption stated)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..assessment.money import WAN, ZERO, round_fen
 from ..assessment.plan import ProjectPlan
-from .calculator import Effects, Project
+from .calculator import Asset, AssetClass, Effects, Project
+from .models import FinancingOptions
 
 # ---------------------------------------------------------------------------- conversion
 
@@ -36,11 +39,66 @@ def profile_money(profile: dict[str, Any], field: str | None) -> Decimal | None:
         return None
 
 
+@dataclass(frozen=True)
+class ExistingDebt:
+    service: Decimal      # yearly principal and interest
+    interest: Decimal     # the interest part (0: not known, so not added back)
+    estimated: bool       # estimated from liabilities, not given
+
+
+def existing_debt(plan: ProjectPlan, options: FinancingOptions,
+                  liabilities: Decimal | None) -> ExistingDebt:
+    """The existing loans' service: listed loans, else "no loans", else the older plan field
+    when above 0, else an estimate from total liabilities (stated in the options data)."""
+    bank = plan.bank
+    given = bank.loans_service()
+    estimate = options.existing_debt
+    if given is not None:
+        return ExistingDebt(round_fen(given), bank.loans_interest(Decimal(repr(estimate.rate))),
+                            False)
+    older = Decimal(plan.finance.existing_debt_service or "0")
+    if older > 0:
+        return ExistingDebt(round_fen(older), ZERO, False)
+    loans = (liabilities or ZERO) * Decimal(repr(estimate.interest_bearing_share))
+    interest = round_fen(loans * Decimal(repr(estimate.rate)))
+    return ExistingDebt(round_fen(loans / estimate.years) + interest, interest, True)
+
+
+def tax_rate(plan: ProjectPlan, options: FinancingOptions) -> Decimal:
+    """The firm's tax status decides; without one, the plan's rate, else the general rate."""
+    status = plan.bank.tax_status
+    if status is not None:
+        return Decimal(repr(getattr(options.tax_rates, status)))
+    if plan.finance.tax_rate not in (None, ""):
+        return Decimal(str(plan.finance.tax_rate))
+    return Decimal(repr(options.tax_rates.general))
+
+
+def asset_classes(options: FinancingOptions) -> dict[str, AssetClass]:
+    return {kind: AssetClass(c.life, Decimal(repr(c.salvage)))
+            for kind, c in options.appraisal.asset_classes.items()}
+
+
+def assets_of(plan: ProjectPlan, options: FinancingOptions) -> tuple[Asset, ...]:
+    """The plan's items grouped by asset class (categories no class names: equipment)."""
+    by_category = {cat: kind for kind, c in options.appraisal.asset_classes.items()
+                   for cat in c.categories}
+    totals: dict[str, Decimal] = {}
+    for item in plan.items:
+        kind = by_category.get(item.category, "equipment")
+        totals[kind] = totals.get(kind, ZERO) + item.total
+    return tuple(Asset(kind, cost) for kind, cost in totals.items() if cost > 0)
+
+
 def calculator_project(plan: ProjectPlan, subsidies: Decimal, base_profit: Decimal | None,
-                       investment: Decimal | None = None) -> Project:
+                       investment: Decimal, options: FinancingOptions,
+                       liabilities: Decimal | None) -> Project:
     f = plan.finance
-    return Project(investment=plan.total() if investment is None else investment,
-                   subsidies=subsidies, effects=effects_of(plan), life_years=f.life_years,
-                   discount_rate=Decimal(f.discount_rate), tax_rate=Decimal(f.tax_rate),
-                   base_profit=base_profit or ZERO,
-                   existing_debt_service=Decimal(f.existing_debt_service or "0"))
+    debt = existing_debt(plan, options, liabilities)
+    return Project(investment=investment, subsidies=subsidies, effects=effects_of(plan),
+                   life_years=f.life_years, discount_rate=Decimal(f.discount_rate),
+                   tax_rate=tax_rate(plan, options), base_profit=base_profit or ZERO,
+                   existing_debt_service=debt.service, existing_interest=debt.interest,
+                   debt_estimated=debt.estimated, assets=assets_of(plan, options),
+                   classes=asset_classes(options), ramp_up=Decimal(f.ramp_up),
+                   loss_years=options.appraisal.loss_years)

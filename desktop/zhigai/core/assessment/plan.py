@@ -11,12 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.i18n import Text
 from ..questionnaire.values import ValueProblem
+from .bank_file import BankFile, check_bank_file
 from .money import ZERO, rate, round_fen, yuan
 
 ItemCategory = Literal["robot", "equipment", "software", "cloud", "engineering", "building",
-                       "training", "service", "other"]
+                       "land", "training", "service", "other"]
 ITEM_CATEGORIES: tuple[str, ...] = ("robot", "equipment", "software", "cloud", "engineering",
-                                    "building", "training", "service", "other")
+                                    "building", "land", "training", "service", "other")
 
 
 CATEGORY_NAMES: dict[str, Text] = {
@@ -26,6 +27,7 @@ CATEGORY_NAMES: dict[str, Text] = {
     "cloud": Text(zh="云服务", en="Cloud services"),
     "engineering": Text(zh="工程与集成", en="Engineering & integration"),
     "building": Text(zh="厂房与设施", en="Buildings & facilities"),
+    "land": Text(zh="土地", en="Land"),
     "training": Text(zh="培训", en="Training"),
     "service": Text(zh="咨询与服务", en="Consulting & services"),
     "other": Text(zh="其他", en="Other"),
@@ -70,9 +72,10 @@ class ProjectFinance(BaseModel):
 
     life_years: int = Field(8, ge=1, le=30)
     discount_rate: str = "0.08"
-    tax_rate: str = "0.25"
+    tax_rate: str | None = None             # None: from the firm's tax status (bank file)
+    ramp_up: str = "1"                      # share of the yearly benefits earned in year 1
     own_funds: str | None = None            # yuan the firm can put in, when known
-    existing_debt_service: str = "0"        # yuan per year already owed
+    existing_debt_service: str = "0"        # (older files) yuan per year already owed
     engineering_company: bool = False       # delivered by an engineering-service company
     overrides: dict[str, dict[str, str]] = Field(default_factory=dict)
     chosen: str | None = None
@@ -88,6 +91,7 @@ class ProjectPlan(BaseModel):
     items: list[ProjectItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     effects: ProjectEffects = Field(default_factory=ProjectEffects)
     finance: ProjectFinance = Field(default_factory=ProjectFinance)
+    bank: BankFile = Field(default_factory=BankFile)
     catalogue: str | None = Field(None, description="(older files) the one policy "
                                                     "catalogue chosen")
     catalogues: list[str] | None = Field(None, max_length=20,
@@ -126,6 +130,7 @@ FIELD_NAMES = {
     "existing_debt_service": ("existing yearly debt service", "现有年还本付息额"),
     "positions": ("positions redeployed", "减少/转岗人数"),
     "life_years": ("project life", "项目使用年限"),
+    "ramp_up": ("share of benefits in year 1", "第一年效益达产比例"),
 }
 
 
@@ -196,7 +201,10 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
         fraction(field, getattr(e, field), high=Decimal(100))
     f = plan.finance
     fraction("discount_rate", f.discount_rate, high=Decimal("0.5"))
-    fraction("tax_rate", f.tax_rate, high=Decimal("0.5"))
+    if f.tax_rate is not None:
+        fraction("tax_rate", f.tax_rate, high=Decimal("0.5"))
+    fraction("ramp_up", f.ramp_up)
     money("own_funds", f.own_funds)
     money("existing_debt_service", f.existing_debt_service)
+    problems.extend(check_bank_file(plan.bank))
     return problems
