@@ -11,6 +11,7 @@ import pytest
 
 from zhigai.core.advice.advise import advise, to_dict
 from zhigai.core.advice.data import default_advice_data
+from zhigai.core.advice.finance_summary import verdict
 from zhigai.core.advice.roadmap import HORIZONS
 from zhigai.core.advice.supports import current_entries
 from zhigai.core.assessment.model import load_assessment
@@ -103,6 +104,14 @@ def test_appraisal(firm: str, lang: str) -> None:
         assert g == {"scenario": s.name, "net_investment": money(s.net_investment),
                      "annual_net_benefit": money(s.annual_net_benefit), "npv": money(s.npv),
                      "irr": money(s.irr), "payback_years": money(s.payback_years)}
+    assert got["tax_rate"] == str(a.tax_rate) and got["npv_pre_tax"] == money(a.npv_pre_tax)
+    assert got["irr_pre_tax"] == money(a.irr_pre_tax)
+    assert got["payback_after_tax"] == money(a.payback_after_tax)
+    assert got["residual_value"] == money(a.residual_value)
+    assert got["years"] == [{"year": y.year, "benefit": money(y.benefit),
+                             "depreciation": money(y.depreciation), "taxable": money(y.taxable),
+                             "tax": money(y.tax), "pre_tax_flow": money(y.pre_tax_flow),
+                             "flow": money(y.flow)} for y in a.years]
 
 
 @pytest.mark.parametrize("firm, lang", CASES)
@@ -110,8 +119,17 @@ def test_financing(firm: str, lang: str) -> None:
     advice, out, lang = advice_and_json(firm, lang)
     assert [f["option"] for f in out["financing"]] == [o.option.id for o in advice.options]
     for got, o in zip(out["financing"], advice.options, strict=True):
-        assert got["name"] == o.option.name.get(lang) and got["score"] == o.score
+        assert got["name"] == o.label.get(lang) and "score" not in got
+        assert got["plain"] == o.option.plain.get(lang)
         assert got["acceptable"] == o.acceptable
+        assert got["tests"] == [{"test": t.test, "passed": t.passed, "text": t.text.get(lang)}
+                                for t in o.tests]
+        assert got["proposed"] == [r.get(lang) for r in o.structure.proposed]
+        assert got["needs"] == [r.get(lang) for r in o.structure.needs]
+        terms = o.structure.terms
+        assert got["terms"] == {"financed_share": str(terms.financed_share),
+                                "rate": str(terms.rate), "years": terms.years,
+                                "profit_share": str(terms.profit_share)}
         assert got["reasons_for"] == [r.get(lang) for r in o.reasons_for]
         assert got["reasons_against"] == [r.get(lang) for r in o.reasons_against]
         assert got["flags"] == [r.get(lang) for r in o.flags]
@@ -119,15 +137,26 @@ def test_financing(firm: str, lang: str) -> None:
         assert got["financed"] == money(plan.financed)
         assert got["own_contribution"] == money(plan.own_contribution)
         assert got["min_dscr"] == money(plan.min_dscr)
+        assert got["min_icr"] == money(plan.min_icr)
         assert got["total_cost"] == money(plan.total_cost)
         assert len(got["schedule"]) == len(plan.rows)
         for g, r in zip(got["schedule"], plan.rows, strict=True):
             assert g == {"year": r.year, "payment": money(r.payment),
                          "interest": money(r.interest), "principal": money(r.principal),
                          "balance": money(r.balance), "subsidy": money(r.subsidy),
-                         "net_profit": money(r.net_profit), "dscr": money(r.dscr)}
+                         "net_profit": money(r.net_profit),
+                         "existing_service": money(r.existing_service),
+                         "dscr": money(r.dscr), "icr": money(r.icr)}
     recommended = advice.recommended
     assert out["recommended"] == (recommended.option.id if recommended else None)
+    assert out["best"] == (advice.best.option.id if advice.best else None)
+    assert out["verdict"] == [t.get(lang) for t in verdict(advice)]
+    assert out["dscr_sensitivity"] == [{"scenario": n, "min_dscr": money(v)}
+                                       for n, v in advice.dscr_sensitivity()]
+    project = advice.project
+    assert out["existing_debt_service"] == (money(project.existing_debt_service)
+                                            if project else None)
+    assert out["existing_debt_estimated"] == (project.debt_estimated if project else None)
     assert out["withheld"] == [r.get(lang) for r in advice.withheld]
 
 

@@ -192,20 +192,31 @@ def test_bank_tests_are_flagged(root: Path, catalog, data) -> None:
     assessment, instrument, result = example("textile-early", root, catalog)
     advice = advise(data, instrument, assessment, result, assessment.project, "en")
     loan = next(o for o in advice.options if o.option.id == "bank_loan")
-    assert loan.plan.min_dscr < D("1.2")
-    assert any("below the 1.2 banks usually want" in f.get("en") for f in loan.flags)
+    assert loan.plan.min_dscr == D("1.10") and not loan.acceptable
+    assert "lowest DSCR 1.10 (at least 1.2 wanted)" in [f.get("en") for f in loan.flags]
+    # 3.24 M of own money at the largest share the bank lends (70%), 3.0 M available
+    assert ("own funds of 3,240,000 yuan needed, 3,000,000 yuan available: add 240,000 yuan "
+            "of equity") in [n.get("en") for n in loan.structure.needs]
+    # financing capital: 8.64 M at 5% over 8 years needs 1,336,8xx a year = 42.85% of the
+    # 3.12 M benefit, so the smallest whole share that repays is 43% (the default is 40%)
     capital = next(o for o in advice.options if o.option.id == "financing_capital")
-    assert any("a share of 54% would repay it in time" in f.get("en") for f in capital.flags)
-    # flagged options come after acceptable ones
-    flags = [bool(o.flags) for o in advice.options]
-    assert flags == sorted(flags)
+    assert capital.acceptable and capital.structure.terms.profit_share == D("0.43")
+    assert [p.get("en") for p in capital.structure.proposed] == [
+        "a 43% profit share (default 40%) repays within 8 years"]
+    # failing structures come after passing ones; the recommendation passes
+    passing = [o.acceptable for o in advice.options]
+    assert passing == sorted(passing, reverse=True)
+    assert advice.recommended is advice.options[0] and advice.recommended.acceptable
 
 
 def test_existing_debt_lowers_dscr(root: Path, catalog, data) -> None:
     assessment, instrument, result = example("auto-parts-midway", root, catalog)
     plan = assessment.project.model_copy(deep=True)
     plan.finance.existing_debt_service = "0"
+    plan.bank.no_loans = True                  # stated: no loans, so no estimate either
     light = advise(data, instrument, assessment, result, plan, "en")
+    assert light.project is not None and light.project.existing_debt_service == 0
+    assert not light.project.debt_estimated
     heavy = advise(data, instrument, assessment, result, assessment.project, "en")
     loan = {o.option.id: o for o in light.options}["bank_loan"]
     loaded = {o.option.id: o for o in heavy.options}["bank_loan"]

@@ -19,11 +19,13 @@ from .calculator import Appraisal, Project, appraise
 from .catalogues import on_date, select
 from .data import AdviceData
 from .facts import AdviceEnv, project_facts
+from .finance_summary import verdict
 from .financing import OptionAdvice, rank_options
 from .models import PolicyCatalogue
 from .project import calculator_project, profile_money
 from .project_step import as_dict
 from .roadmap import HORIZONS, Roadmap, roadmap
+from .schedules import plan
 from .supports import SupportMatch, current_entries, match_all
 
 
@@ -49,12 +51,29 @@ class Advice:
 
     @property
     def recommended(self) -> OptionAdvice | None:
+        """The best structure that passes the bank's tests; None when none passes or the
+        advice is withheld."""
         if self.withheld:
             return None
-        for o in self.options:
-            if o.acceptable:
-                return o
+        return next((o for o in self.options if o.acceptable), None)
+
+    @property
+    def best(self) -> OptionAdvice | None:
+        """The first-ranked structure, passing or not (what the summary is about)."""
         return self.options[0] if self.options else None
+
+    def dscr_sensitivity(self) -> tuple[tuple[str, Decimal | None], ...]:
+        """The lowest DSCR of the best structure in each stress scenario, on its terms."""
+        best = self.best
+        if best is None or self.appraisal is None:
+            return ()
+        net = self.appraisal.net_investment
+        out: list[tuple[str, Decimal | None]] = []
+        for s in self.appraisal.sensitivity:
+            base = best.plan.base * s.net_investment / net if net > 0 else best.plan.base
+            out.append((s.name, plan(best.option.id, s.project, best.structure.terms,
+                                     base).min_dscr))
+        return tuple(out)
 
 
 def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, score: Score,
@@ -80,8 +99,12 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
     base_profit = profile_money(assessment.profile, profit_field.id if profit_field else None)
     project = appraisal = None
     options: tuple[OptionAdvice, ...] = ()
+    liabilities_field = instrument.field_for_role("liabilities")
+    liabilities = profile_money(assessment.profile,
+                                liabilities_field.id if liabilities_field else None)
     if total > 0:
-        project = calculator_project(project_plan, min(low, total), base_profit, total)
+        project = calculator_project(project_plan, min(low, total), base_profit, total,
+                                     data.options, liabilities)
         appraisal = appraise(project)
         # a support can add to a market product (an enabler, an interest subsidy), never
         # take one away
@@ -186,31 +209,58 @@ def to_dict(advice: Advice, instrument: Instrument, lang: str) -> dict[str, Any]
             "breakeven_benefit": money_text(a.breakeven_benefit),
             "safety_margin": None if a.safety_margin is None else str(a.safety_margin),
             "discount_rate": str(a.discount_rate), "life_years": a.life_years,
+            "tax_rate": str(a.tax_rate), "npv_pre_tax": money_text(a.npv_pre_tax),
+            "irr_pre_tax": None if a.irr_pre_tax is None else str(a.irr_pre_tax),
+            "payback_after_tax": None if a.payback_after_tax is None
+            else str(a.payback_after_tax),
+            "residual_value": money_text(a.residual_value),
+            "years": [{"year": y.year, "benefit": money_text(y.benefit),
+                       "depreciation": money_text(y.depreciation),
+                       "taxable": money_text(y.taxable), "tax": money_text(y.tax),
+                       "pre_tax_flow": money_text(y.pre_tax_flow),
+                       "flow": money_text(y.flow)} for y in a.years],
             "sensitivity": [{"scenario": s.name, "net_investment": money_text(s.net_investment),
                              "annual_net_benefit": money_text(s.annual_net_benefit),
                              "npv": money_text(s.npv),
                              "irr": None if s.irr is None else str(s.irr),
                              "payback_years": None if s.payback_years is None
                              else str(s.payback_years)} for s in a.sensitivity]},
-        "financing": [{"option": o.option.id, "name": o.option.name.get(lang),
-                       "score": o.score, "acceptable": o.acceptable,
-                       "reasons_for": [r.get(lang) for r in o.reasons_for],
-                       "reasons_against": [r.get(lang) for r in o.reasons_against],
-                       "flags": [r.get(lang) for r in o.flags],
-                       "financed": money_text(o.plan.financed) if o.plan else None,
-                       "own_contribution": money_text(o.plan.own_contribution) if o.plan else None,
-                       "min_dscr": None if o.plan is None or o.plan.min_dscr is None
-                       else str(o.plan.min_dscr),
-                       "total_cost": money_text(o.plan.total_cost) if o.plan else None,
-                       "schedule": [{"year": r.year, "payment": money_text(r.payment),
-                                     "interest": money_text(r.interest),
-                                     "principal": money_text(r.principal),
-                                     "balance": money_text(r.balance),
-                                     "subsidy": money_text(r.subsidy),
-                                     "net_profit": money_text(r.net_profit),
-                                     "dscr": None if r.dscr is None else str(r.dscr)}
-                                    for r in (o.plan.rows if o.plan else ())]}
-                      for o in advice.options],
+        "financing": [option_dict(o, lang) for o in advice.options],
         "recommended": advice.recommended.option.id if advice.recommended else None,
+        "best": advice.best.option.id if advice.best else None,
+        "verdict": [t.get(lang) for t in verdict(advice)],
+        "dscr_sensitivity": [{"scenario": name, "min_dscr": None if v is None else str(v)}
+                             for name, v in advice.dscr_sensitivity()],
+        "existing_debt_service": None if advice.project is None
+        else money_text(advice.project.existing_debt_service),
+        "existing_debt_estimated": None if advice.project is None
+        else advice.project.debt_estimated,
         "withheld": [r.get(lang) for r in advice.withheld],
     }
+
+
+def option_dict(o: OptionAdvice, lang: str) -> dict[str, Any]:
+    p, t = o.plan, o.structure.terms
+    return {"option": o.option.id, "name": o.label.get(lang), "plain": o.option.plain.get(lang),
+            "acceptable": o.acceptable,
+            "tests": [{"test": r.test, "passed": r.passed, "text": r.text.get(lang)}
+                      for r in o.tests],
+            "proposed": [r.get(lang) for r in o.structure.proposed],
+            "needs": [r.get(lang) for r in o.structure.needs],
+            "terms": {"financed_share": str(t.financed_share), "rate": str(t.rate),
+                      "years": t.years, "profit_share": str(t.profit_share)},
+            "reasons_for": [r.get(lang) for r in o.reasons_for],
+            "reasons_against": [r.get(lang) for r in o.reasons_against],
+            "flags": [r.get(lang) for r in o.flags],
+            "financed": money_text(p.financed), "own_contribution": money_text(p.own_contribution),
+            "min_dscr": None if p.min_dscr is None else str(p.min_dscr),
+            "min_icr": None if p.min_icr is None else str(p.min_icr),
+            "total_cost": money_text(p.total_cost),
+            "schedule": [{"year": r.year, "payment": money_text(r.payment),
+                          "interest": money_text(r.interest),
+                          "principal": money_text(r.principal),
+                          "balance": money_text(r.balance), "subsidy": money_text(r.subsidy),
+                          "net_profit": money_text(r.net_profit),
+                          "existing_service": money_text(r.existing_service),
+                          "dscr": None if r.dscr is None else str(r.dscr),
+                          "icr": None if r.icr is None else str(r.icr)} for r in p.rows]}

@@ -13,26 +13,48 @@ from ..assessment.money import WAN, ZERO, fmt, round_fen
 from ..assessment.plan import ProjectPlan
 from ..base.i18n import Text
 from ..questionnaire.instrument import Instrument
-from .calculator import Appraisal, FinancingPlan, Project, Terms, plan
+from .bank_tests import FirmMoney, TestResult
+from .calculator import Appraisal, Project
 from .data import AdviceData
 from .facts import zh_en
-from .models import FinancingOption, Policy
+from .models import FinancingOption, Negotiable, Policy
 from .project import profile_money
+from .schedules import FinancingPlan, Terms
+from .structures import Builder, Structure
 
 # ---------------------------------------------------------------------------- financing
 
 @dataclass(frozen=True)
 class OptionAdvice:
-    option: FinancingOption
-    plan: FinancingPlan | None
-    score: float
+    """One financing structure ranked for this firm: its schedule, the bank's tests, the terms
+    proposed to make it pass and the reasons for its place, in words."""
+
+    structure: Structure
+    score: float                      # for ordering only; never shown to owners
     reasons_for: tuple[Text, ...]
     reasons_against: tuple[Text, ...]
-    flags: tuple[Text, ...]           # fails a bank's usual test or cannot work as planned
+    label: Text                       # the structure's name (with an interest subsidy)
+
+    @property
+    def option(self) -> FinancingOption:
+        return self.structure.option
+
+    @property
+    def plan(self) -> FinancingPlan:
+        return self.structure.plan
 
     @property
     def acceptable(self) -> bool:
-        return not self.flags
+        return self.structure.passes
+
+    @property
+    def flags(self) -> tuple[Text, ...]:
+        """The bank tests it fails, with their figures."""
+        return tuple(t.text for t in self.structure.failures)
+
+    @property
+    def tests(self) -> tuple[TestResult, ...]:
+        return self.structure.tests
 
 
 def terms_for(option: FinancingOption, overrides: dict[str, str],
@@ -47,7 +69,7 @@ def terms_for(option: FinancingOption, overrides: dict[str, str],
 
     max_amount = value("max_amount", d.max_amount)
     subsidy_points, subsidy_years = (interest_subsidy if interest_subsidy
-                                     and option.repayment == "annuity" else (ZERO, 0))
+                                     and option.interest_subsidy else (ZERO, 0))
     return Terms(repayment=option.repayment,
                  financed_share=Decimal(str(value("financed_share", d.financed_share))),
                  rate=Decimal(str(value("rate", d.rate))),
@@ -64,33 +86,60 @@ def category_share(plan_: ProjectPlan, categories: tuple[str, ...]) -> Decimal:
     return ZERO if total == 0 else plan_.total(categories) / total
 
 
-def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
-                 assessment: Assessment, instrument: Instrument, appraisal: Appraisal,
-                 enabled: Mapping[str, Policy], interest_subsidy: tuple[Decimal, int] | None,
-                 ) -> tuple[OptionAdvice, ...]:
-    """Score every option (market products, offered to every firm) on the factors of the
-    domain brief (section 6) and explain each score in words. Higher is better; options
-    failing a bank's usual test are flagged. ``enabled``: options a matched public support
-    backs (a guarantee fund, a leasing programme), which says so among its reasons."""
-    test = data.options.bank_test
-    net = project.net_investment
+def firm_money(instrument: Instrument, assessment: Assessment,
+               project_plan: ProjectPlan) -> FirmMoney:
     profile = assessment.profile
 
     def money(role: str) -> Decimal | None:
         f = instrument.field_for_role(role)
         return profile_money(profile, f.id if f else None)
 
-    revenue, assets, liabilities = money("revenue"), money("total_assets"), money("liabilities")
-    equity = assets - liabilities if assets is not None and liabilities is not None else None
+    own = project_plan.finance.own_funds
+    return FirmMoney(Decimal(own) if own not in (None, "") else None, money("total_assets"),
+                     money("liabilities"))
+
+
+def fixed_terms(option: FinancingOption, overrides: dict[str, str]) -> FinancingOption:
+    """The option with the terms the user has typed taken out of negotiation."""
+    if not overrides:
+        return option
+    n = option.negotiable
+    kept = Negotiable(financed_share=None if overrides.get("financed_share") else
+                      n.financed_share, years=None if overrides.get("years") else n.years,
+                      profit_share=None if overrides.get("profit_share") else n.profit_share)
+    return option.model_copy(update={"negotiable": kept})
+
+
+def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
+                 assessment: Assessment, instrument: Instrument, appraisal: Appraisal,
+                 enabled: Mapping[str, Policy], interest_subsidy: tuple[Decimal, int] | None,
+                 ) -> tuple[OptionAdvice, ...]:
+    """Build and test every structure (market products, offered to every firm, with own funds
+    for the rest), then order them: those passing the bank's tests first, then by the factors
+    of the domain brief (section 6), each explained in words. ``enabled``: options a matched
+    public support backs (a guarantee fund, a leasing programme), which says so."""
+    net = project.net_investment
+    profile = assessment.profile
+    firm = firm_money(instrument, assessment, project_plan)
+    builder = Builder(project, firm)
+
+    def money(role: str) -> Decimal | None:
+        f = instrument.field_for_role(role)
+        return profile_money(profile, f.id if f else None)
+
+    revenue = money("revenue")
+    equity = firm.assets - firm.liabilities \
+        if firm.assets is not None and firm.liabilities is not None else None
     land_field = instrument.field_for_role("owns_land")
     owns_land = profile.get(land_field.id) if land_field else None
     rating_field = instrument.field_for_role("credit_rating")
     rating = profile.get(rating_field.id) if rating_field else None
-    own_funds = Decimal(project_plan.finance.own_funds) \
-        if project_plan.finance.own_funds not in (None, "") else None
+    own_funds = firm.own_funds
     machines = category_share(project_plan, ("robot", "equipment"))
-    engineered = category_share(project_plan, ("engineering", "software"))
-    capacity = category_share(project_plan, ("building", "training", "service", "other"))
+    integration = category_share(project_plan, ("engineering",))
+    software = category_share(project_plan, ("software", "cloud"))
+    capacity = category_share(project_plan, ("building", "land", "training", "service",
+                                             "other"))
     large = (revenue is not None and revenue > 0 and net > revenue * Decimal("0.3")) or \
         (equity is not None and equity > 0 and net > equity * Decimal("0.5"))
     payback = appraisal.payback_years
@@ -102,27 +151,20 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
             continue
         overrides = project_plan.finance.overrides.get(option.id, {})
         terms = terms_for(option, overrides, interest_subsidy)
-        schedule = plan(option.id, project, terms, base)
+        structure = builder.build(fixed_terms(option, overrides), data.options.test_for(option),
+                                  terms, base)
         score = 0.0
         good: list[Text] = []
         bad: list[Text] = []
-        flags: list[Text] = []
         oid = option.id
         if oid == "own_funds":
             score += 2
             good.append(zh_en("没有利息和还款压力", "no interest and no repayments"))
-            if own_funds is not None:
-                if own_funds >= net:
-                    score += 2
-                    good.append(zh_en(f"可动用自有资金 {fmt(own_funds, 'zh')} 足以支付净投资",
-                                   f"own funds of {fmt(own_funds, 'en')} cover the net "
-                                   "investment"))
-                else:
-                    score -= 5
-                    flags.append(zh_en(f"需要 {fmt(net, 'zh')}，可动用自有资金只有 "
-                                    f"{fmt(own_funds, 'zh')}",
-                                    f"needs {fmt(net, 'en')} but only {fmt(own_funds, 'en')} "
-                                    "of own funds are available"))
+            if own_funds is not None and own_funds >= net:
+                score += 2
+                good.append(zh_en(f"可动用自有资金 {fmt(own_funds, 'zh')} 足以支付净投资",
+                                  f"own funds of {fmt(own_funds, 'en')} cover the net "
+                                  "investment"))
             if large:
                 score -= 2
                 bad.append(zh_en("项目相对营业收入或净资产较大，全部自筹会占用大量流动资金",
@@ -171,18 +213,26 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                 good.append(zh_en("由工程服务公司交钥匙交付的成套方案，适合工程分期",
                                "a turnkey solution delivered by an engineering-service "
                                "company suits engineering instalments"))
-            elif engineered >= Decimal("0.4"):
-                score += 1.5
-                good.append(zh_en(f"投资的 {engineered:.0%} 是工程集成和软件，适合工程分期"
-                               "（如由工程服务公司整体交付更合适）",
-                               f"{engineered:.0%} of the investment is engineering and "
-                               "software, which suits engineering instalments (best when an "
-                               "engineering-service company delivers it as a whole)"))
+            elif integration >= Decimal("0.15") and integration + machines >= Decimal("0.6"):
+                score += 1
+                good.append(zh_en(f"投资以设备和工程集成为主（工程集成占 {integration:.0%}），"
+                                  "适合整线工程分期（由工程服务公司整体交付更合适）",
+                                  f"mostly machines with their integration ({integration:.0%} "
+                                  "engineering), which suits instalments for a whole line "
+                                  "(best when an engineering-service company delivers it)"))
             else:
                 score -= 1
                 bad.append(zh_en("项目不是由工程服务公司整体交付", "the project is not delivered "
                                                                "as a whole by an "
                                                                "engineering-service company"))
+        if option.model in ("financing_engineering", "financing_materials") \
+                and software >= Decimal("0.5"):
+            score -= 1.5
+            bad.append(zh_en(f"投资的 {software:.0%} 是软件和云服务，出租方无法持有，工程分期也很少"
+                             "只为软件融资",
+                             f"{software:.0%} of the investment is software and cloud "
+                             "services, which a lessor cannot own and engineering instalments "
+                             "rarely finance alone"))
         if option.model == "financing_capital":
             if capacity >= Decimal("0.3"):
                 score += 1
@@ -192,12 +242,12 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
         if oid in ("bank_loan", "guarantee_loan", "microfinance"):
             score += 1.5 if oid == "bank_loan" else 1.0
             good.append(zh_en("期限和成本确定，便于安排还款", "fixed terms and cost, easy to plan"))
-            if interest_subsidy is not None and oid != "microfinance":
+            if interest_subsidy is not None and option.interest_subsidy:
                 score += 0.5
-                good.append(zh_en(f"可享受贴息 {interest_subsidy[0] * 100:g} 个百分点，"
-                               f"{interest_subsidy[1]} 年",
-                               f"an interest subsidy of {interest_subsidy[0] * 100:g} points "
-                               f"for {interest_subsidy[1]} years applies"))
+                points = points_text(interest_subsidy[0])
+                good.append(zh_en(f"可享受贴息 {points} 个百分点，{interest_subsidy[1]} 年",
+                                  f"an interest subsidy of {points} points for "
+                                  f"{interest_subsidy[1]} years applies"))
             if oid == "bank_loan":
                 if owns_land is True:
                     score += 1
@@ -219,70 +269,40 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                 good.append(zh_en("担保可弥补抵押物不足", "a guarantee makes up for missing "
                                                        "collateral"))
             if oid == "microfinance":
-                if schedule.capped:
+                if structure.plan.capped:
                     score -= 2
                     bad.append(zh_en("小额贷款额度只覆盖部分投资", "a microfinance loan covers "
                                                                "only part of the investment"))
-        # the bank's usual tests, on the computed schedule
-        if schedule.financed > 0:
-            min_dscr = schedule.min_dscr
-            if min_dscr is not None and min_dscr < Decimal(repr(test.min_dscr)):
-                score -= 3
-                flags.append(zh_en(f"偿债覆盖率最低 {min_dscr}，低于银行通常要求的 "
-                                f"{test.min_dscr:g}",
-                                f"the lowest DSCR is {min_dscr}, below the {test.min_dscr:g} "
-                                "banks usually want"))
-            if not schedule.repaid:
-                score -= 3
-                needed = needed_share(schedule.financed, terms, project)
-                hint_zh = hint_en = ""
-                if needed is not None and needed <= 1:
-                    hint_zh = f"；分成比例提高到 {needed:.0%} 可在期限内还清"
-                    hint_en = f"; a share of {needed:.0%} would repay it in time"
-                flags.append(zh_en(f"按约定分成比例，{terms.years} 年内还不清{hint_zh}",
-                                f"at the agreed profit share it is not repaid within "
-                                f"{terms.years} years{hint_en}"))
-            if option.repayment == "annuity" and option.model == "conventional":
-                own_share = (net - schedule.financed) / net if net > 0 else ZERO
-                if own_share < Decimal(repr(test.min_own_share)):
-                    score -= 1
-                    flags.append(zh_en(f"自有资金比例 {own_share:.0%}，低于通常要求的 "
-                                    f"{test.min_own_share:.0%}",
-                                    f"own contribution {own_share:.0%} is below the usual "
-                                    f"{test.min_own_share:.0%}"))
-                if own_funds is not None and own_funds < net - schedule.financed:
-                    score -= 2
-                    flags.append(zh_en(f"需自筹 {fmt(net - schedule.financed, 'zh')}，超过可动用"
-                                    f"自有资金 {fmt(own_funds, 'zh')}",
-                                    f"needs {fmt(net - schedule.financed, 'en')} of own "
-                                    f"money, more than the {fmt(own_funds, 'en')} available"))
-            cost_share = float(schedule.total_cost / net) if net > 0 else 0.0
-            score -= 2 * cost_share
-            if cost_share > 0:
-                bad.append(zh_en(f"融资总成本 {fmt(schedule.total_cost, 'zh')}（净投资的 "
-                              f"{cost_share:.0%}）",
-                              f"total financing cost {fmt(schedule.total_cost, 'en')} "
-                              f"({cost_share:.0%} of the net investment)"))
+        cost = structure.plan.total_cost
+        cost_share = float(cost / net) if net > 0 else 0.0
+        score -= 2 * cost_share
+        if cost_share > 0:
+            bad.append(zh_en(f"融资总成本 {fmt(cost, 'zh')}（净投资的 {cost_share:.0%}）",
+                             f"total financing cost {fmt(cost, 'en')} ({cost_share:.0%} of "
+                             "the net investment)"))
         backer = enabled.get(oid)
         if backer is not None:
             score += 0.5
             good.append(zh_en(f"有公共支持：{backer.name.get('zh')}",
                               f"backed by a public support: {backer.name.get('en')}"))
-        result.append(OptionAdvice(option, schedule, round(score, 3), tuple(good), tuple(bad),
-                                   tuple(flags)))
-    result.sort(key=lambda o: (bool(o.flags), -o.score))
+        result.append(OptionAdvice(structure, round(score, 3), tuple(good), tuple(bad),
+                                   label_of(option, structure.terms)))
+    result.sort(key=lambda o: (not o.acceptable, -o.score))
     return tuple(result)
 
 
-def needed_share(financed: Decimal, terms: Terms, project: Project) -> Decimal | None:
-    """The profit share that repays ``financed`` within the term (None without benefit)."""
-    from .calculator import annuity_payment
+def points_text(points: Decimal) -> str:
+    """0.015 -> "1.5" (rate points)."""
+    return f"{(points * 100).normalize():f}"
 
-    benefit = project.effects.net_benefit
-    if benefit <= 0 or terms.years <= 0:
-        return None
-    payment = annuity_payment(financed, terms.rate, terms.years)
-    return (payment / benefit).quantize(Decimal("0.01"), rounding="ROUND_UP")
+
+def label_of(option: FinancingOption, terms: Terms) -> Text:
+    """The structure's name; a loan with an interest subsidy says so."""
+    if terms.subsidy_points > 0 and terms.subsidy_years > 0:
+        points = points_text(terms.subsidy_points)
+        return Text(zh=f"{option.name.get('zh')} + 贴息 {points} 个百分点",
+                    en=f"{option.name.get('en')} + interest subsidy of {points} points")
+    return option.name
 
 
 def percent(value: Decimal | None) -> str:
