@@ -24,6 +24,7 @@ from ... import __version__
 from .fonts import clean, register
 from .layout import MARGIN, WIDTH, Doc, canvas_class
 from .model import ReportInput
+from .sections_credit import section_credit
 from .sections_end import section_appendix, section_method, section_signatures
 from .sections_firm import (
     profile_value,
@@ -53,6 +54,7 @@ def build(inp: ReportInput, out: str | Path | BinaryIO,
         inp.generated = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     story: list[Any] = [NextPageTemplate("body")]
     story += section_cover(inp, d, w, report_id, date)
+    story += [PageBreak()] + section_credit(inp, d, w)
     story += [PageBreak()] + section_summary(inp, d, w)
     for section in (section_profile, section_readiness, section_gaps, section_roadmap,
                     section_investment, section_financing, section_supports, section_cases,

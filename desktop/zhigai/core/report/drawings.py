@@ -93,8 +93,9 @@ def hbars(labels: list[str], values: list[float], width: float = 460, unit: str 
 
 def cashflow(series: CashflowSeries, width: float = 460, height: float = 170) -> Drawing:
     d = Drawing(width, height)
+    position = series.position if series.owed else ()
     values = [float(v / WAN) for v in (*series.benefit, *[-x for x in series.payment],
-                                        *series.cumulative)]
+                                        *series.cumulative, *position)]
     step, bottom, top = nice_ticks(min(0.0, *values), max(0.0, *values))
     span = (top - bottom) or 1.0
     left, right, low, high = 46, width - 6, 16, height - 8
@@ -124,6 +125,11 @@ def cashflow(series: CashflowSeries, width: float = 460, height: float = 170) ->
                        strokeColor=None))
         d.add(_text(cx, 4, str(year), 6.5, MUTED, "middle"))
         points.extend([cx, y(float(series.cumulative[i] / WAN))])
+    if any(series.owed):  # the net position: cumulative cash less what is still owed
+        net: list[float] = []
+        for i, owed_value in enumerate(position):
+            net.extend([left + slot * (i + 0.5), y(float(owed_value / WAN))])
+        d.add(PolyLine(net, strokeColor=MUTED, strokeWidth=1.0, strokeDashArray=[3, 2]))
     d.add(PolyLine(points, strokeColor=ACCENT, strokeWidth=1.2))
     for i in range(0, len(points), 2):
         d.add(Circle(points[i], points[i + 1], 1.5, fillColor=ACCENT, strokeColor=None))

@@ -120,7 +120,7 @@ def section_summary(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
         out.append(d.p(w("no_project")))
         return out
     plan = inp.assessment.project
-    best = inp.advice.recommended
+    best = None if inp.advice.withheld else (inp.advice.recommended or inp.advice.best)
     figures = [
         (w("recommended_project"), (plan.name if plan and plan.name else "—")),
         (w("total_investment"), fmt(a.investment, lang)),
@@ -132,8 +132,9 @@ def section_summary(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
         (f"{w('npv')} / {w('irr')}", f"{fmt(a.npv, lang)} / {percent(a.irr)}"),
     ]
     if best is not None:
-        figures.append((w("recommended_financing"), best.option.name.get(lang)))
-        dscr = best.plan.min_dscr if best.plan else None
+        figures.append((w("recommended_financing") if best.acceptable
+                        else w("no_structure_passes"), best.label.get(lang)))
+        dscr = best.plan.min_dscr
         figures.append((w("min_dscr"), "—" if dscr is None else str(dscr)))
     rows = [[d.p(k, "cell"), d.p(v, "cell")] for k, v in figures]
     out.append(make_table(rows, [WIDTH * 0.36, WIDTH * 0.64], head=False))

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..advice.charts import cashflow_series
+from ..advice.finance_summary import verdict
 from ..advice.financing import percent
 from ..advice.project_step import step_lines
 from ..advice.roadmap import HORIZONS
@@ -96,44 +97,52 @@ def section_investment(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
              d.label(w("energy_saving"), fmt(Decimal(e.energy_saving), lang)),
              d.label(w("running_costs"), fmt(Decimal(e.running_costs), lang)),
              w("discount_life", rate=percent(Decimal(f.discount_rate)), years=f.life_years,
-               tax=percent(Decimal(f.tax_rate)))]
+               tax=percent(a.tax_rate)),
+             w("tax_residual", tax=percent(a.tax_rate), residual=fmt(a.residual_value, lang),
+               ramp=percent(Decimal(f.ramp_up)))]
     out += [d.p(w("assumptions"), "h2")] + [d.p("• " + x, "small") for x in lines]
     figures = [(w("total_investment"), fmt(a.investment, lang)),
                (w("expected_subsidies"), fmt(a.subsidies, lang)),
                (w("net_investment"), fmt(a.net_investment, lang)),
                (w("annual_benefit"), fmt(a.annual_net_benefit, lang)),
+               (w("npv"), fmt(a.npv, lang)), (w("irr"), percent(a.irr)),
+               (w("payback_after_tax"), "—" if a.payback_after_tax is None else
+                w("years", n=a.payback_after_tax)),
                (w("payback"), "—" if a.payback_years is None else
                 w("years", n=a.payback_years)),
-               (w("roi"), percent(a.roi)), (w("npv"), fmt(a.npv, lang)),
-               (w("irr"), percent(a.irr)), (w("breakeven"), fmt(a.breakeven_benefit, lang)),
-               (w("safety_margin"), percent(a.safety_margin))]
+               (f"{w('pre_tax_figures')}: NPV", fmt(a.npv_pre_tax, lang)),
+               (f"{w('pre_tax_figures')}: IRR", percent(a.irr_pre_tax)),
+               (w("roi"), percent(a.roi)), (w("breakeven"), fmt(a.breakeven_benefit, lang)),
+               (w("safety_margin"), percent(a.safety_margin)), ("", "")]
     grid = [[d.p(k, "small"), d.p(v, "cell"), d.p(k2, "small"), d.p(v2, "cell")]
             for (k, v), (k2, v2) in zip(figures[0::2], figures[1::2], strict=True)]
     out += [d.p(w("figures"), "h2"),
             make_table(grid, [WIDTH * 0.22, WIDTH * 0.28, WIDTH * 0.22, WIDTH * 0.28],
                    head=False, zebra=False)]
+    low = dict(inp.advice.dscr_sensitivity())
     rows = [[d.p(h, "cellhead") for h in (w("scenario"), w("net_investment"),
                                           w("annual_benefit"), w("npv"), w("irr"),
-                                          w("payback"))]]
+                                          w("payback"), w("min_dscr"))]]
     for sc in a.sensitivity:
+        value = low.get(sc.name)
         rows.append([d.p(w(sc.name), "cell"), d.p(fmt(sc.net_investment, lang), "cell"),
                      d.p(fmt(sc.annual_net_benefit, lang), "cell"),
                      d.p(fmt(sc.npv, lang), "cell"), d.p(percent(sc.irr), "cell"),
                      d.p("—" if sc.payback_years is None else str(sc.payback_years),
-                         "cell")])
+                         "cell"), d.p("—" if value is None else str(value), "cell")])
     out += [KeepTogether([d.p(w("sensitivity"), "h2"),
-                          make_table(rows, [WIDTH * 0.16, WIDTH * 0.18, WIDTH * 0.18,
-                                        WIDTH * 0.2, WIDTH * 0.12, WIDTH * 0.16],
-                                 align_right=(1, 2, 3, 4, 5))])]
-    best = inp.advice.recommended
-    series = cashflow_series(a, best.plan if best else None)
+                          make_table(rows, [WIDTH * x for x in (0.15, 0.16, 0.16, 0.17, 0.11,
+                                                                0.12, 0.13)],
+                                     align_right=(1, 2, 3, 4, 5, 6))])]
+    first = None if inp.advice.withheld else (inp.advice.recommended or inp.advice.best)
+    series = cashflow_series(a, first.plan if first else None)
     out += [KeepTogether([d.p(w("cashflow_title"), "h2"), drawings.cashflow(series, WIDTH),
                           d.p(w("cashflow_caption"), "small")])]
-    if best is not None and best.plan is not None and best.plan.rows:
-        threshold = inp.data.options.bank_test.min_dscr
-        years = [r.year for r in best.plan.rows]
+    if first is not None and first.plan.rows and first.plan.financed > 0:
+        threshold = inp.data.options.test_for(first.option).min_dscr
+        years = [r.year for r in first.plan.rows]
         out += [KeepTogether([d.p(w("dscr_title"), "h2"),
-                              drawings.dscr(years, [r.dscr for r in best.plan.rows],
+                              drawings.dscr(years, [r.dscr for r in first.plan.rows],
                                             threshold, WIDTH),
                               d.p(w("dscr_caption", min=f"{threshold:g}"), "small")])]
     return out
@@ -144,61 +153,68 @@ def section_financing(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     out: list[Any] = [d.p(w("section_financing"), "h1")]
     if advice.appraisal is None:
         return out + [d.p(w("no_project"))]
-    rows = [[d.p(h, "cellhead") for h in (w("option"), w("score"), w("financed"),
-                                          w("own_contribution"), w("financing_cost"),
-                                          w("min_dscr"), w("bank_test"))]]
+    rows = [[d.p(h, "cellhead") for h in (w("structure"), w("financed"), w("own_contribution"),
+                                          w("financing_cost"), w("min_dscr"), w("min_icr"),
+                                          w("bank_test"))]]
     for n, o in enumerate(advice.options, start=1):
         pl = o.plan
-        rows.append([d.p(f"{n}. {o.option.name.get(lang)}", "cell"),
-                     d.p(f"{o.score:.2f}", "cell"),
-                     d.p(fmt(pl.financed if pl else None, lang), "cell"),
-                     d.p(fmt(pl.own_contribution if pl else None, lang), "cell"),
-                     d.p(fmt(pl.total_cost if pl else None, lang), "cell"),
-                     d.p("—" if pl is None or pl.min_dscr is None else str(pl.min_dscr),
-                         "cell"),
+        rows.append([d.p(f"{n}. {o.label.get(lang)}", "cell"),
+                     d.p(fmt(pl.financed, lang), "cell"),
+                     d.p(fmt(pl.own_contribution, lang), "cell"),
+                     d.p(fmt(pl.total_cost, lang), "cell"),
+                     d.p("—" if pl.min_dscr is None else str(pl.min_dscr), "cell"),
+                     d.p("—" if pl.min_icr is None else str(pl.min_icr), "cell"),
                      d.p(w("passes") if o.acceptable else w("fails"), "cell")])
+    own = inp.assessment.project.finance.own_funds if inp.assessment.project else None
     out += [d.p(w("financing_table"), "h2"),
-            make_table(rows, [WIDTH * 0.25, WIDTH * 0.08, WIDTH * 0.14, WIDTH * 0.14,
-                          WIDTH * 0.14, WIDTH * 0.13, WIDTH * 0.12],
-                   align_right=(1, 2, 3, 4, 5))]
+            make_table(rows, [WIDTH * 0.3, WIDTH * 0.13, WIDTH * 0.13, WIDTH * 0.12,
+                              WIDTH * 0.1, WIDTH * 0.1, WIDTH * 0.12],
+                       align_right=(1, 2, 3, 4, 5)),
+            Spacer(1, 1.5 * mm),
+            d.p(d.label(w("own_funds_available"), fmt(Decimal(own), lang) if own
+                        else w("not_stated")), "small")]
     if advice.withheld:
         out.append(d.p(w("financing_withheld"), "h2"))
         return out + [d.p(r.get(lang), "warn") for r in advice.withheld]
-    best = advice.recommended
-    if best is None:
+    first = advice.recommended or advice.best
+    if first is None:
         return out
-    reasons = [f"! {x.get(lang)}" for x in best.flags] + \
-        [f"+ {x.get(lang)}" for x in best.reasons_for] + \
-        [f"– {x.get(lang)}" for x in best.reasons_against]
-    heading = w("why_recommended") if best.acceptable else w("best_scoring")
-    out += [d.p(d.label(heading, best.option.name.get(lang)), "h2"),
-            d.p(best.option.description.get(lang), "small")]
-    out += [d.p(x, "warn" if x.startswith("!") else "base") for x in reasons]
-    out.append(d.p(w("terms_note", text=best.option.assumptions.get(lang)), "small"))
-    if not best.acceptable:
-        for o in advice.options:
-            for flag in o.flags:
-                if "%" in flag.get(lang) and o is not best:
-                    out.append(d.p(d.label(o.option.name.get(lang), flag.get(lang)), "small"))
-    pl = best.plan
-    if pl is not None and pl.rows and pl.financed > 0:
+    heading = w("recommended_structure") if first.acceptable else w("no_structure_passes")
+    out += [d.p(d.label(heading, first.label.get(lang)), "h2"),
+            d.p(first.option.plain.get(lang), "small")]
+    out += [d.p(t.get(lang), "base" if first.acceptable else "warn")
+            for t in verdict(advice)]
+    out.append(d.p(w("why_recommended") if first.acceptable else w("best_scoring"), "h2"))
+    out += [d.p(f"+ {x.get(lang)}", "base") for x in first.reasons_for]
+    out += [d.p(f"– {x.get(lang)}", "base") for x in first.reasons_against]
+    out.append(d.p(w("terms_note", text=first.option.assumptions.get(lang)), "small"))
+    others = [o for o in advice.options if o is not first and not o.acceptable]
+    if others:
+        out.append(d.p(w("fails_why"), "h2"))
+        for o in others:
+            why = ("；" if lang == "zh" else "; ").join(
+                [x.get(lang) for x in o.flags] + [x.get(lang) for x in o.structure.needs])
+            out.append(d.p(d.label(o.label.get(lang), why), "small"))
+    pl = first.plan
+    if pl.rows and pl.financed > 0:
         rows = [[d.p(h, "cellhead") for h in (w("year"), w("payment"), w("interest"),
                                               w("principal"), w("balance"), w("subsidy"),
-                                              w("net_profit"), w("dscr"))]]
+                                              w("existing_service"), w("dscr"), w("icr"))]]
         for r in pl.rows:
             rows.append([d.p(str(r.year), "cell"), d.p(fmt(r.payment, lang), "cell"),
                          d.p(fmt(r.interest, lang), "cell"),
                          d.p(fmt(r.principal, lang), "cell"),
                          d.p(fmt(r.balance, lang), "cell"), d.p(fmt(r.subsidy, lang), "cell"),
-                         d.p(fmt(r.net_profit, lang), "cell"),
-                         d.p("—" if r.dscr is None else str(r.dscr), "cell")])
-        existing = Decimal(inp.assessment.project.finance.existing_debt_service or "0") \
-            if inp.assessment.project else Decimal(0)
+                         d.p(fmt(r.existing_service, lang), "cell"),
+                         d.p("—" if r.dscr is None else str(r.dscr), "cell"),
+                         d.p("—" if r.icr is None else str(r.icr), "cell")])
+        project = advice.project
         formula = w("dscr_formula", dep=fmt(pl.rows[0].depreciation, lang),
-                    existing=fmt(existing, lang))
-        out += [KeepTogether([d.p(d.label(w("schedule"), best.option.name.get(lang)), "h2"),
-                              make_table(rows, [WIDTH * x for x in (0.06, 0.14, 0.14, 0.14,
-                                                                0.15, 0.11, 0.17, 0.09)],
-                                     align_right=tuple(range(8))),
+                    existing=fmt(project.existing_debt_service if project else None, lang))
+        out += [KeepTogether([d.p(d.label(w("schedule"), first.label.get(lang)), "h2"),
+                              make_table(rows, [WIDTH * x for x in (0.05, 0.12, 0.11, 0.12,
+                                                                    0.13, 0.09, 0.13, 0.07,
+                                                                    0.08)],
+                                         align_right=tuple(range(9))),
                               Spacer(1, 1.5 * mm), d.p(formula, "small")])]
     return out
