@@ -420,6 +420,7 @@ def supports_lines(advice: Any, lang: str) -> list[str]:
 
 
 def render_advice(advice: Any, instrument: Any, lang: str) -> str:
+    from ..core.advice.finance_summary import option_lines, verdict
     from ..core.advice.financing import percent
     from ..core.advice.project_step import step_lines
     from ..core.advice.roadmap import HORIZONS
@@ -467,54 +468,118 @@ def render_advice(advice: Any, instrument: Any, lang: str) -> str:
             ("补贴（计入，取低值）", "Subsidies (counted, low end)", fmt(a.subsidies, lang)),
             ("净投资", "Net investment", fmt(a.net_investment, lang)),
             ("年净收益", "Annual net benefit", fmt(a.annual_net_benefit, lang)),
-            ("静态回收期", "Simple payback", "—" if a.payback_years is None else
-             f"{a.payback_years} " + ("年" if zh else "years")),
+            ("静态回收期（税前）", "Simple payback (pre-tax)", years_text(a.payback_years, zh)),
+            ("税后回收期", "Payback after tax", years_text(a.payback_after_tax, zh)),
             ("投资回报率", "ROI", percent(a.roi)),
-            (f"净现值（{percent(a.discount_rate)}，{a.life_years} 年）",
-             f"NPV ({percent(a.discount_rate)}, {a.life_years} years)", fmt(a.npv, lang)),
-            ("内部收益率", "IRR", percent(a.irr)),
-            ("盈亏平衡年收益", "Break-even annual benefit", fmt(a.breakeven_benefit, lang)),
+            (f"税后净现值（{percent(a.discount_rate)}，{a.life_years} 年）",
+             f"NPV after tax ({percent(a.discount_rate)}, {a.life_years} years)",
+             fmt(a.npv, lang)),
+            ("税前净现值", "NPV before tax", fmt(a.npv_pre_tax, lang)),
+            ("税后内部收益率", "IRR after tax", percent(a.irr)),
+            ("税前内部收益率", "IRR before tax", percent(a.irr_pre_tax)),
+            ("所得税率", "Income tax rate", percent(a.tax_rate)),
+            ("期末残值", "Residual value at the end", fmt(a.residual_value, lang)),
+            ("盈亏平衡年收益（税后净现值为零）", "Break-even annual benefit (after-tax NPV 0)",
+             fmt(a.breakeven_benefit, lang)),
             ("安全边际", "Safety margin", percent(a.safety_margin))]
     w0 = max(width(r[0] if zh else r[1]) for r in rows) + 2
     for r in rows:
         out.append("  " + pad(r[0] if zh else r[1], w0) + r[2])
-    names = {"base": ("基准", "base"), "benefits_minus_20": ("收益 -20%", "benefits -20%"),
-             "costs_plus_20": ("成本 +20%", "costs +20%"), "both": ("两者同时", "both")}
-    out.append("  " + ("敏感性分析：" if zh else "Sensitivity:"))
+    dscr = dict(advice.dscr_sensitivity())
+    out.append("  " + ("敏感性分析（税后；最低 DSCR 为排名第一的融资结构）：" if zh else
+                       "Sensitivity (after tax; lowest DSCR of the first-ranked structure):"))
     for sc in a.sensitivity:
-        out.append(f"    {pad(names[sc.name][0 if zh else 1], 14)} NPV {fmt(sc.npv, lang)}, "
-                   f"IRR {percent(sc.irr)}, "
-                   + ("回收期 " if zh else "payback ")
-                   + ("—" if sc.payback_years is None else str(sc.payback_years)))
+        low = dscr.get(sc.name)
+        out.append(f"    {pad(SCENARIOS[sc.name][0 if zh else 1], 14)} NPV {fmt(sc.npv, lang)}, "
+                   f"IRR {percent(sc.irr)}, " + ("回收期 " if zh else "payback ")
+                   + years_text(sc.payback_years, zh) + ", DSCR "
+                   + ("—" if low is None else str(low)))
     head("融资方式比较", "Financing options")
+    for line in verdict(advice):
+        out.append("  " + line.get(lang))
     for n, o in enumerate(advice.options, start=1):
-        mark = "" if o.acceptable else ("  [未通过银行常规检验]" if zh else
-                                        "  [fails a bank's usual test]")
-        dscr = "—" if o.plan is None or o.plan.min_dscr is None else str(o.plan.min_dscr)
-        out.append(f" {n}. {o.option.name.get(lang)}  " + ("得分" if zh else "score")
-                   + f" {o.score:.2f}, " + ("最低 DSCR " if zh else "min DSCR ") + dscr + mark)
-        for r in o.flags:
-            out.append(f"      ! {r.get(lang)}")
+        mark = ("通过银行检验" if zh else "passes the bank's tests") if o.acceptable else \
+            ("未通过银行检验" if zh else "fails the bank's tests")
+        out.append(f" {n}. {o.label.get(lang)}  [{mark}]")
+        out.append(f"      {o.option.plain.get(lang)}")
+        for r in option_lines(o):
+            out.append(f"      {r.get(lang)}")
         for r in o.reasons_for:
             out.append(f"      + {r.get(lang)}")
         for r in o.reasons_against:
             out.append(f"      - {r.get(lang)}")
-    for r in advice.withheld:
-        out.append("  ! " + r.get(lang))
-    best = advice.recommended
-    if best is not None and best.plan is not None and best.plan.financed > 0:
+    best = advice.recommended or advice.best
+    if best is not None and best.plan.financed > 0 and not advice.withheld:
         out.append("")
-        out.append(("推荐方式的还款计划：" if zh else "Repayment schedule of the recommended "
-                                                   "option: ") + best.option.name.get(lang))
-        heads = ("年", "还款", "利息/成本", "本金", "余额", "DSCR") if zh else \
-            ("Year", "Payment", "Cost", "Principal", "Balance", "DSCR")
+        out.append(("还款计划：" if zh else "Repayment schedule: ") + best.label.get(lang))
+        heads = ("年", "还款", "利息/成本", "本金", "余额", "DSCR", "ICR") if zh else \
+            ("Year", "Payment", "Cost", "Principal", "Balance", "DSCR", "ICR")
         out.append("  " + "  ".join(pad(h, 16) for h in heads))
         for r in best.plan.rows:
             cells = (str(r.year), fmt(r.payment, lang), fmt(r.interest, lang),
                      fmt(r.principal, lang), fmt(r.balance, lang),
-                     "—" if r.dscr is None else str(r.dscr))
+                     "—" if r.dscr is None else str(r.dscr), "—" if r.icr is None else str(r.icr))
             out.append("  " + "  ".join(pad(c, 16) for c in cells))
     return "\n".join(out)
+
+
+SCENARIOS = {"base": ("基准", "base"), "benefits_minus_20": ("收益 -20%", "benefits -20%"),
+             "costs_plus_20": ("投资 +20%", "investment +20%"), "both": ("两者同时", "both")}
+
+
+def years_text(value: Any, zh: bool) -> str:
+    return "—" if value is None else f"{value} " + ("年" if zh else "years")
+
+
+def cmd_cashflow(args: argparse.Namespace) -> int:
+    """The appraisal's cash flows as an .xlsx of formulas, to check in a spreadsheet."""
+    from ..core.advice.advise import advise
+    from ..core.advice.data import default_advice_data
+    from ..core.advice.workbook import write_cashflow_workbook
+    from ..core.assessment.model import check_against
+    from ..core.assessment.scoring import score
+    from ..core.questionnaire.catalog import CatalogError
+
+    out = Path(args.xlsx)
+    if out.is_dir():
+        _err(f"{out} is a folder; give a file name")
+        return 1
+    if out.exists() and not args.force:
+        _err(f"{out} already exists; use --force to replace it")
+        return 1
+    try:
+        assessment, instrument, warnings = _load(args.file)
+        data = default_advice_data()
+    except (DataFileError, CatalogError) as exc:
+        _err(str(exc))
+        return 1
+    errors = [p for p in check_against(assessment, instrument, args.file)
+              if p.severity == "error"]
+    if errors:
+        _print_problems(errors)
+        return 1
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    lang = _lang(args)
+    result = score(instrument, assessment.answers, assessment.profile)
+    advice = advise(data, instrument, assessment, result, assessment.project, lang)
+    appraisal = advice.appraisal
+    if appraisal is None:
+        _err(f"{args.file}: no project yet: list the project items, or enter the project "
+             "investment in the profile")
+        return 1
+    option = advice.recommended or advice.best
+    if option is None or option.plan.financed <= 0 or advice.withheld:
+        option = None
+    try:
+        write_cashflow_workbook(appraisal, out, lang, option)
+    except (OSError, ValueError) as exc:
+        _err(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}")
+        return 1
+    print(f"wrote {out}: the cash flows of {len(appraisal.years)} years before and after tax "
+          "as formulas, with the NPV and IRR beside Zhigai's"
+          + (f"; the repayment schedule of {option.label.get(lang)}" if option else ""))
+    return 0
 
 
 # ---------------------------------------------------------------------------- info
@@ -643,6 +708,14 @@ def register(sub: Any) -> None:
                    help="a policy catalogue to match (repeat for several; default: the "
                         "project's choice, else those of the firm's region)")
     p.set_defaults(func=cmd_advise)
+
+    p = sub.add_parser("cashflow", help="the investment appraisal's cash flows as an Excel "
+                                        "workbook of formulas, to check in a spreadsheet")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--xlsx", required=True, metavar="OUT.xlsx", help="the workbook to write")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the headers")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_cashflow)
 
     p = sub.add_parser("questions", help="list a questionnaire's questions and option ids")
     p.add_argument("questionnaire", nargs="?", default="zhigai-readiness", metavar="ID")
