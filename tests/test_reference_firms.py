@@ -193,3 +193,47 @@ def test_the_expected_supports(firm: str) -> None:
         assert status.get(pid) == "expired", pid
     # an expired entry is never eligible nor counted
     assert all(m.status != "expired" or m.estimate_high is None for m in advice.supports)
+
+
+# ---------------------------------------------------------------------------- the financing
+
+FINANCED = [f for f in FIRMS
+            if "financing" in yaml.safe_load((REFERENCE / f / "expected.yaml").read_text(
+                encoding="utf-8"))]
+
+
+def financing_of(firm: str) -> tuple[Any, dict[str, Any]]:
+    from zhigai.core.advice.advise import advise
+    from zhigai.core.advice.data import default_advice_data
+
+    assessment, instrument, result, expected = load(firm)
+    return (advise(default_advice_data(), instrument, assessment, result, assessment.project,
+                   "en"), expected["financing"])
+
+
+def test_every_firm_with_a_project_has_its_financing_written() -> None:
+    with_items = [f for f in FIRMS if load(f)[0].project and load(f)[0].project.items]
+    assert with_items and set(with_items) <= set(FINANCED)
+
+
+@pytest.mark.parametrize("firm", FINANCED)
+def test_the_expected_financing_structure(firm: str) -> None:
+    """The structure the expert wrote down before the program ran, and whether it passes."""
+    advice, expected = financing_of(firm)
+    if expected.get("withheld"):
+        assert advice.withheld and advice.recommended is None
+        return
+    recommended = advice.recommended
+    assert (recommended.option.id if recommended else None) == expected["first"]
+    assert (recommended is not None) == expected["passes"]
+    if recommended is not None:
+        assert recommended is advice.options[0] and recommended.acceptable
+        assert bool(recommended.structure.proposed) == bool(expected.get("negotiated"))
+    else:  # the summary says why, and what would make the best pass
+        best = advice.best
+        assert best is not None and best.flags and best.structure.needs
+    assert advice.project is not None
+    assert advice.project.debt_estimated == expected["debt_estimated"]
+    if "npv_after_tax_negative" in expected:
+        assert advice.appraisal is not None
+        assert (advice.appraisal.npv < 0) == expected["npv_after_tax_negative"]

@@ -81,6 +81,11 @@ def run_tests(test: BankTest, plan: FinancingPlan, project: Project,
     years = terms.years if terms else 0
     if plan.financed <= 0:
         out.append(TestResult("repaid", True, Text(zh="无需还款", en="nothing to repay")))
+    elif plan.repaid and len(plan.rows) > project.life_years:
+        out.append(TestResult("repaid", False, Text(
+            zh=f"{len(plan.rows)} 年才还清，超过项目 {project.life_years} 年的使用年限",
+            en=f"repaid only after {len(plan.rows)} years, beyond the project's life of "
+               f"{project.life_years} years")))
     elif plan.repaid:
         out.append(TestResult("repaid", True, Text(
             zh=f"{len(plan.rows)} 年内还清（期限 {years} 年）",

@@ -100,6 +100,7 @@ class Project:
     existing_debt_service: Decimal = ZERO  # the firm's yearly repayments of existing loans
     existing_interest: Decimal = ZERO    # the interest part of them
     debt_estimated: bool = False         # existing debt service estimated, not given
+    base_cash: Decimal | None = None     # the firm's operating cash flow, when given
     assets: tuple[Asset, ...] = ()       # empty: the whole investment is equipment
     classes: Mapping[str, AssetClass] = field(default_factory=lambda: dict(ASSET_CLASSES))
     ramp_up: Decimal = ONE               # share of the gross benefits earned in year 1

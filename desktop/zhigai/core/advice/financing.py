@@ -171,7 +171,8 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                               "the project is large for the firm's revenue or equity; paying "
                               "it all would tie up working capital"))
         short_of_cash = own_funds is not None and own_funds < net * Decimal("0.3")
-        weak_security = owns_land is False or rating in ("bb_or_lower", "unknown", None)
+        # security a lender can take: own land and buildings, and a rating that is not weak
+        weak_security = owns_land is not True or rating == "bb_or_lower"
         if option.model in ("financing_capital", "financing_materials",
                             "financing_engineering"):
             score += 0.5
@@ -197,11 +198,19 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
                               "the project's benefit is low, so profit-share repayment takes "
                               "long"))
         if option.model == "financing_materials":
-            if machines >= Decimal("0.6"):
+            if machines >= Decimal("0.6") and (weak_security or short_of_cash):
                 score += 2
-                good.append(zh_en(f"投资的 {machines:.0%} 是标准设备和机器人，出租方可以持有设备",
-                               f"{machines:.0%} of the investment is standard machines and "
-                               "robots the lessor can own"))
+                good.append(zh_en(f"投资的 {machines:.0%} 是标准设备和机器人，出租方持有设备，"
+                                  "不需要另找抵押",
+                                  f"{machines:.0%} of the investment is standard machines and "
+                                  "robots the lessor can own, so no other collateral is needed"))
+            elif machines >= Decimal("0.6"):
+                score += 0.5
+                good.append(zh_en(f"投资的 {machines:.0%} 是标准设备和机器人，可以租赁；"
+                                  "但企业有抵押物，贷款通常更便宜",
+                                  f"{machines:.0%} of the investment is standard machines and "
+                                  "robots a lessor can own; with collateral of its own the firm "
+                                  "usually borrows more cheaply"))
             else:
                 score -= 1
                 bad.append(zh_en("标准设备占比不高，租赁只能覆盖一部分投资",

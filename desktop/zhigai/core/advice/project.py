@@ -99,6 +99,7 @@ def calculator_project(plan: ProjectPlan, subsidies: Decimal, base_profit: Decim
                    life_years=f.life_years, discount_rate=Decimal(f.discount_rate),
                    tax_rate=tax_rate(plan, options), base_profit=base_profit or ZERO,
                    existing_debt_service=debt.service, existing_interest=debt.interest,
-                   debt_estimated=debt.estimated, assets=assets_of(plan, options),
+                   debt_estimated=debt.estimated, base_cash=plan.bank.latest_cash_flow(),
+                   assets=assets_of(plan, options),
                    classes=asset_classes(options), ramp_up=Decimal(f.ramp_up),
                    loss_years=options.appraisal.loss_years)

@@ -4,7 +4,9 @@ net profit with the project, and the coverage ratios a bank reads for every year
 * annuity payment = P r / (1 - (1 + r)^-n); a profit-share option pays the agreed share of the
   project's yearly net benefit until the amount and the financier's return are paid
 * DSCR_t = (net profit_t + depreciation_t + interest_t + existing interest)
-  / (payment_t + existing debt service)
+  / (payment_t + existing debt service); when the firm's operating cash flow is given (it is
+  before interest paid and includes the firm's own depreciation), the numerator is that cash
+  flow + the project's after-tax contribution + its depreciation + its interest
 * ICR_t (利息备付率) = EBIT_t / (interest_t - interest subsidy_t + existing interest), EBIT_t =
   the firm's profit before interest and tax with the project
 """
@@ -108,7 +110,11 @@ def _row(project: Project, year: int, payment: Decimal, cost: Decimal, principal
     after_tax = pre_tax * (ONE - project.tax_rate) if pre_tax > 0 else pre_tax
     profit = round_fen(project.base_profit + after_tax)
     existing = project.existing_debt_service
-    dscr = _ratio(profit + dep + cost + project.existing_interest, payment + existing)
+    if project.base_cash is not None:
+        top = project.base_cash + (profit - project.base_profit) + dep + cost
+    else:
+        top = profit + dep + cost + project.existing_interest
+    dscr = _ratio(top, payment + existing)
     ebit = round_fen(_pre_tax_base(project) + project.existing_interest + benefit - dep)
     icr = _ratio(ebit, cost - subsidy + project.existing_interest)
     return YearRow(year, payment, cost, principal, balance, subsidy, profit, dep, dscr, icr,

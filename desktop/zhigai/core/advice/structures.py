@@ -18,8 +18,6 @@ from .models import BankTest, FinancingOption, Range
 from .schedules import FinancingPlan, Terms, plan
 
 STEP = Decimal("0.01")
-#: the longest term and the largest benefit factor tried when saying what would make it pass
-LONGEST = 20
 
 
 @dataclass(frozen=True)
@@ -141,6 +139,8 @@ class Builder:
             extra.append(((net * (1 - _dec(test.min_own_share))) / base).quantize(
                 STEP, rounding=ROUND_FLOOR))
         for years in _year_values(n.years, terms.years):
+            if years > self.project.life_years and years != terms.years:
+                continue     # never negotiate a term beyond the project's life
             for share in _share_values(n.financed_share, terms.financed_share, extra):
                 candidate = replace(terms, years=years, financed_share=share)
                 if terms.repayment == "profit_share" and n.profit_share is not None:
@@ -207,51 +207,57 @@ class Builder:
 
     def coverage_needs(self, option: FinancingOption, test: BankTest, terms: Terms,
                        base: Decimal) -> list[Text]:
-        """For the coverage and repayment tests: the shortest term beyond the allowed one that
-        passes them, and the smallest rise of the benefits that does."""
+        """For the coverage and repayment tests, each on the longest term allowed: a longer
+        term within the project's life, less borrowing with the own money it needs, or the
+        smallest rise of the benefits that passes them."""
         n = option.negotiable
-        allowed = int(n.years.high) if n.years else terms.years
-        found: int | None = None
-        for years in range(allowed + 1, LONGEST + 1):
-            longer = replace(terms, years=years)
-            if terms.repayment == "profit_share" and n.profit_share is not None:
-                share = smallest_share(option.id, self.project, longer, base,
+        life = self.project.life_years
+        allowed = min(int(n.years.high) if n.years else terms.years, max(terms.years, life))
+        longest = replace(terms, years=allowed)
+        coverage = {"dscr", "repaid", "icr"}
+
+        def covered(candidate: Terms, project: Project | None = None) -> bool:
+            project = project or self.project
+            if candidate.repayment == "profit_share" and n.profit_share is not None:
+                share = smallest_share(option.id, project, candidate, base,
                                        _dec(n.profit_share.low), _dec(n.profit_share.high))
-                longer = replace(longer, profit_share=share or _dec(n.profit_share.high))
-            failed = {r.test for r in self.tests(test, self.schedule(option, longer, base))
-                      if r.passed is False}
-            if not failed & {"dscr", "repaid", "icr"}:
-                found = years
-                break
-        factor = self.benefit_needed(option, test, terms, base)
+                candidate = replace(candidate, profit_share=share or _dec(n.profit_share.high))
+            schedule = plan(option.id, project, candidate, base)
+            return not {r.test for r in run_tests(test, schedule, project, self.firm)
+                        if r.passed is False} & coverage
+
         zh: list[str] = []
         en: list[str] = []
+        found = next((y for y in range(allowed + 1, life + 1)
+                      if covered(replace(terms, years=y))), None)
         if found is not None:
             zh.append(f"期限延长到 {found} 年（比允许的 {allowed} 年长 {found - allowed} 年）")
             en.append(f"a term of {found} years ({found - allowed} longer than the {allowed} "
                       "allowed)")
-        if factor is not None:
-            zh.append(f"项目年效益提高 {factor - 1:.0%}")
-            en.append(f"yearly benefits {factor - 1:.0%} higher")
-        if not zh:
-            return []
-        return [Text(zh="偿债能力方面：" + "，或".join(zh), en="for the coverage: "
-                     + ", or ".join(en))]
-
-    def benefit_needed(self, option: FinancingOption, test: BankTest, terms: Terms,
-                       base: Decimal) -> Decimal | None:
-        """The smallest factor (in 5% steps, up to 3x) on the benefits that passes the
-        coverage and repayment tests."""
+        for step in range(int(terms.financed_share / Decimal("0.05")) - 1, 0, -1):
+            share = Decimal(step) * Decimal("0.05")
+            if covered(replace(longest, financed_share=share)):
+                own = plan(option.id, self.project, replace(longest, financed_share=share),
+                           base).own_contribution
+                have = self.firm.own_funds
+                zh.append(f"少借一些：融资 {share:.0%}、期限 {allowed} 年，"
+                          f"需自有资金 {fmt(own, 'zh')}"
+                          + (f"（可动用 {fmt(have, 'zh')}）" if have is not None else ""))
+                en.append(f"borrowing less: {share:.0%} financed over {allowed} years needs "
+                          f"{fmt(own, 'en')} of own money"
+                          + (f" ({fmt(have, 'en')} available)" if have is not None else ""))
+                break
         for step in range(1, 41):
             factor = 1 + Decimal(step) * Decimal("0.05")
-            project = replace(self.project, effects=self.project.effects.scaled(factor))
-            schedule = plan(option.id, project, terms, base)
-            failed = {r.test for r in run_tests(test, schedule, project, self.firm)
-                      if r.passed is False}
-            if not failed & {"dscr", "repaid", "icr"}:
-                return factor
-        return None
-
+            scaled = replace(self.project, effects=self.project.effects.scaled(factor))
+            if covered(longest, scaled):
+                zh.append(f"项目年效益提高 {factor - 1:.0%}")
+                en.append(f"yearly benefits {factor - 1:.0%} higher")
+                break
+        if not zh:
+            return []
+        return [Text(zh="偿债能力方面：" + "；或".join(zh), en="for the coverage: "
+                     + "; or ".join(en))]
 
 def _moved(rng: Range | None, default: Decimal | int, value: Decimal | int) -> Decimal:
     if rng is None or rng.high == rng.low:

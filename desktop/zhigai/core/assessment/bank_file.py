@@ -87,6 +87,13 @@ class BankFile(_Row):
         return next((p for p in self.permits if p.kind == kind),
                     Permit.model_validate({"kind": kind}))
 
+    def latest_cash_flow(self) -> Decimal | None:
+        """The operating cash flow of the newest year that gives one."""
+        for y in sorted(self.years, key=lambda y: -y.year):
+            if y.operating_cash_flow not in (None, ""):
+                return Decimal(str(y.operating_cash_flow))
+        return None
+
     def loans_service(self) -> Decimal | None:
         """The yearly service of the existing loans: their sum, 0 when the owner says there
         are none, None when not given."""
