@@ -3,10 +3,12 @@ net profit with the project, and the coverage ratios a bank reads for every year
 
 * annuity payment = P r / (1 - (1 + r)^-n); a profit-share option pays the agreed share of the
   project's yearly net benefit until the amount and the financier's return are paid
-* DSCR_t = (net profit_t + depreciation_t + interest_t + existing interest)
-  / (payment_t + existing debt service); when the firm's operating cash flow is given (it is
-  before interest paid and includes the firm's own depreciation), the numerator is that cash
-  flow + the project's after-tax contribution + its depreciation + its interest
+* DSCR_t = (net profit_t + depreciation_t + interest_t + existing interest + subsidy_t)
+  / (payment_t + existing debt service), the project's tax taken on its profit before
+  financing costs (the new debt's tax saving is not counted: conservative, and so putting more
+  money down never lowers the coverage); when the firm's operating cash flow is given (it is
+  before interest paid and includes the firm's own depreciation), it stands for the firm's
+  net profit and existing interest
 * ICR_t (利息备付率) = EBIT_t / (interest_t - interest subsidy_t + existing interest), EBIT_t =
   the firm's profit before interest and tax with the project
 """
@@ -110,11 +112,11 @@ def _row(project: Project, year: int, payment: Decimal, cost: Decimal, principal
     after_tax = pre_tax * (ONE - project.tax_rate) if pre_tax > 0 else pre_tax
     profit = round_fen(project.base_profit + after_tax)
     existing = project.existing_debt_service
-    if project.base_cash is not None:
-        top = project.base_cash + (profit - project.base_profit) + dep + cost
-    else:
-        top = profit + dep + cost + project.existing_interest
-    dscr = _ratio(top, payment + existing)
+    ebit_project = benefit - dep
+    unlevered = ebit_project * (ONE - project.tax_rate) if ebit_project > 0 else ebit_project
+    base = project.base_cash if project.base_cash is not None \
+        else project.base_profit + project.existing_interest
+    dscr = _ratio(round_fen(base + unlevered) + dep + subsidy, payment + existing)
     ebit = round_fen(_pre_tax_base(project) + project.existing_interest + benefit - dep)
     icr = _ratio(ebit, cost - subsidy + project.existing_interest)
     return YearRow(year, payment, cost, principal, balance, subsidy, profit, dep, dscr, icr,

@@ -1,0 +1,335 @@
+"""The after-tax appraisal, the coverage ratios and the bank's tests on financing structures,
+against hand-computed cases and properties."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhigai.core.advice.bank_tests import FirmMoney, run_tests
+from zhigai.core.advice.calculator import Asset, Effects, Project, appraise, tax_years
+from zhigai.core.advice.cashmath import payback_year
+from zhigai.core.advice.data import default_advice_data
+from zhigai.core.advice.project import existing_debt, tax_rate
+from zhigai.core.advice.schedules import Terms, plan
+from zhigai.core.advice.structures import Builder, smallest_share
+from zhigai.core.assessment.bank_file import BankFile, ExistingLoan, check_bank_file
+from zhigai.core.assessment.plan import ProjectPlan
+
+BIG = (Asset("land", D("6000000")), Asset("building", D("40000000")),
+       Asset("equipment", D("54000000")))
+
+
+def options():  # type: ignore[no-untyped-def]
+    return default_advice_data().options
+
+
+def option(oid: str):  # type: ignore[no-untyped-def]
+    return next(o for o in options().options if o.id == oid)
+
+
+def test_land_is_not_depreciated_and_the_book_value_comes_back() -> None:
+    """100 M: 6 M land, 40 M building (20 years to 5%), 54 M equipment (10 years to 5%)."""
+    p = Project(investment=D("100000000"), subsidies=D("0"),
+                effects=Effects(extra_margin=D("17280000")), assets=BIG)
+    # 40M x 0.95 / 20 + 54M x 0.95 / 10 = 1.9M + 5.13M
+    assert p.depreciation(1) == D("7030000.00") and p.depreciation(8) == D("7030000.00")
+    # land 6M + building 40M - 8 x 1.9M + equipment 54M - 8 x 5.13M = 6 + 24.8 + 12.96
+    assert p.residual_value == D("43760000.00")
+    a = appraise(p)
+    # before tax: 17.28M x 5.746638944 + 43.76M / 1.08^8 - 100M
+    #           = 99,301,921.0 + 23,642,166.4 - 100M
+    assert a.npv_pre_tax == D("22944087.33")
+    # tax 25% x (17.28M - 7.03M) = 2,562,500; flow 14,717,500
+    assert a.years[0].tax == D("2562500.00") and a.years[0].flow == D("14717500.00")
+    assert a.years[-1].flow == D("14717500.00") + D("43760000.00")
+    # 14,717,500 x 5.746638944 + 23,642,166.4 - 100M
+    assert a.npv == D("8218325.04")
+    assert a.npv < a.npv_pre_tax and a.irr is not None and a.irr < a.irr_pre_tax  # type: ignore[operator]
+    # after tax: 100M / 14,717,500 = 6.79 years; before tax 100M / 17.28M = 5.79
+    assert a.payback_after_tax == D("6.79") and a.payback_years == D("5.79")
+
+
+def test_a_loss_is_carried_forward_and_expires() -> None:
+    """1 M of equipment: 95,000 a year of depreciation; nothing earned in year 1."""
+    effects = Effects(extra_margin=D("200000"))
+    p = Project(investment=D("1000000"), subsidies=D("0"), effects=effects, ramp_up=D("0"))
+    rows = tax_years(p)
+    assert rows[0].benefit == 0 and rows[0].tax == 0              # a loss of 95,000
+    # year 2: 200,000 - 95,000 = 105,000, less the 95,000 loss = 10,000 taxed at 25%
+    assert rows[1].taxable == D("10000") and rows[1].tax == D("2500.00")
+    assert rows[2].taxable == D("105000") and rows[2].tax == D("26250.00")
+    # a loss kept one year only: year 2 earns 50,000 and uses 50,000 of it; the 45,000 left
+    # has expired by year 3, which is taxed in full
+    small = replace(p, effects=Effects(extra_margin=D("145000")), loss_years=1)
+    rows = tax_years(small)
+    assert rows[1].taxable == 0 and rows[2].taxable == D("50000")
+    kept = tax_years(replace(small, loss_years=5))
+    assert kept[2].taxable == D("5000")                           # 50,000 - 45,000 left
+
+
+def test_subsidies_lower_the_depreciable_cost_but_not_land() -> None:
+    p = Project(investment=D("1200000"), subsidies=D("240000"), effects=Effects(),
+                assets=(Asset("land", D("200000")), Asset("equipment", D("1000000"))))
+    lines = {a.kind: a.cost for a in p.lines()}
+    assert lines == {"land": D("200000.00"), "equipment": D("760000.00")}
+    assert p.net_investment == D("960000.00") == sum(lines.values())
+    assert p.depreciation(1) == D("72200.00")                     # 760,000 x 0.95 / 10
+
+
+def test_ramp_up_lowers_only_the_first_year() -> None:
+    effects = Effects(extra_margin=D("500000"), added_running_costs=D("100000"))
+    p = Project(investment=D("1000000"), subsidies=D("0"), effects=effects, ramp_up=D("0.4"))
+    assert p.benefit(1) == D("100000.00")                         # 40% x 500,000 - 100,000
+    assert p.benefit(2) == D("400000.00")
+
+
+def test_breakeven_benefit_is_where_the_after_tax_npv_turns() -> None:
+    p = Project(investment=D("2000000"), subsidies=D("0"),
+                effects=Effects(extra_margin=D("600000")), assets=BIG[1:])
+    b = appraise(p).breakeven_benefit
+    at = appraise(replace(p, effects=Effects(extra_margin=b)))
+    below = appraise(replace(p, effects=Effects(extra_margin=b - D("0.01"))))
+    assert at.npv >= 0 > below.npv
+
+
+def test_payback_year_counts_the_fraction() -> None:
+    assert payback_year(D("1000"), [D("400"), D("400"), D("400")]) == D("2.50")
+    assert payback_year(D("1000"), [D("100")] * 3) is None
+
+
+def test_dscr_and_icr_with_existing_debt_by_hand() -> None:
+    """Net profit 1,000,000 a year before the project; existing loans 600,000 a year, 100,000
+    of it interest. The project: 1 M of equipment (95,000 depreciation), 400,000 a year of
+    benefit, a 5-year loan of 800,000 at 5%, no tax."""
+    p = Project(investment=D("1000000"), subsidies=D("0"),
+                effects=Effects(extra_margin=D("400000")), tax_rate=D("0"),
+                base_profit=D("1000000"), existing_debt_service=D("600000"),
+                existing_interest=D("100000"))
+    row = plan("x", p, Terms("annuity", financed_share=D("0.8"), rate=D("0.05"),
+                             years=5)).rows[0]
+    # payment 800,000 x 0.05 / (1 - 1.05^-5) = 40,000 / 0.21647383 = 184,779.84
+    assert row.payment == D("184779.84") and row.interest == D("40000.00")
+    # net profit 1,000,000 + 400,000 - 95,000 - 40,000 = 1,265,000
+    assert row.net_profit == D("1265000.00")
+    # DSCR (1,265,000 + 95,000 + 40,000 + 100,000) / (184,779.84 + 600,000) = 1.91
+    assert row.dscr == D("1.91")
+    # ICR: EBIT 1,000,000 + 100,000 + 400,000 - 95,000 = 1,405,000 over 140,000 = 10.04
+    assert row.ebit == D("1405000.00") and row.icr == D("10.04")
+    # with the firm's operating cash flow given (1,500,000: before interest, with its own
+    # depreciation) the numerator is 1,500,000 + 265,000 + 95,000 + 40,000 = 1,900,000
+    cash = plan("x", replace(p, base_cash=D("1500000")),
+                Terms("annuity", financed_share=D("0.8"), rate=D("0.05"), years=5)).rows[0]
+    assert cash.dscr == D("2.42")                                # 1,900,000 / 784,779.84
+
+
+def test_existing_debt_given_stated_or_estimated() -> None:
+    opts = options()
+    plan_ = ProjectPlan()
+    # not given: half of 10 M liabilities are loans, repaid over 5 years at 3.5%
+    guess = existing_debt(plan_, opts, D("10000000"))
+    assert guess.estimated and guess.service == D("1175000.00") and guess.interest == D(
+        "175000.00")
+    plan_.bank.no_loans = True
+    stated = existing_debt(plan_, opts, D("10000000"))
+    assert not stated.estimated and stated.service == 0
+    plan_.bank = BankFile(loans=[ExistingLoan(lender="A", balance="2000000",
+                                              yearly_service="500000", rate="0.04"),
+                                 ExistingLoan(lender="B", balance="1000000",
+                                              yearly_service="250000")])
+    listed = existing_debt(plan_, opts, D("10000000"))
+    # interest 2M x 4% + 1M x 3.5% (the assumed rate where none is given)
+    assert listed.service == D("750000.00") and listed.interest == D("115000.00")
+    assert not listed.estimated
+
+
+def test_the_tax_status_decides_the_rate() -> None:
+    opts = options()
+    plan_ = ProjectPlan()
+    assert tax_rate(plan_, opts) == D("0.25")
+    plan_.finance.tax_rate = "0.2"
+    assert tax_rate(plan_, opts) == D("0.2")
+    plan_.bank.tax_status = "high_tech"
+    assert tax_rate(plan_, opts) == D("0.15")
+    plan_.bank.tax_status = "small_low_profit"
+    assert tax_rate(plan_, opts) == D("0.05")
+
+
+def test_bank_file_problems_name_the_field() -> None:
+    bank = BankFile.model_validate({
+        "years": [{"year": 2025, "revenue": "abc"}, {"year": 2025}],
+        "loans": [{"lender": "ICBC", "balance": "-5", "yearly_service": "1", "rate": "0.9"}],
+        "no_loans": True})
+    texts = [p.text("en") for p in check_bank_file(bank)]
+    assert "financial years: 2025 is given twice" in texts
+    assert any("financial year 2025, revenue" in t and "'abc'" in t for t in texts)
+    assert any("existing loan 1 (ICBC), balance" in t and "negative" in t for t in texts)
+    assert any("existing loan 1 (ICBC), rate" in t for t in texts)
+    assert "existing loans: 'no loans' is ticked but loans are listed" in texts
+    assert any("财务数据 2025 年营业收入" in p.text("zh") for p in check_bank_file(bank))
+
+
+# ---------------------------------------------------------------------------- structures
+
+def firm(own: str | None = None, assets: str | None = "20000000",
+         liabilities: str | None = "8000000") -> FirmMoney:
+    return FirmMoney(None if own is None else D(own), None if assets is None else D(assets),
+                     None if liabilities is None else D(liabilities))
+
+
+def project(benefit: str = "300000", investment: str = "1000000", **kw: object) -> Project:
+    return Project(investment=D(investment), subsidies=D("0"),
+                   effects=Effects(extra_margin=D(benefit)), **kw)  # type: ignore[arg-type]
+
+
+def terms_of(oid: str, **kw: object) -> Terms:
+    o = option(oid)
+    d = o.defaults
+    t = Terms(o.repayment, financed_share=D(repr(d.financed_share)), rate=D(repr(d.rate)),
+              years=d.years, fee_rate=D(repr(d.fee_rate)), profit_share=D(repr(d.profit_share)))
+    return replace(t, **kw)  # type: ignore[arg-type]
+
+
+def test_a_knife_edge_profit_share_is_negotiated_to_the_smallest_that_repays() -> None:
+    """0.8 M at 5% over 8 years needs 800,000 / 6.4632 = 123,778 a year, 41.3% of 300,000: at
+    the default 40% a little is left unpaid; 42% repays it (41% does not)."""
+    p = project()
+    o = option("financing_capital")
+    terms = terms_of("financing_capital")
+    first = plan(o.id, p, terms, D("1000000"))
+    assert not first.repaid and 0 < first.left_unpaid < D("40000")   # under 5% of it
+    s = Builder(p, firm()).build(o, options().test_for(o), terms, D("1000000"))
+    assert s.passes and s.terms.profit_share == D("0.42")
+    assert [t.get("en") for t in s.proposed] == [
+        "a 42% profit share (default 40%) repays within 8 years"]
+    assert not plan(o.id, p, replace(s.terms, profit_share=D("0.41")), D("1000000")).repaid
+
+
+def test_own_funds_plus_loan_fails_on_own_funds_and_says_how_much_is_missing() -> None:
+    p = project()
+    o = option("bank_loan")
+    s = Builder(p, firm(own="200000")).build(o, options().test_for(o), terms_of("bank_loan"),
+                                              D("1000000"))
+    # the bank lends at most 70%: 300,000 of own money, 200,000 available
+    assert not s.passes and [t.test for t in s.failures] == ["own_funds"]
+    assert [t.get("en") for t in s.needs] == [
+        "own funds of 300,000 yuan needed, 200,000 yuan available: add 100,000 yuan of equity"]
+    guaranteed = option("guarantee_loan")
+    g = Builder(p, firm(own="200000")).build(guaranteed, options().test_for(guaranteed),
+                                              terms_of("guarantee_loan"), D("1000000"))
+    assert g.passes and g.plan.own_contribution == D("200000.00")
+
+
+def test_microfinance_is_sized_to_its_limit_with_own_funds_for_the_rest() -> None:
+    p = project(benefit="900000", investment="1500000")
+    o = option("microfinance")
+    t = terms_of("microfinance", max_amount=D("1000000"))
+    s = Builder(p, firm(own="600000")).build(o, options().test_for(o), t, D("1500000"))
+    assert s.plan.financed == D("1000000") and s.plan.capped
+    assert s.plan.own_contribution == D("500000.00") and s.passes
+
+
+def test_a_term_may_not_outlast_the_project() -> None:
+    p = project(benefit="180000", life_years=5)
+    o = option("financing_capital")
+    s = Builder(p, firm()).build(o, options().test_for(o), terms_of("financing_capital"),
+                                 D("1000000"))
+    # whatever passes is repaid within the 5 years
+    assert not s.passes or len(s.plan.rows) <= 5
+    long = run_tests(options().test_for(o), plan(o.id, p, terms_of("financing_capital"),
+                                                 D("1000000")), p, firm())
+    repaid = next(r for r in long if r.test == "repaid")
+    assert repaid.passed is False
+    # a benefit that repays in 7 years of an 8-year term still outlasts a 5-year project
+    slow = project(benefit="330000", life_years=5)
+    schedule = plan(o.id, slow, terms_of("financing_capital"), D("1000000"))
+    assert schedule.repaid and 5 < len(schedule.rows) <= 8
+    result = next(r for r in run_tests(options().test_for(o), schedule, slow, firm())
+                  if r.test == "repaid")
+    assert result.passed is False and "beyond the project's life of 5 years" in \
+        result.text.get("en")
+
+
+def test_terms_the_user_typed_are_not_negotiated() -> None:
+    from zhigai.core.advice.financing import fixed_terms
+
+    p = project()
+    o = fixed_terms(option("financing_capital"), {"profit_share": "0.4"})
+    assert o.negotiable.profit_share is None and o.negotiable.years is not None
+    s = Builder(p, firm()).build(o, options().test_for(o), terms_of("financing_capital"),
+                                 D("1000000"))
+    assert s.terms.profit_share == D("0.4")        # kept; a longer term or less financed
+    assert s.passes and s.proposed
+
+
+def test_a_debt_ratio_above_the_bank_limit_fails() -> None:
+    p = project()
+    o = option("bank_loan")
+    results = run_tests(options().test_for(o), plan(o.id, p, terms_of("bank_loan"),
+                                                    D("1000000")),
+                        p, firm(assets="10000000", liabilities="7000000"))
+    ratio = next(r for r in results if r.test == "debt_ratio")
+    # (7,000,000 + 700,000) / (10,000,000 + 700,000) = 72%
+    assert ratio.passed is False and "72%" in ratio.text.get("en")
+    unknown = run_tests(options().test_for(o), plan(o.id, p, terms_of("bank_loan"),
+                                                    D("1000000")), p, firm(assets=None))
+    assert next(r for r in unknown if r.test == "debt_ratio").passed is None
+
+
+# ---------------------------------------------------------------------------- properties
+
+money = st.integers(min_value=50_000, max_value=50_000_000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(investment=money, benefit_share=st.integers(5, 80), tax=st.integers(0, 50),
+       land=st.integers(0, 40), building=st.integers(0, 40))
+def test_after_tax_npv_is_never_above_pre_tax(investment: int, benefit_share: int, tax: int,
+                                              land: int, building: int) -> None:
+    inv = D(investment)
+    assets = (Asset("land", inv * land / 100), Asset("building", inv * building / 100),
+              Asset("equipment", inv * (100 - land - building) / 100))
+    p = Project(investment=inv, subsidies=D("0"), assets=assets, tax_rate=D(tax) / 100,
+                effects=Effects(extra_margin=inv * benefit_share / 100))
+    a = appraise(p)
+    assert a.npv <= a.npv_pre_tax
+
+
+@settings(max_examples=40, deadline=None)
+@given(benefit=st.integers(150_000, 600_000), low=st.integers(50, 89),
+       more=st.integers(1, 40))
+def test_a_larger_down_payment_never_lowers_the_lowest_dscr_of_a_lease(
+        benefit: int, low: int, more: int) -> None:
+    """With the rent share solved (the smallest that repays in the term), putting more down
+    never makes the lease's lowest DSCR worse."""
+    p = project(benefit=str(benefit), base_profit=D("200000"),
+                existing_debt_service=D("100000"))
+    o = option("equipment_lease")
+    base = D("1000000")
+    shares = [D(low) / 100, max(D("0.01"), D(low - more) / 100)]   # financed; more down
+    lows = []
+    for financed in shares:
+        t = terms_of("equipment_lease", financed_share=financed, years=8)
+        share = smallest_share(o.id, p, t, base, D("0.01"), D("1"))
+        if share is None:
+            return
+        lows.append(plan(o.id, p, replace(t, profit_share=share), base).min_dscr)
+    assert lows[1] is not None and lows[0] is not None and lows[1] >= lows[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(benefit=st.integers(100_000, 900_000), years=st.integers(3, 8))
+def test_the_solved_profit_share_is_the_smallest_that_repays(benefit: int, years: int) -> None:
+    p = project(benefit=str(benefit))
+    t = terms_of("financing_engineering", years=years)
+    share = smallest_share("financing_engineering", p, t, D("1000000"), D("0.3"), D("0.7"))
+    if share is None:
+        assert not plan("x", p, replace(t, profit_share=D("0.7")), D("1000000")).repaid
+        return
+    assert plan("x", p, replace(t, profit_share=share), D("1000000")).repaid
+    if share > D("0.3"):
+        assert not plan("x", p, replace(t, profit_share=share - D("0.01")),
+                        D("1000000")).repaid
