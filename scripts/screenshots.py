@@ -2,6 +2,8 @@
 
     python scripts/screenshots.py [OUTDIR]      (default: screenshots/, not committed)
     SHOT_SCALE=2 python scripts/screenshots.py   (200% scaling: QT_SCALE_FACTOR=2, files x2-*)
+    SHOT_SCALE=1.25 SHOT_ONLY=reference python scripts/screenshots.py /tmp/shots
+        (a 1366x768 laptop at 125%: the financing and bank file tabs of a reference firm)
 
 Seeds a temporary store with the example assessments and a follow-up, then walks: home, new
 assessment (with a validation message), questionnaire, results, a follow-up's results.
@@ -16,7 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
-SCREENS = {"1": (1920, 1080), "2": (2560, 1600)}  # a common laptop at 100%, a sharp one at 200%
+# a common laptop at 100%, a small one at 125%, a sharp one at 200%
+SCREENS = {"1": (1920, 1080), "1.25": (1366, 768), "2": (2560, 1600)}
+WINDOWS = {"1": (1280, 820), "1.25": (1092, 580), "2": (1280, 760)}
+REFERENCE = "reference/apparel-childrenswear/assessment"
 
 
 def offscreen_screen(scale: str) -> str:
@@ -42,7 +47,7 @@ def seed(data_dir: Path) -> None:
     store = Store.open(sqlite_url(data_dir / DB_FILE))
     catalog = default_catalog()
     sessions = {}
-    for name in ("textile-early", "auto-parts-midway", "equipment-advanced"):
+    for name in ("textile-early", "auto-parts-midway", "equipment-advanced", REFERENCE):
         sessions[name] = Session.import_assessment(
             store, catalog, load_assessment(ROOT / "examples" / f"{name}.json"))
     follow = Session.follow_up(store, catalog, sessions["textile-early"].id)
@@ -62,7 +67,7 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
     prefix = f"{lang}-" if scale == "1" else f"x{scale}-{lang}-"
     # 200%: a 2560x1600 laptop screen is 1280x800 logical pixels; the window must fit
-    window.resize(1280, 820) if scale == "1" else window.resize(1280, 760)
+    window.resize(*WINDOWS.get(scale, WINDOWS["2"]))
     saved: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -88,6 +93,11 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
 
     while window.ctx.store is None or not window.ctx.catalog_ready:
         app.processEvents()
+    if os.environ.get("SHOT_ONLY") == "reference":
+        shoot_reference(window, grab, settle)
+        window.close()
+        app.processEvents()
+        return saved
     window.home.refresh()
     grab("1-home")
     window.new_assessment()
@@ -169,6 +179,51 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     window.close()
     app.processEvents()
     return saved
+
+
+def out_lang() -> str:
+    return os.environ.get("SHOT_LANG", "")
+
+
+def shoot_reference(window: object, grab: object, settle: object) -> None:
+    """The financing tab of a reference firm, top to bottom, and its bank file, empty and then
+    filled in through the tables."""
+    store = window.ctx.store  # type: ignore[attr-defined]
+    firm = [r for r in store.assessments() if r.company_name.startswith("湖州")][0]
+    window.open_assessment(firm.id, tab=5)  # type: ignore[attr-defined]
+    page = window.page  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.financing)
+    bar = page.financing.verticalScrollBar()
+    step = max(1, page.financing.viewport().height() - 40)
+    n = 0
+    while True:
+        grab(f"21-reference-financing-{n}")  # type: ignore[operator]
+        if bar.value() >= bar.maximum() or n > 12:
+            break
+        bar.setValue(bar.value() + step)
+        n += 1
+    page.tabs.setCurrentWidget(page.bank_file)
+    grab("22-reference-bank-file")  # type: ignore[operator]
+    view = page.bank_file
+    original = page.controller.project()
+    view.add_subsidy.click()                  # a row added, typed into, and a refused value
+    subsidies = view.subsidies
+    subsidies.setData(subsidies.index(0, 0), "技改补助" if out_lang() == "zh" else
+                      "Technology upgrade grant")
+    subsidies.setData(subsidies.index(0, 1), "12")
+    view.years.setData(view.years.index(0, 1), "abc")
+    grab("23-reference-bank-file-refused")  # type: ignore[operator]
+    settle()  # type: ignore[operator]
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    grab("24-reference-bank-file-end")  # type: ignore[operator]
+    page.controller.set_project(original)   # the next language starts from the same firm
+    view.show_problem("years", "")
+    page.tabs.setCurrentWidget(page.plan)
+    settle(300)  # type: ignore[operator]
+    bar = page.plan.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    grab("25-reference-plan-assumptions")  # type: ignore[operator]
 
 
 def main() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+
+from zhigai.gui.plan_view import CategoryDelegate
 
 from gui_helpers import seed, type_into
 
@@ -69,6 +73,21 @@ def test_plan_supports_and_financing_follow_the_project(qtbot: Any, start: Any,
     qtbot.keyClick(positions, Qt.Key.Key_Return)
     advice = session.advice(window.ctx.advice_data(), "en")
     assert advice.appraisal.annual_net_benefit > benefit
+    # the first year earns a share of the benefits (ramp-up), typed in percent
+    ramp = page.plan.inputs["ramp_up"]
+    assert ramp.text() == "100"
+    type_into(qtbot, ramp, "50")
+    qtbot.keyClick(ramp, Qt.Key.Key_Return)
+    assert session.assessment.project.finance.ramp_up == "0.5"
+    years = session.advice(window.ctx.advice_data(), "en").appraisal.years
+    assert years[0].benefit < years[1].benefit
+    type_into(qtbot, ramp, "150")
+    qtbot.keyClick(ramp, Qt.Key.Key_Return)
+    assert "share of benefits in year 1" in page.plan.field_error.text()
+    assert session.assessment.project.finance.ramp_up == "0.5"
+    # without a tax status the rate is the plan's, editable; land is an item category
+    assert not page.plan.inputs["tax_rate"].isReadOnly()
+    assert ("Land", "land") in CategoryDelegate("en").choices()
     page.tabs.setCurrentWidget(page.financing)
     figures = [w.text() for w in page.financing.findChildren(QLabel)]
     assert f"{advice.appraisal.annual_net_benefit.quantize(1):,} yuan" in figures
@@ -110,23 +129,105 @@ def test_financing_terms_can_be_changed(qtbot: Any, start: Any, data_dir: Path,
     page.tabs.setCurrentWidget(page.financing)
     view = page.financing
     ids = [o.option.id for o in page.session.advice(window.ctx.advice_data(), "en").options]
-    view.options_view.selectRow(ids.index("financing_capital"))
-    view._option_clicked(view.options.index(ids.index("financing_capital"), 0))
+    row = ids.index("financing_capital")
+    view.options_view.selectRow(row)
+    view.options_view.clicked.emit(view.options.index(row, 0))
+    assert view.selected == "financing_capital"
     share = view.terms["profit_share"]
-    assert share.isEnabled() and share.text() == "40"
+    # the advisor proposes the profit share that passes; the default is said beside it
+    capital = next(o for o in page.session.advice(window.ctx.advice_data(), "en").options
+                   if o.option.id == "financing_capital")
+    proposed = f"{(capital.structure.terms.profit_share * 100).normalize():f}"
+    assert share.isEnabled() and share.text() == proposed
+    assert view.term_notes["profit_share"].text() == (
+        "" if proposed == "40" else "proposed (default 40)")
     type_into(qtbot, share, "60")
     qtbot.keyClick(share, Qt.Key.Key_Return)
     overrides = page.session.assessment.project.finance.overrides
     assert overrides["financing_capital"]["profit_share"] == "0.6"
     capital = next(o for o in page.session.advice(window.ctx.advice_data(), "en").options
                    if o.option.id == "financing_capital")
-    assert capital.plan.repaid
+    assert capital.plan.repaid and capital.structure.terms.profit_share == Decimal("0.6")
+    assert view.selected == "financing_capital" and share.text() == "60"
+    assert view.term_notes["profit_share"].text() == ""      # the owner's own term
     type_into(qtbot, share, "150")
     qtbot.keyClick(share, Qt.Key.Key_Return)
     assert "not valid" in view.term_error.text()
     assert overrides["financing_capital"]["profit_share"] == "0.6"
     qtbot.mouseClick(view.choose, Qt.MouseButton.LeftButton)
     assert page.session.assessment.project.finance.chosen == "financing_capital"
+    ranked = [o.option.id for o in page.session.advice(window.ctx.advice_data(), "en").options]
+    marked = [r[0].startswith("★ ") for r in view.options.rows]
+    assert marked == [i == "financing_capital" for i in ranked]
+
+
+REFERENCE = "reference/apparel-childrenswear/assessment"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_financing_speaks_in_words(qtbot: Any, start: Any, data_dir: Path, root: Path,
+                                   lang: str) -> None:
+    """No score anywhere; the verdict on top; the view opens on the recommended structure;
+    each structure by its name, its plain description and whether it passes; the schedule
+    with the existing loans, DSCR and ICR; after-tax figures with the pre-tax ones beside."""
+    from zhigai.core.advice.charts import cashflow_series
+    from zhigai.core.advice.finance_summary import verdict
+    from zhigai.core.assessment.money import fmt
+
+    (firm,) = seed(data_dir, root, REFERENCE)
+    window = start(lang)
+    window.open_assessment(firm, tab=5)
+    page = window.page
+    page.tabs.setCurrentWidget(page.financing)
+    view = page.financing
+    advice = page.session.advice(window.ctx.advice_data(), lang)
+    recommended = advice.recommended
+    assert recommended is not None
+    # the verdict banner says what the summary says, word for word
+    assert view.verdict.isVisible()
+    assert view.verdict.text() == "\n".join(t.get(lang) for t in verdict(advice))
+    assert view.verdict.objectName() == "verdictOk"
+    # no score: not as a column, not as a number, not as a word
+    options = view.options
+    head = [options.headerData(c, Qt.Orientation.Horizontal) for c in range(options.columnCount())]
+    assert not any("score" in h.lower() or "得分" in h or "评分" in h for h in head)
+    cells = [c for r in options.rows for c in r]
+    for o in advice.options:
+        assert f"{o.score:.2f}" not in cells and f"{o.score:g}" not in cells
+    shown = [w.text() for w in view.findChildren(QLabel)]
+    assert not any("score" in t.lower() for t in shown)
+    # each structure by its label, with its plain line and the bank's tests in plain words
+    assert [r[0] for r in options.rows] == [o.label.get(lang) for o in advice.options]
+    assert options.lines[(0, 0)][0][0] == advice.options[0].option.plain.get(lang)
+    passes = "Passes the bank's tests" if lang == "en" else "通过银行的检验"
+    assert options.rows[0][1].startswith(passes)
+    assert options.rows[0][5] == str(recommended.plan.min_dscr)
+    assert options.rows[0][6] == str(recommended.plan.min_icr)
+    # it opens on the recommended structure
+    assert view.selected == recommended.option.id
+    assert view.options_view.selectionModel().selectedRows()[0].row() == \
+        advice.options.index(recommended)
+    assert recommended.label.get(lang) in view.reasons.text()
+    # the schedule: year, payment, interest, principal, still owed, existing loans, DSCR, ICR
+    head = view.schedule.head
+    assert head[-2:] == ["DSCR", "ICR"] if lang == "en" else head[-1] == "利息备付率"
+    assert [r[-1] for r in view.schedule.rows] == [str(r.icr) for r in recommended.plan.rows]
+    assert [r[4] for r in view.schedule.rows] == [fmt(r.balance, lang)
+                                                  for r in recommended.plan.rows]
+    assert [r[5] for r in view.schedule.rows] == [fmt(r.existing_service, lang)
+                                                  for r in recommended.plan.rows]
+    # after-tax figures with the pre-tax ones beside them
+    a = advice.appraisal
+    assert fmt(a.npv, lang) in shown and any(fmt(a.npv_pre_tax, lang) in t for t in shown)
+    # the stress scenarios add the lowest DSCR of the first-ranked structure
+    low = dict(advice.dscr_sensitivity())
+    assert [r[-1] for r in view.sensitivity.rows] == [
+        "—" if low[s.name] is None else str(low[s.name]) for s in a.sensitivity]
+    # the chart also draws what is still owed, with its legend
+    series = cashflow_series(a, recommended.plan)
+    assert view.chart.series == series and len(view.chart.labels) == 4
+    assert view.chart.series.owed[0] == recommended.plan.financed
+    view.chart.grab()                                     # paints without error
 
 
 def test_the_project_is_typed_once(qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:

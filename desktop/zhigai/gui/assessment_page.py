@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.base import settings as prefs
 from ..core.session.session import Session
+from .bank_file_view import BankFileView
 from .controller import SessionController
 from .financing_view import FinancingView
 from .plan_view import PlanView
@@ -92,12 +93,14 @@ class AssessmentPage(QWidget):
         def advice() -> Any:
             return self.controller.session.advice(self.advice_data(), self.lang)
 
-        self.plan = PlanView(self.controller, lang, advice)
+        self.plan = PlanView(self.controller, lang, advice, self.advice_data)
         self.supports = SupportsView(self.controller, lang, advice, self.advice_data)
-        self.financing = FinancingView(self.controller, lang, advice)
+        self.financing = FinancingView(self.controller, lang, advice, self.advice_data)
+        self.bank_file = BankFileView(self.controller, lang)
         self.tabs.addTab(self.plan, self.tr("Plan"))
         self.tabs.addTab(self.supports, self.tr("Supports"))
         self.tabs.addTab(self.financing, self.tr("Financing"))
+        self.tabs.addTab(self.bank_file, self.tr("Bank file"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.questions.resultsRequested.connect(lambda: self.tabs.setCurrentWidget(self.results))
         self.results.answerRequested.connect(self._answer_rest)

@@ -1,13 +1,14 @@
 """The project's yearly cash flow under a financing option: benefit (up), payments to the
-financier (down) and the cumulative cash position (line). The report draws the same series
-the same way (core.charts.cashflow_series)."""
+financier (down), the cumulative cash position (line) and what is still owed to the financier
+(dashed line). The report draws the same series the same way (core.charts.cashflow_series)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.advice.charts import CashflowSeries, nice_ticks
@@ -16,19 +17,21 @@ from .style import ACCENT, MUTED
 
 BENEFIT = "#2e7d32"
 PAYMENT = "#e07a1f"
+OWED = "#8e3b46"
 
 
 class CashflowChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.series: CashflowSeries | None = None
-        self.labels = ("", "", "")
+        self.labels: tuple[str, ...] = ("", "", "", "")
         self.unit = ""
         self.setMinimumSize(QSize(420, 240))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_series(self, series: CashflowSeries | None, labels: tuple[str, str, str],
+    def set_series(self, series: CashflowSeries | None, labels: tuple[str, ...],
                    unit: str = "") -> None:
+        """``labels``: benefit, payments, cumulative cash and (drawn when given) still owed."""
         self.series, self.labels, self.unit = series, labels, unit
         self.update()
 
@@ -42,12 +45,19 @@ class CashflowChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = p.fontMetrics()
-        values = [float(v / WAN) for v in (*s.benefit, *[-x for x in s.payment], *s.cumulative)]
+        owed = s.owed if len(self.labels) > 3 and any(s.owed) else ()
+        values = [float(v / WAN) for v in (*s.benefit, *[-x for x in s.payment], *s.cumulative,
+                                           *owed)]
         step, bottom, top = nice_ticks(min(0.0, *values), max(0.0, *values))
         span = (top - bottom) or 1.0
         left = fm.horizontalAdvance("-00000.0") + 12
+        legend = [(BENEFIT, self.labels[0], "box"), (PAYMENT, self.labels[1], "box"),
+                  (ACCENT, self.labels[2], "line")]
+        if owed:
+            legend.append((OWED, self.labels[3], "dash"))
+        rows = self._legend_rows(legend, fm, left)
         area = QRectF(left, fm.height() + 6, self.width() - left - 10,
-                      self.height() - fm.height() - 6 - 2.6 * fm.height())
+                      self.height() - fm.height() - 6 - (1.4 + 1.2 * len(rows)) * fm.height())
 
         def y(value: Decimal | float) -> float:
             return area.bottom() - (float(value) - bottom) / span * area.height()
@@ -86,24 +96,55 @@ class CashflowChart(QWidget):
             p.setPen(QColor(MUTED))
             p.drawText(QRectF(cx - slot / 2, area.bottom() + 2, slot, fm.height()),
                        int(Qt.AlignmentFlag.AlignCenter), str(year))
-        p.setPen(QPen(QColor(ACCENT), 2))
-        points = [QPointF(cx, y(float(v / WAN))) for cx, v in zip(centers, s.cumulative,
-                                                                  strict=True)]
+        self._line(p, centers, s.cumulative, y, QPen(QColor(ACCENT), 2), dots=True)
+        if owed:
+            pen = QPen(QColor(OWED), 2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            self._line(p, centers, owed, y, pen, dots=False)
+        # legend, wrapped onto as many lines as the width needs
+        ly = self.height() - len(rows) * 1.2 * fm.height() - 2
+        for row in rows:
+            x = area.left()
+            for color, text, kind in row:
+                mid = ly + fm.height() / 2
+                if kind == "box":
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(QColor(color))
+                    p.drawRect(QRectF(x, mid - 5, 10, 10))
+                else:
+                    pen = QPen(QColor(color), 2)
+                    if kind == "dash":
+                        pen.setStyle(Qt.PenStyle.DashLine)
+                    p.setPen(pen)
+                    p.drawLine(QPointF(x - 2, mid), QPointF(x + 12, mid))
+                p.setPen(QColor("#1f2933"))
+                p.drawText(QPointF(x + 16, ly + fm.ascent()), text)
+                x += 16 + fm.horizontalAdvance(text) + 18
+            ly += 1.2 * fm.height()
+        p.end()
+
+    def _legend_rows(self, entries: list[tuple[str, str, str]], fm: QFontMetrics,
+                     left: float) -> list[list[tuple[str, str, str]]]:
+        rows: list[list[tuple[str, str, str]]] = [[]]
+        x = left
+        for entry in entries:
+            width = 16 + fm.horizontalAdvance(entry[1]) + 18
+            if rows[-1] and x + width > self.width():
+                rows.append([])
+                x = left
+            rows[-1].append(entry)
+            x += width
+        return rows
+
+    @staticmethod
+    def _line(p: QPainter, centers: list[float], values: tuple[Decimal, ...],
+              y: Callable[[float], float], pen: QPen, dots: bool) -> None:
+        p.setPen(pen)
+        points = [QPointF(cx, y(float(v / WAN))) for cx, v in zip(centers, values, strict=True)]
         for a, b in zip(points, points[1:], strict=False):
             p.drawLine(a, b)
-        p.setBrush(QColor(ACCENT))
-        for pt in points:
-            p.drawEllipse(pt, 2.5, 2.5)
-        # legend
-        x = area.left()
-        ly = self.height() - fm.height() - 2
-        for color, text in ((BENEFIT, self.labels[0]), (PAYMENT, self.labels[1]),
-                            (ACCENT, self.labels[2])):
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(color))
-            p.drawRect(QRectF(x, ly + fm.height() / 2 - 5, 10, 10))
-            p.setPen(QColor("#1f2933"))
-            p.drawText(QPointF(x + 14, ly + fm.ascent()), text)
-            x += 14 + fm.horizontalAdvance(text) + 18
-        p.end()
+        if dots:
+            p.setBrush(pen.color())
+            for pt in points:
+                p.drawEllipse(pt, 2.5, 2.5)
 

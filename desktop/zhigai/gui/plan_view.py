@@ -47,6 +47,12 @@ from .pages import scroll_page
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _bundled_advice_data() -> Any:
+    from ..core.advice.data import default_advice_data
+
+    return default_advice_data()
+
+
 def wan(yuan_text: str | None) -> str:
     """Yuan text shown as 万元 without trailing zeros."""
     if yuan_text in (None, ""):
@@ -236,6 +242,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("life_years", "finance", "count"),
     ("discount_rate", "finance", "percent"),
     ("tax_rate", "finance", "percent"),
+    ("ramp_up", "finance", "percent"),
     ("own_funds", "finance", "wan"),
     ("existing_debt_service", "finance", "wan"),
 )
@@ -244,11 +251,13 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 class PlanView(LazyRefresh, QScrollArea):
     openSupports = Signal()
 
-    def __init__(self, controller: SessionController, lang: str, advice_source: Any):
+    def __init__(self, controller: SessionController, lang: str, advice_source: Any,
+                 advice_data: Any = None):
         super().__init__()
         self.controller = controller
         self.lang = lang
         self.advice_source = advice_source      # callable returning Advice (or raising)
+        self.advice_data = advice_data or _bundled_advice_data
         layout = scroll_page(self)
 
         title = QLabel(self.tr("Roadmap"))
@@ -376,6 +385,7 @@ class PlanView(LazyRefresh, QScrollArea):
             "life_years": self.tr("Project life (years)"),
             "discount_rate": self.tr("Discount rate"),
             "tax_rate": self.tr("Income tax rate"),
+            "ramp_up": self.tr("Share of benefits in year 1"),
             "own_funds": self.tr("Own funds available for the project"),
             "existing_debt_service": self.tr("Existing loan repayments per year"),
         }
@@ -450,6 +460,7 @@ class PlanView(LazyRefresh, QScrollArea):
                                        "Add the items to detail it.").replace(
                 "%1", wan(str(estimate))))
         values = {**plan.effects.model_dump(), **plan.finance.model_dump()}
+        values.update(self._from_bank_file(plan))
         for attribute, _section, kind in FIELDS:
             edit = self.inputs[attribute]
             if edit.hasFocus():
@@ -461,9 +472,31 @@ class PlanView(LazyRefresh, QScrollArea):
                 edit.setText(f"{(Decimal(str(raw)) * 100).normalize():f}")
             else:
                 edit.setText(str(raw))
+        self.inputs["tax_rate"].setToolTip(
+            self.tr("Set by the firm's tax status in the Bank file tab") if plan.bank.tax_status
+            else self.tr("Leave empty for the general rate of 25%, or choose the firm's tax "
+                         "status in the Bank file tab"))
+        self.inputs["existing_debt_service"].setToolTip(
+            self.tr("The sum of the existing loans listed in the Bank file tab")
+            if plan.bank.loans_service() is not None else
+            self.tr("Or list the existing loans in the Bank file tab"))
         self.engineering.blockSignals(True)
         self.engineering.setChecked(plan.finance.engineering_company)
         self.engineering.blockSignals(False)
+
+    def _from_bank_file(self, plan: ProjectPlan) -> dict[str, str]:
+        """What the bank file decides: the tax rate (from the tax status; without one and
+        without a rate, the general rate) and the existing debt service (from the loans).
+        Those fields are then read-only."""
+        from ..core.advice.project import tax_rate
+
+        out = {"tax_rate": str(tax_rate(plan, self.advice_data().options))}
+        self.inputs["tax_rate"].setReadOnly(plan.bank.tax_status is not None)
+        service = plan.bank.loans_service()
+        if service is not None:
+            out["existing_debt_service"] = str(service)
+        self.inputs["existing_debt_service"].setReadOnly(service is not None)
+        return out
 
     def _measure_card(self, measure: Measure, reasons: tuple[Any, ...], ticked: bool,
                       instrument: Any) -> QFrame:
@@ -583,10 +616,18 @@ class PlanView(LazyRefresh, QScrollArea):
         plan = self.controller.project()
         kind = next(k for a, _s, k in FIELDS if a == attribute)
         section = plan.effects if hasattr(plan.effects, attribute) else plan.finance
-        text = self.inputs[attribute].text().strip()
+        edit = self.inputs[attribute]
+        if edit.isReadOnly():
+            return
+        text = edit.text().strip()
         try:
-            if kind == "wan":
-                value: Any = None if (attribute == "own_funds" and not text) else \
+            if attribute == "tax_rate" and (not text or plan.finance.tax_rate is None and (
+                    Decimal(text) / 100) == Decimal(self._from_bank_file(plan)["tax_rate"])):
+                value: Any = None       # the general rate (or the tax status's, once chosen)
+            elif attribute == "ramp_up" and not text:
+                value = "1"
+            elif kind == "wan":
+                value = None if (attribute == "own_funds" and not text) else \
                     parse_money_input(attribute, text or "0")
             elif kind == "percent":
                 value = str((Decimal(text or "0") / 100).normalize())

@@ -103,6 +103,10 @@
             <translation>Financing</translation>
         </message>
         <message>
+            <source>Bank file</source>
+            <translation>Bank file</translation>
+        </message>
+        <message>
             <source>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</source>
             <translation>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</translation>
         </message>
@@ -282,6 +286,184 @@
         <message>
             <source>photo</source>
             <translation>photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>BankFileView</name>
+        <message>
+            <source>Bank file</source>
+            <translation>Bank file</translation>
+        </message>
+        <message>
+            <source>What a bank asks for beside the assessment. Everything is saved as you type and used in the financing advice; amounts in 10k yuan.</source>
+            <translation>What a bank asks for beside the assessment. Everything is saved as you type and used in the financing advice; amounts in 10k yuan.</translation>
+        </message>
+        <message>
+            <source>Tax status and collateral</source>
+            <translation>Tax status and collateral</translation>
+        </message>
+        <message>
+            <source>Not stated (the plan's tax rate, else 25%)</source>
+            <translation>Not stated (the plan's tax rate, else 25%)</translation>
+        </message>
+        <message>
+            <source>e.g. the factory building, 3,600 m², valued at 900 (10k yuan)</source>
+            <translation>e.g. the factory building, 3,600 m², valued at 900 (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Tax status</source>
+            <translation>Tax status</translation>
+        </message>
+        <message>
+            <source>Collateral offered</source>
+            <translation>Collateral offered</translation>
+        </message>
+        <message>
+            <source>Accounts of the last three years (10k yuan)</source>
+            <translation>Accounts of the last three years (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <source>Net profit</source>
+            <translation>Net profit</translation>
+        </message>
+        <message>
+            <source>Total assets</source>
+            <translation>Total assets</translation>
+        </message>
+        <message>
+            <source>Liabilities</source>
+            <translation>Liabilities</translation>
+        </message>
+        <message>
+            <source>Operating cash flow</source>
+            <translation>Operating cash flow</translation>
+        </message>
+        <message>
+            <source>Existing loans</source>
+            <translation>Existing loans</translation>
+        </message>
+        <message>
+            <source>The firm has no existing loans</source>
+            <translation>The firm has no existing loans</translation>
+        </message>
+        <message>
+            <source>Lender</source>
+            <translation>Lender</translation>
+        </message>
+        <message>
+            <source>Balance (10k yuan)</source>
+            <translation>Balance (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Repaid per year (10k yuan)</source>
+            <translation>Repaid per year (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Rate (%)</source>
+            <translation>Rate (%)</translation>
+        </message>
+        <message>
+            <source>Last year</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Add loan</source>
+            <translation>Add loan</translation>
+        </message>
+        <message>
+            <source>Remove loan</source>
+            <translation>Remove loan</translation>
+        </message>
+        <message>
+            <source>Permits for the project</source>
+            <translation>Permits for the project</translation>
+        </message>
+        <message>
+            <source>Permit</source>
+            <translation>Permit</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Document number or office</source>
+            <translation>Document number or office</translation>
+        </message>
+        <message>
+            <source>Subsidies already received</source>
+            <translation>Subsidies already received</translation>
+        </message>
+        <message>
+            <source>Programme</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <source>Amount (10k yuan)</source>
+            <translation>Amount (10k yuan)</translation>
+        </message>
+        <message>
+            <source>Add subsidy</source>
+            <translation>Add subsidy</translation>
+        </message>
+        <message>
+            <source>Remove subsidy</source>
+            <translation>Remove subsidy</translation>
+        </message>
+        <message>
+            <source>The three years before the assessment (%1). Double-click a cell or start typing to fill it in. Net profit and operating cash flow may be negative; leave a cell empty when it is not known.</source>
+            <translation>The three years before the assessment (%1). Double-click a cell or start typing to fill it in. Net profit and operating cash flow may be negative; leave a cell empty when it is not known.</translation>
+        </message>
+        <message>
+            <source>Remove the loans listed to tick this</source>
+            <translation>Remove the loans listed to tick this</translation>
+        </message>
+        <message>
+            <source>Untick “no existing loans” to list a loan</source>
+            <translation>Untick “no existing loans” to list a loan</translation>
+        </message>
+        <message>
+            <source>Bank file: the value at %1 is not accepted (%2)</source>
+            <translation>Bank file: the value at %1 is not accepted (%2)</translation>
+        </message>
+        <message>
+            <source>Remove loan %1 (%2)? Its figures will be lost.</source>
+            <translation>Remove loan %1 (%2)? Its figures will be lost.</translation>
+        </message>
+        <message>
+            <source>Remove the subsidy “%1”? Its figures will be lost.</source>
+            <translation>Remove the subsidy “%1”? Its figures will be lost.</translation>
+        </message>
+        <message>
+            <source>Remove a row</source>
+            <translation>Remove a row</translation>
+        </message>
+    </context>
+    <context>
+        <name>BankRows</name>
+        <message>
+            <source>Bank file: the value at %1 is not accepted (%2)</source>
+            <translation>Bank file: the value at %1 is not accepted (%2)</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a rate; enter a percentage from 0 to 36</source>
+            <translation>%1: '%2' is not a rate; enter a percentage from 0 to 36</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a year; enter a year such as 2025</source>
+            <translation>%1: '%2' is not a year; enter a year such as 2025</translation>
+        </message>
+        <message>
+            <source>%1: this cannot be empty</source>
+            <translation>%1: this cannot be empty</translation>
         </message>
     </context>
     <context>
@@ -498,10 +680,6 @@
             <translation>No project yet. Tick measures in the Plan or add project items to see the calculation.</translation>
         </message>
         <message>
-            <source>Financing options compared</source>
-            <translation>Financing options compared</translation>
-        </message>
-        <message>
             <source>Rate / return (% a year)</source>
             <translation>Rate / return (% a year)</translation>
         </message>
@@ -516,10 +694,6 @@
         <message>
             <source>Profit share paid (%)</source>
             <translation>Profit share paid (%)</translation>
-        </message>
-        <message>
-            <source>Use this option</source>
-            <translation>Use this option</translation>
         </message>
         <message>
             <source>The advice data could not be loaded: %1</source>
@@ -542,24 +716,12 @@
             <translation>Annual net benefit</translation>
         </message>
         <message>
-            <source>Simple payback</source>
-            <translation>Simple payback</translation>
-        </message>
-        <message>
             <source>%1 years</source>
             <translation>%1 years</translation>
         </message>
         <message>
             <source>ROI</source>
             <translation>ROI</translation>
-        </message>
-        <message>
-            <source>NPV (%1, %2 years)</source>
-            <translation>NPV (%1, %2 years)</translation>
-        </message>
-        <message>
-            <source>IRR</source>
-            <translation>IRR</translation>
         </message>
         <message>
             <source>Break-even annual benefit</source>
@@ -590,36 +752,8 @@
             <translation>Scenario</translation>
         </message>
         <message>
-            <source>NPV</source>
-            <translation>NPV</translation>
-        </message>
-        <message>
-            <source>Payback (years)</source>
-            <translation>Payback (years)</translation>
-        </message>
-        <message>
-            <source>passes</source>
-            <translation>passes</translation>
-        </message>
-        <message>
-            <source>fails a bank's test</source>
-            <translation>fails a bank's test</translation>
-        </message>
-        <message>
-            <source>Option</source>
-            <translation>Option</translation>
-        </message>
-        <message>
-            <source>Score</source>
-            <translation>Score</translation>
-        </message>
-        <message>
             <source>Financed</source>
             <translation>Financed</translation>
-        </message>
-        <message>
-            <source>Own contribution</source>
-            <translation>Own contribution</translation>
         </message>
         <message>
             <source>Financing cost</source>
@@ -630,12 +764,12 @@
             <translation>Lowest DSCR</translation>
         </message>
         <message>
-            <source>Bank test</source>
-            <translation>Bank test</translation>
-        </message>
-        <message>
             <source>Recommended for this firm and project.</source>
             <translation>Recommended for this firm and project.</translation>
+        </message>
+        <message>
+            <source>Still owed to the financier</source>
+            <translation>Still owed to the financier</translation>
         </message>
         <message>
             <source>Repayment schedule: %1</source>
@@ -658,24 +792,164 @@
             <translation>Principal</translation>
         </message>
         <message>
-            <source>Balance</source>
-            <translation>Balance</translation>
-        </message>
-        <message>
-            <source>Subsidy</source>
-            <translation>Subsidy</translation>
-        </message>
-        <message>
-            <source>Firm's net profit</source>
-            <translation>Firm's net profit</translation>
-        </message>
-        <message>
             <source>DSCR</source>
             <translation>DSCR</translation>
         </message>
         <message>
             <source>Project benefit</source>
             <translation>Project benefit</translation>
+        </message>
+        <message>
+            <source>If things go worse</source>
+            <translation>If things go worse</translation>
+        </message>
+        <message>
+            <source>Financing structures compared</source>
+            <translation>Financing structures compared</translation>
+        </message>
+        <message>
+            <source>Terms (change them to the offer you have)</source>
+            <translation>Terms (change them to the offer you have)</translation>
+        </message>
+        <message>
+            <source>Use this structure</source>
+            <translation>Use this structure</translation>
+        </message>
+        <message>
+            <source>before tax: %1</source>
+            <translation>before tax: %1</translation>
+        </message>
+        <message>
+            <source>before tax, at full output</source>
+            <translation>before tax, at full output</translation>
+        </message>
+        <message>
+            <source>NPV after tax (%1, %2 years)</source>
+            <translation>NPV after tax (%1, %2 years)</translation>
+        </message>
+        <message>
+            <source>IRR after tax</source>
+            <translation>IRR after tax</translation>
+        </message>
+        <message>
+            <source>Payback after tax</source>
+            <translation>Payback after tax</translation>
+        </message>
+        <message>
+            <source>simple payback before tax: %1</source>
+            <translation>simple payback before tax: %1</translation>
+        </message>
+        <message>
+            <source>Income tax rate</source>
+            <translation>Income tax rate</translation>
+        </message>
+        <message>
+            <source>after-tax NPV is zero</source>
+            <translation>after-tax NPV is zero</translation>
+        </message>
+        <message>
+            <source>Residual value at the end</source>
+            <translation>Residual value at the end</translation>
+        </message>
+        <message>
+            <source>tax status: %1</source>
+            <translation>tax status: %1</translation>
+        </message>
+        <message>
+            <source>as given in the plan</source>
+            <translation>as given in the plan</translation>
+        </message>
+        <message>
+            <source>general rate (no tax status in the bank file)</source>
+            <translation>general rate (no tax status in the bank file)</translation>
+        </message>
+        <message>
+            <source>NPV after tax</source>
+            <translation>NPV after tax</translation>
+        </message>
+        <message>
+            <source>NPV before tax</source>
+            <translation>NPV before tax</translation>
+        </message>
+        <message>
+            <source>Simple payback (years)</source>
+            <translation>Simple payback (years)</translation>
+        </message>
+        <message>
+            <source>Lowest DSCR: of the first-ranked structure, %1, on its terms. DSCR: what the firm earns in a year divided by what it must repay that year; a bank wants at least %2.</source>
+            <translation>Lowest DSCR: of the first-ranked structure, %1, on its terms. DSCR: what the firm earns in a year divided by what it must repay that year; a bank wants at least %2.</translation>
+        </message>
+        <message>
+            <source>own money share</source>
+            <translation>own money share</translation>
+        </message>
+        <message>
+            <source>repayment cover (DSCR)</source>
+            <translation>repayment cover (DSCR)</translation>
+        </message>
+        <message>
+            <source>interest cover (ICR)</source>
+            <translation>interest cover (ICR)</translation>
+        </message>
+        <message>
+            <source>repaid within the term</source>
+            <translation>repaid within the term</translation>
+        </message>
+        <message>
+            <source>own funds available</source>
+            <translation>own funds available</translation>
+        </message>
+        <message>
+            <source>debt ratio after the project</source>
+            <translation>debt ratio after the project</translation>
+        </message>
+        <message>
+            <source>Fails: %1</source>
+            <translation>Fails: %1</translation>
+        </message>
+        <message>
+            <source>Passes the bank's tests (to confirm: %1)</source>
+            <translation>Passes the bank's tests (to confirm: %1)</translation>
+        </message>
+        <message>
+            <source>Passes the bank's tests</source>
+            <translation>Passes the bank's tests</translation>
+        </message>
+        <message>
+            <source>Recommended</source>
+            <translation>Recommended</translation>
+        </message>
+        <message>
+            <source>Your choice</source>
+            <translation>Your choice</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>Structure</translation>
+        </message>
+        <message>
+            <source>Bank's tests</source>
+            <translation>Bank's tests</translation>
+        </message>
+        <message>
+            <source>Own money</source>
+            <translation>Own money</translation>
+        </message>
+        <message>
+            <source>Lowest ICR</source>
+            <translation>Lowest ICR</translation>
+        </message>
+        <message>
+            <source>The bank's tests</source>
+            <translation>The bank's tests</translation>
+        </message>
+        <message>
+            <source>For and against</source>
+            <translation>For and against</translation>
+        </message>
+        <message>
+            <source>proposed (default %1)</source>
+            <translation>proposed (default %1)</translation>
         </message>
         <message>
             <source>Own contribution and payments</source>
@@ -688,6 +962,26 @@
         <message>
             <source>10k yuan</source>
             <translation>10k yuan</translation>
+        </message>
+        <message>
+            <source>Still owed</source>
+            <translation>Still owed</translation>
+        </message>
+        <message>
+            <source>Existing loans</source>
+            <translation>Existing loans</translation>
+        </message>
+        <message>
+            <source>Interest subsidy</source>
+            <translation>Interest subsidy</translation>
+        </message>
+        <message>
+            <source>ICR</source>
+            <translation>ICR</translation>
+        </message>
+        <message>
+            <source>'%1' is not valid; enter a number in %2</source>
+            <translation>'%1' is not valid; enter a number in %2</translation>
         </message>
     </context>
     <context>
@@ -814,6 +1108,13 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source> (suggested)</source>
             <translation> (suggested)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoansModel</name>
+        <message>
+            <source>Existing loan %1</source>
+            <translation>Existing loan %1</translation>
         </message>
     </context>
     <context>
@@ -1188,6 +1489,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Income tax rate</translation>
         </message>
         <message>
+            <source>Share of benefits in year 1</source>
+            <translation>Share of benefits in year 1</translation>
+        </message>
+        <message>
             <source>Own funds available for the project</source>
             <translation>Own funds available for the project</translation>
         </message>
@@ -1230,6 +1535,22 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>No items yet: the profile's estimate is %1 (10k yuan). Add the items to detail it.</source>
             <translation>No items yet: the profile's estimate is %1 (10k yuan). Add the items to detail it.</translation>
+        </message>
+        <message>
+            <source>Set by the firm's tax status in the Bank file tab</source>
+            <translation>Set by the firm's tax status in the Bank file tab</translation>
+        </message>
+        <message>
+            <source>Leave empty for the general rate of 25%, or choose the firm's tax status in the Bank file tab</source>
+            <translation>Leave empty for the general rate of 25%, or choose the firm's tax status in the Bank file tab</translation>
+        </message>
+        <message>
+            <source>The sum of the existing loans listed in the Bank file tab</source>
+            <translation>The sum of the existing loans listed in the Bank file tab</translation>
+        </message>
+        <message>
+            <source>Or list the existing loans in the Bank file tab</source>
+            <translation>Or list the existing loans in the Bank file tab</translation>
         </message>
         <message>
             <source>%1-%2 (10k yuan, indicative)</source>
@@ -1758,6 +2079,17 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>SubsidiesModel</name>
+        <message>
+            <source>Subsidy received %1</source>
+            <translation>Subsidy received %1</translation>
+        </message>
+        <message>
+            <source>New subsidy</source>
+            <translation>New subsidy</translation>
+        </message>
+    </context>
+    <context>
         <name>SupportsView</name>
         <message>
             <source>Public supports</source>
@@ -1925,6 +2257,17 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>&amp;Start my own assessment</source>
             <translation>&amp;Start my own assessment</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearsModel</name>
+        <message>
+            <source>Financial year %1</source>
+            <translation>Financial year %1</translation>
+        </message>
+        <message>
+            <source>At most five financial years can be kept: clear a year that is no longer needed first</source>
+            <translation>At most five financial years can be kept: clear a year that is no longer needed first</translation>
         </message>
     </context>
 </TS>

@@ -103,6 +103,10 @@
         <translation>融资</translation>
     </message>
     <message>
+        <source>Bank file</source>
+        <translation>银行资料</translation>
+    </message>
+    <message>
         <source>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</source>
         <translation>示例评估：一家虚构企业，供熟悉智改使用。可以随意修改；用完后可在评估列表中删除。</translation>
     </message>
@@ -282,6 +286,184 @@
     <message>
         <source>photo</source>
         <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>BankFileView</name>
+    <message>
+        <source>Bank file</source>
+        <translation>银行资料</translation>
+    </message>
+    <message>
+        <source>What a bank asks for beside the assessment. Everything is saved as you type and used in the financing advice; amounts in 10k yuan.</source>
+        <translation>除评估之外银行还会要的资料。填写后自动保存，并用于融资建议；金额单位为万元。</translation>
+    </message>
+    <message>
+        <source>Tax status and collateral</source>
+        <translation>纳税身份与抵押物</translation>
+    </message>
+    <message>
+        <source>Not stated (the plan&apos;s tax rate, else 25%)</source>
+        <translation>未说明（按测算假设中的税率，否则 25%）</translation>
+    </message>
+    <message>
+        <source>e.g. the factory building, 3,600 m², valued at 900 (10k yuan)</source>
+        <translation>例如：自有厂房 3600 平方米，评估价 900 万元</translation>
+    </message>
+    <message>
+        <source>Tax status</source>
+        <translation>纳税身份</translation>
+    </message>
+    <message>
+        <source>Collateral offered</source>
+        <translation>可提供的抵押物</translation>
+    </message>
+    <message>
+        <source>Accounts of the last three years (10k yuan)</source>
+        <translation>近三年财务数据（万元）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Net profit</source>
+        <translation>净利润</translation>
+    </message>
+    <message>
+        <source>Total assets</source>
+        <translation>资产总额</translation>
+    </message>
+    <message>
+        <source>Liabilities</source>
+        <translation>负债总额</translation>
+    </message>
+    <message>
+        <source>Operating cash flow</source>
+        <translation>经营活动现金流量净额</translation>
+    </message>
+    <message>
+        <source>Existing loans</source>
+        <translation>现有贷款</translation>
+    </message>
+    <message>
+        <source>The firm has no existing loans</source>
+        <translation>企业目前没有贷款</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Balance (10k yuan)</source>
+        <translation>贷款余额（万元）</translation>
+    </message>
+    <message>
+        <source>Repaid per year (10k yuan)</source>
+        <translation>年还本付息额（万元）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>到期年份</translation>
+    </message>
+    <message>
+        <source>Add loan</source>
+        <translation>添加贷款</translation>
+    </message>
+    <message>
+        <source>Remove loan</source>
+        <translation>删除贷款</translation>
+    </message>
+    <message>
+        <source>Permits for the project</source>
+        <translation>项目手续</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>手续</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Document number or office</source>
+        <translation>文号或受理部门</translation>
+    </message>
+    <message>
+        <source>Subsidies already received</source>
+        <translation>已获得的补助</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>补助项目</translation>
+    </message>
+    <message>
+        <source>Amount (10k yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <source>Add subsidy</source>
+        <translation>添加补助</translation>
+    </message>
+    <message>
+        <source>Remove subsidy</source>
+        <translation>删除补助</translation>
+    </message>
+    <message>
+        <source>The three years before the assessment (%1). Double-click a cell or start typing to fill it in. Net profit and operating cash flow may be negative; leave a cell empty when it is not known.</source>
+        <translation>评估年份（%1 年）之前的三年。双击单元格或直接输入即可填写。净利润和经营活动现金流量净额可以为负数；不清楚的请留空。</translation>
+    </message>
+    <message>
+        <source>Remove the loans listed to tick this</source>
+        <translation>要勾选此项，请先删除列出的贷款</translation>
+    </message>
+    <message>
+        <source>Untick “no existing loans” to list a loan</source>
+        <translation>要填写贷款，请先取消勾选“企业目前没有贷款”</translation>
+    </message>
+    <message>
+        <source>Bank file: the value at %1 is not accepted (%2)</source>
+        <translation>银行资料：%1 处的值不被接受（%2）</translation>
+    </message>
+    <message>
+        <source>Remove loan %1 (%2)? Its figures will be lost.</source>
+        <translation>删除第 %1 笔贷款（%2）？其中填写的数据将丢失。</translation>
+    </message>
+    <message>
+        <source>Remove the subsidy “%1”? Its figures will be lost.</source>
+        <translation>删除补助“%1”？其中填写的数据将丢失。</translation>
+    </message>
+    <message>
+        <source>Remove a row</source>
+        <translation>删除一行</translation>
+    </message>
+</context>
+<context>
+    <name>BankRows</name>
+    <message>
+        <source>Bank file: the value at %1 is not accepted (%2)</source>
+        <translation>银行资料：%1 处的值不被接受（%2）</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a rate; enter a percentage from 0 to 36</source>
+        <translation>%1：“%2”不是有效的利率，请输入 0 到 36 之间的百分数</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a year; enter a year such as 2025</source>
+        <translation>%1：“%2”不是有效的年份，请输入如 2025 这样的年份</translation>
+    </message>
+    <message>
+        <source>%1: this cannot be empty</source>
+        <translation>%1：不能为空</translation>
     </message>
 </context>
 <context>
@@ -498,10 +680,6 @@
         <translation>还没有改造项目。请在“规划”中勾选措施或添加项目明细，即可看到测算。</translation>
     </message>
     <message>
-        <source>Financing options compared</source>
-        <translation>融资方式比较</translation>
-    </message>
-    <message>
         <source>Rate / return (% a year)</source>
         <translation>年利率/年回报（%）</translation>
     </message>
@@ -516,10 +694,6 @@
     <message>
         <source>Profit share paid (%)</source>
         <translation>利润分成比例（%）</translation>
-    </message>
-    <message>
-        <source>Use this option</source>
-        <translation>采用此方式</translation>
     </message>
     <message>
         <source>The advice data could not be loaded: %1</source>
@@ -542,24 +716,12 @@
         <translation>年净收益</translation>
     </message>
     <message>
-        <source>Simple payback</source>
-        <translation>静态回收期</translation>
-    </message>
-    <message>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
     <message>
         <source>ROI</source>
         <translation>投资回报率</translation>
-    </message>
-    <message>
-        <source>NPV (%1, %2 years)</source>
-        <translation>净现值（%1，%2 年）</translation>
-    </message>
-    <message>
-        <source>IRR</source>
-        <translation>内部收益率</translation>
     </message>
     <message>
         <source>Break-even annual benefit</source>
@@ -590,36 +752,8 @@
         <translation>情景</translation>
     </message>
     <message>
-        <source>NPV</source>
-        <translation>净现值</translation>
-    </message>
-    <message>
-        <source>Payback (years)</source>
-        <translation>回收期（年）</translation>
-    </message>
-    <message>
-        <source>passes</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>fails a bank&apos;s test</source>
-        <translation>未通过银行检验</translation>
-    </message>
-    <message>
-        <source>Option</source>
-        <translation>融资方式</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
         <source>Financed</source>
         <translation>融资额</translation>
-    </message>
-    <message>
-        <source>Own contribution</source>
-        <translation>自有资金</translation>
     </message>
     <message>
         <source>Financing cost</source>
@@ -627,15 +761,15 @@
     </message>
     <message>
         <source>Lowest DSCR</source>
-        <translation>最低偿债覆盖率</translation>
-    </message>
-    <message>
-        <source>Bank test</source>
-        <translation>银行检验</translation>
+        <translation>最低偿债备付率</translation>
     </message>
     <message>
         <source>Recommended for this firm and project.</source>
         <translation>推荐本企业、本项目采用。</translation>
+    </message>
+    <message>
+        <source>Still owed to the financier</source>
+        <translation>尚欠资金方</translation>
     </message>
     <message>
         <source>Repayment schedule: %1</source>
@@ -658,24 +792,164 @@
         <translation>本金</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <source>Subsidy</source>
-        <translation>贴息</translation>
-    </message>
-    <message>
-        <source>Firm&apos;s net profit</source>
-        <translation>企业净利润</translation>
-    </message>
-    <message>
         <source>DSCR</source>
-        <translation>偿债覆盖率</translation>
+        <translation>偿债备付率</translation>
     </message>
     <message>
         <source>Project benefit</source>
         <translation>项目收益</translation>
+    </message>
+    <message>
+        <source>If things go worse</source>
+        <translation>如果情况变差</translation>
+    </message>
+    <message>
+        <source>Financing structures compared</source>
+        <translation>各种融资结构对比</translation>
+    </message>
+    <message>
+        <source>Terms (change them to the offer you have)</source>
+        <translation>融资条件（可改成实际拿到的报价）</translation>
+    </message>
+    <message>
+        <source>Use this structure</source>
+        <translation>采用这种结构</translation>
+    </message>
+    <message>
+        <source>before tax: %1</source>
+        <translation>税前：%1</translation>
+    </message>
+    <message>
+        <source>before tax, at full output</source>
+        <translation>税前，按达产后计</translation>
+    </message>
+    <message>
+        <source>NPV after tax (%1, %2 years)</source>
+        <translation>税后净现值（%1，%2 年）</translation>
+    </message>
+    <message>
+        <source>IRR after tax</source>
+        <translation>税后内部收益率</translation>
+    </message>
+    <message>
+        <source>Payback after tax</source>
+        <translation>税后回收期</translation>
+    </message>
+    <message>
+        <source>simple payback before tax: %1</source>
+        <translation>税前静态回收期：%1</translation>
+    </message>
+    <message>
+        <source>Income tax rate</source>
+        <translation>所得税率</translation>
+    </message>
+    <message>
+        <source>after-tax NPV is zero</source>
+        <translation>此时税后净现值为零</translation>
+    </message>
+    <message>
+        <source>Residual value at the end</source>
+        <translation>期末残值</translation>
+    </message>
+    <message>
+        <source>tax status: %1</source>
+        <translation>纳税身份：%1</translation>
+    </message>
+    <message>
+        <source>as given in the plan</source>
+        <translation>按测算假设中填写的税率</translation>
+    </message>
+    <message>
+        <source>general rate (no tax status in the bank file)</source>
+        <translation>一般税率（银行资料中未选纳税身份）</translation>
+    </message>
+    <message>
+        <source>NPV after tax</source>
+        <translation>税后净现值</translation>
+    </message>
+    <message>
+        <source>NPV before tax</source>
+        <translation>税前净现值</translation>
+    </message>
+    <message>
+        <source>Simple payback (years)</source>
+        <translation>静态回收期（年）</translation>
+    </message>
+    <message>
+        <source>Lowest DSCR: of the first-ranked structure, %1, on its terms. DSCR: what the firm earns in a year divided by what it must repay that year; a bank wants at least %2.</source>
+        <translation>最低偿债备付率：按排名第一的结构（%1）及其条件计算。偿债备付率 = 企业当年可用于还款的收益 ÷ 当年应还本付息额；银行一般要求不低于 %2。</translation>
+    </message>
+    <message>
+        <source>own money share</source>
+        <translation>自有资金比例</translation>
+    </message>
+    <message>
+        <source>repayment cover (DSCR)</source>
+        <translation>偿债备付率</translation>
+    </message>
+    <message>
+        <source>interest cover (ICR)</source>
+        <translation>利息备付率</translation>
+    </message>
+    <message>
+        <source>repaid within the term</source>
+        <translation>期限内还清</translation>
+    </message>
+    <message>
+        <source>own funds available</source>
+        <translation>可动用自有资金</translation>
+    </message>
+    <message>
+        <source>debt ratio after the project</source>
+        <translation>项目后资产负债率</translation>
+    </message>
+    <message>
+        <source>Fails: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <source>Passes the bank&apos;s tests (to confirm: %1)</source>
+        <translation>通过银行的检验（待确认：%1）</translation>
+    </message>
+    <message>
+        <source>Passes the bank&apos;s tests</source>
+        <translation>通过银行的检验</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>企业的选择</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>融资结构</translation>
+    </message>
+    <message>
+        <source>Bank&apos;s tests</source>
+        <translation>银行检验</translation>
+    </message>
+    <message>
+        <source>Own money</source>
+        <translation>自筹资金</translation>
+    </message>
+    <message>
+        <source>Lowest ICR</source>
+        <translation>最低利息备付率</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s tests</source>
+        <translation>银行的各项检验</translation>
+    </message>
+    <message>
+        <source>For and against</source>
+        <translation>利弊</translation>
+    </message>
+    <message>
+        <source>proposed (default %1)</source>
+        <translation>建议值（默认 %1）</translation>
     </message>
     <message>
         <source>Own contribution and payments</source>
@@ -688,6 +962,26 @@
     <message>
         <source>10k yuan</source>
         <translation>万元</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚欠余额</translation>
+    </message>
+    <message>
+        <source>Existing loans</source>
+        <translation>现有贷款还本付息</translation>
+    </message>
+    <message>
+        <source>Interest subsidy</source>
+        <translation>贴息</translation>
+    </message>
+    <message>
+        <source>ICR</source>
+        <translation>利息备付率</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid; enter a number in %2</source>
+        <translation>“%1”无效，请输入 %2 之间的数</translation>
     </message>
 </context>
 <context>
@@ -814,6 +1108,13 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source> (suggested)</source>
         <translation>（按描述推荐）</translation>
+    </message>
+</context>
+<context>
+    <name>LoansModel</name>
+    <message>
+        <source>Existing loan %1</source>
+        <translation>现有贷款第 %1 笔</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1489,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>所得税率</translation>
     </message>
     <message>
+        <source>Share of benefits in year 1</source>
+        <translation>第一年效益达产比例</translation>
+    </message>
+    <message>
         <source>Own funds available for the project</source>
         <translation>可投入的自有资金</translation>
     </message>
@@ -1230,6 +1535,22 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>No items yet: the profile&apos;s estimate is %1 (10k yuan). Add the items to detail it.</source>
         <translation>还没有项目明细：企业信息中的预计投资为 %1 万元。请添加明细项。</translation>
+    </message>
+    <message>
+        <source>Set by the firm&apos;s tax status in the Bank file tab</source>
+        <translation>由“银行资料”中的纳税身份决定</translation>
+    </message>
+    <message>
+        <source>Leave empty for the general rate of 25%, or choose the firm&apos;s tax status in the Bank file tab</source>
+        <translation>留空即按一般税率 25%，也可在“银行资料”中选择企业的纳税身份</translation>
+    </message>
+    <message>
+        <source>The sum of the existing loans listed in the Bank file tab</source>
+        <translation>“银行资料”中所列现有贷款的合计</translation>
+    </message>
+    <message>
+        <source>Or list the existing loans in the Bank file tab</source>
+        <translation>也可在“银行资料”中逐笔填写现有贷款</translation>
     </message>
     <message>
         <source>%1-%2 (10k yuan, indicative)</source>
@@ -1758,6 +2079,17 @@ Its answers are removed from this computer and cannot be restored.</source>
     </message>
 </context>
 <context>
+    <name>SubsidiesModel</name>
+    <message>
+        <source>Subsidy received %1</source>
+        <translation>已获补助第 %1 项</translation>
+    </message>
+    <message>
+        <source>New subsidy</source>
+        <translation>新补助</translation>
+    </message>
+</context>
+<context>
     <name>SupportsView</name>
     <message>
         <source>Public supports</source>
@@ -1925,6 +2257,17 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>&amp;Start my own assessment</source>
         <translation>开始我的评估(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>YearsModel</name>
+    <message>
+        <source>Financial year %1</source>
+        <translation>财务数据 %1 年</translation>
+    </message>
+    <message>
+        <source>At most five financial years can be kept: clear a year that is no longer needed first</source>
+        <translation>最多保存五个年度的财务数据：请先清空不再需要的年度</translation>
     </message>
 </context>
 </TS>
