@@ -1,6 +1,8 @@
 """Advice figures: the whole advice for a reference firm with its project (roadmap around the
 project with its projected score, supports of every chosen catalogue, calculator, financing
-ranking), what the Plan and Supports tabs recompute after each edit of the project.
+ranking with the bank's tests and negotiated terms), what the Plan, Supports and Financing tabs
+recompute after each edit of the project; and the after-tax appraisal and the financing
+structures on their own.
 
     python benchmarks/bench_advice.py
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 from _util import ROOT, calibration, median_seconds, report
 
 from zhigai.core.advice.advise import advise  # noqa: E402
+from zhigai.core.advice.calculator import appraise  # noqa: E402
 from zhigai.core.advice.data import default_advice_data  # noqa: E402
+from zhigai.core.advice.financing import rank_options  # noqa: E402
 from zhigai.core.advice.roadmap import roadmap  # noqa: E402
 from zhigai.core.assessment.model import load_assessment  # noqa: E402
 from zhigai.core.assessment.plan import ProjectPlan  # noqa: E402
@@ -57,6 +61,20 @@ def bench_firm(firm: str, base: float) -> None:
                                           assessment.project, "zh"), runs=50, warmup=3)
     report("whole advice (roadmap, supports, calculator, financing)", whole, goal=0.100,
            baseline=rescore, baseline_name="rescore")
+    advice = advise(data, instrument, assessment, result, assessment.project, "zh")
+    project = advice.project
+    assert project is not None and advice.appraisal is not None
+    appraisal = advice.appraisal
+    taxed = median_seconds(lambda: appraise(project), runs=100, warmup=5)
+    report("after-tax appraisal (with break-even and four scenarios)", taxed,
+           baseline=rescore, baseline_name="rescore")
+    bank = median_seconds(lambda: rank_options(
+        data, project, assessment.project, assessment, instrument, appraisal, {}, None),
+        runs=30, warmup=2)
+    negotiated = sum(1 for o in advice.options if o.structure.proposed or o.structure.needs)
+    report(f"financing structures, tested and negotiated ({negotiated} of "
+           f"{len(advice.options)} searched)", bank, baseline=taxed,
+           baseline_name="appraisal")
 
 
 if __name__ == "__main__":

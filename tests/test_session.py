@@ -117,3 +117,28 @@ def test_follow_up_copies_and_compares(store: Store, mini_catalog) -> None:
     assert follow.comparison.index_delta > 0
     assert follow.previous_answer("eq_cnc").value == 20
     assert [r.id for r in store.history(store.row(first.id).firm_key)] == [first.id, follow.id]
+
+
+def test_a_plan_changed_in_place_is_checked_against_its_limits(store: Store,
+                                                               mini_catalog) -> None:
+    """A bank file edited attribute by attribute skips pydantic's limits: saving checks them
+    again, names the field and keeps what was saved."""
+    from zhigai.core.assessment.bank_file import ExistingLoan
+    from zhigai.core.assessment.plan import ProjectPlan
+
+    session = new(store, mini_catalog)
+    plan = ProjectPlan()
+    plan.bank.loans.append(ExistingLoan(lender="ICBC", balance="1000000",
+                                        yearly_service="250000"))
+    session.set_project(plan)
+    revision = store.row(session.id).revision
+    bad = plan.model_copy(deep=True)
+    bad.bank.collateral = "厂房" * 300          # 600 characters, at most 500
+    with pytest.raises(ValueProblem) as caught:
+        session.set_project(bad)
+    assert "bank.collateral" in caught.value.message
+    assert store.row(session.id).revision == revision
+    reopened = Session.open(Store.open(store.url), mini_catalog, session.id)
+    assert reopened.assessment.project is not None
+    assert reopened.assessment.project.bank.collateral == ""
+    assert reopened.assessment.project.bank.loans[0].lender == "ICBC"

@@ -173,7 +173,15 @@ class Project:
 
     def benefit(self, year: int) -> Decimal:
         """The net benefit earned in ``year``: year 1 earns the ramp-up share of the gross."""
-        if year == 1 and self.ramp_up != ONE:
+        return self._first_benefit if year == 1 else self._net_benefit
+
+    @cached_property
+    def _net_benefit(self) -> Decimal:
+        return self.effects.net_benefit
+
+    @cached_property
+    def _first_benefit(self) -> Decimal:
+        if self.ramp_up != ONE:
             return round_fen(self.effects.gross_benefit * self.ramp_up
                              - self.effects.added_running_costs)
         return self.effects.net_benefit

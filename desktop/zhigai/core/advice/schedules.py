@@ -174,3 +174,22 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
             rows.append(_row(project, year, ZERO, ZERO, ZERO, ZERO, ZERO))
     return FinancingPlan(option, base, financed, round_fen(own), tuple(rows),
                          round_fen(total_cost), repaid, capped, terms)
+
+
+def repaid_within(project: Project, terms: Terms, base: Decimal) -> bool:
+    """Whether a profit-share financing of ``base`` is repaid within its term: the balance
+    loop of ``plan`` alone (no rows), for the searches that only need this."""
+    financed = round_fen(min(base, project.net_investment) * terms.financed_share)
+    if terms.max_amount is not None and financed > terms.max_amount:
+        financed = terms.max_amount
+    balance = financed
+    if balance <= 0:
+        return True
+    for year in range(1, terms.years + 1):
+        benefit = project.benefit(year)
+        share = round_fen(benefit * terms.profit_share) if benefit > 0 else ZERO
+        due = balance + round_fen(balance * terms.rate)
+        balance = round_fen(due - min(share, due))
+        if balance <= 0:
+            return True
+    return False

@@ -6,7 +6,7 @@ term passes, it says what would make it pass, in numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -15,7 +15,7 @@ from ..base.i18n import Text
 from .bank_tests import FirmMoney, TestResult, passes, run_tests
 from .calculator import Project
 from .models import BankTest, FinancingOption, Range
-from .schedules import FinancingPlan, Terms, plan
+from .schedules import FinancingPlan, Terms, plan, repaid_within
 
 STEP = Decimal("0.01")
 
@@ -80,7 +80,7 @@ def smallest_share(option: str, project: Project, terms: Terms, base: Decimal,
     """The smallest profit share in [low, high] (to 1%) that repays within the term; None when
     even ``high`` does not. Repayment only gets faster with a larger share, so a bisection."""
     def repaid(share: Decimal) -> bool:
-        return plan(option, project, replace(terms, profit_share=share), base).repaid
+        return repaid_within(project, replace(terms, profit_share=share), base)
 
     if not repaid(high):
         return None
@@ -125,8 +125,10 @@ class Builder:
 
     # ------------------------------------------------------------------ negotiation
 
-    def _candidates(self, option: FinancingOption, test: BankTest, terms: Terms,
-                    base: Decimal) -> Iterator[Terms]:
+    def _grid(self, option: FinancingOption, test: BankTest, terms: Terms,
+              base: Decimal) -> list[tuple[Decimal, Terms]]:
+        """The (years, share financed) pairs to try, each with its move from the defaults,
+        nearest first."""
         n = option.negotiable
         net = self.project.net_investment
         extra: list[Decimal] = []
@@ -138,34 +140,41 @@ class Builder:
                     STEP, rounding=ROUND_CEILING))
             extra.append(((net * (1 - _dec(test.min_own_share))) / base).quantize(
                 STEP, rounding=ROUND_FLOOR))
+        grid: list[tuple[Decimal, Terms]] = []
         for years in _year_values(n.years, terms.years):
             if years > self.project.life_years and years != terms.years:
                 continue     # never negotiate a term beyond the project's life
             for share in _share_values(n.financed_share, terms.financed_share, extra):
-                candidate = replace(terms, years=years, financed_share=share)
-                if terms.repayment == "profit_share" and n.profit_share is not None:
-                    low, high = _dec(n.profit_share.low), _dec(n.profit_share.high)
-                    smallest = smallest_share(option.id, self.project, candidate, base, low,
-                                              high)
-                    candidate = replace(candidate, profit_share=smallest or high)
-                yield candidate
+                moved = (_moved(n.years, terms.years, years)
+                         + _moved(n.financed_share, terms.financed_share, share))
+                grid.append((moved, replace(terms, years=years, financed_share=share)))
+        grid.sort(key=lambda pair: pair[0])
+        return grid
 
     def _negotiate(self, option: FinancingOption, test: BankTest, terms: Terms,
                    base: Decimal) -> tuple[FinancingPlan, tuple[TestResult, ...]] | None:
+        """The passing terms nearest the defaults (ties: the lower cost). The grid is tried
+        nearest first and stops once no untried pair can come nearer than the best found
+        (the profit share's move only adds to a pair's)."""
         n = option.negotiable
         best: tuple[Decimal, Decimal, FinancingPlan, tuple[TestResult, ...]] | None = None
-        for candidate in self._candidates(option, test, terms, base):
+        for moved, candidate in self._grid(option, test, terms, base):
+            if best is not None and moved > best[0]:
+                break
+            if terms.repayment == "profit_share" and n.profit_share is not None:
+                low, high = _dec(n.profit_share.low), _dec(n.profit_share.high)
+                smallest = smallest_share(option.id, self.project, candidate, base, low, high)
+                if smallest is None:
+                    continue       # not repaid in this term even at the highest share
+                candidate = replace(candidate, profit_share=smallest)
+                moved += _moved(n.profit_share, terms.profit_share, smallest)
             schedule = self.schedule(option, candidate, base)
             results = self.tests(test, schedule)
             if not passes(results):
                 continue
-            distance = (_moved(n.years, terms.years, candidate.years)
-                        + _moved(n.financed_share, terms.financed_share,
-                                 candidate.financed_share)
-                        + _moved(n.profit_share, terms.profit_share, candidate.profit_share))
-            key = (distance, schedule.total_cost)
+            key = (moved, schedule.total_cost)
             if best is None or key < (best[0], best[1]):
-                best = (distance, schedule.total_cost, schedule, results)
+                best = (moved, schedule.total_cost, schedule, results)
         return None if best is None else (best[2], best[3])
 
     # ------------------------------------------------------------------ when nothing passes
@@ -234,30 +243,57 @@ class Builder:
             zh.append(f"期限延长到 {found} 年（比允许的 {allowed} 年长 {found - allowed} 年）")
             en.append(f"a term of {found} years ({found - allowed} longer than the {allowed} "
                       "allowed)")
-        for step in range(int(terms.financed_share / Decimal("0.05")) - 1, 0, -1):
+        # less financed covers more (the coverage never falls when more is put down)
+        top = int(terms.financed_share / Decimal("0.05")) - 1
+        step = last_true(1, top, lambda k: covered(replace(
+            longest, financed_share=Decimal(k) * Decimal("0.05"))))
+        if step is not None:
             share = Decimal(step) * Decimal("0.05")
-            if covered(replace(longest, financed_share=share)):
-                own = plan(option.id, self.project, replace(longest, financed_share=share),
-                           base).own_contribution
-                have = self.firm.own_funds
-                zh.append(f"少借一些：融资 {share:.0%}、期限 {allowed} 年，"
-                          f"需自有资金 {fmt(own, 'zh')}"
-                          + (f"（可动用 {fmt(have, 'zh')}）" if have is not None else ""))
-                en.append(f"borrowing less: {share:.0%} financed over {allowed} years needs "
-                          f"{fmt(own, 'en')} of own money"
-                          + (f" ({fmt(have, 'en')} available)" if have is not None else ""))
-                break
-        for step in range(1, 41):
-            factor = 1 + Decimal(step) * Decimal("0.05")
-            scaled = replace(self.project, effects=self.project.effects.scaled(factor))
-            if covered(longest, scaled):
-                zh.append(f"项目年效益提高 {factor - 1:.0%}")
-                en.append(f"yearly benefits {factor - 1:.0%} higher")
-                break
+            own = plan(option.id, self.project, replace(longest, financed_share=share),
+                       base).own_contribution
+            have = self.firm.own_funds
+            zh.append(f"少借一些：融资 {share:.0%}、期限 {allowed} 年，"
+                      f"需自有资金 {fmt(own, 'zh')}"
+                      + (f"（可动用 {fmt(have, 'zh')}）" if have is not None else ""))
+            en.append(f"borrowing less: {share:.0%} financed over {allowed} years needs "
+                      f"{fmt(own, 'en')} of own money"
+                      + (f" ({fmt(have, 'en')} available)" if have is not None else ""))
+        # more benefit covers more: the smallest rise, in 5% steps up to three times
+        rise = first_true(1, 40, lambda k: covered(longest, replace(
+            self.project, effects=self.project.effects.scaled(1 + Decimal(k) / 20))))
+        if rise is not None:
+            zh.append(f"项目年效益提高 {Decimal(rise) / 20:.0%}")
+            en.append(f"yearly benefits {Decimal(rise) / 20:.0%} higher")
         if not zh:
             return []
         return [Text(zh="偿债能力方面：" + "；或".join(zh), en="for the coverage: "
                      + "; or ".join(en))]
+
+def first_true(low: int, high: int, test: Callable[[int], bool]) -> int | None:
+    """The smallest k in [low, high] with test(k), for a test that stays true once true."""
+    if low > high or not test(high):
+        return None
+    while low < high:
+        mid = (low + high) // 2
+        if test(mid):
+            high = mid
+        else:
+            low = mid + 1
+    return low
+
+
+def last_true(low: int, high: int, test: Callable[[int], bool]) -> int | None:
+    """The largest k in [low, high] with test(k), for a test that stays true below."""
+    if low > high or not test(low):
+        return None
+    while low < high:
+        mid = (low + high + 1) // 2
+        if test(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
 
 def _moved(rng: Range | None, default: Decimal | int, value: Decimal | int) -> Decimal:
     if rng is None or rng.high == rng.low:

@@ -106,7 +106,7 @@ SCHEDULE_HEADERS = (
     _t("利息/成本", "Interest / cost"),
     _t("本金", "Principal"),
     _t("年末余额", "Balance (year end)"),
-    _t("偿债覆盖率 DSCR", "DSCR"),
+    _t("偿债备付率 DSCR", "DSCR"),
     _t("利息保障倍数 ICR", "ICR"),
 )
 

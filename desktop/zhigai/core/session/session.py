@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..advice.advise import Advice, advise
 from ..advice.data import AdviceData
 from ..assessment.comparison import Comparison, DimensionChange
@@ -299,6 +301,13 @@ class Session:
         """Validate and save the project plan. Raises ValueProblem naming the first bad
         field (nothing saved) or StoreError (the previous plan is kept in memory)."""
         if plan is not None:
+            try:  # a plan changed in place skips the model's own limits: check them again
+                ProjectPlan.model_validate(plan.model_dump())
+            except ValidationError as error:
+                e = error.errors()[0]
+                where = ".".join(str(x) for x in e["loc"])
+                raise ValueProblem(f"project plan, {where}: {e['msg']}",
+                                   f"项目方案 {where}：{e['msg']}") from None
             problems = check_plan(plan)
             if problems:
                 first = problems[0]
