@@ -331,24 +331,34 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
 
 # ---------------------------------------------------------------------------- advise
 
-def cmd_advise(args: argparse.Namespace) -> int:
-    from ..core.advice.advise import advise, to_dict
+def _load_for_advice(path: str) -> tuple[Any, Any, list[str], Any] | None:
+    """The assessment, its instrument, warnings and the advice data; None (reported) when
+    the file cannot be read or does not fit its questionnaire."""
     from ..core.advice.data import default_advice_data
     from ..core.assessment.model import check_against
-    from ..core.assessment.scoring import score
     from ..core.questionnaire.catalog import CatalogError
 
     try:
-        assessment, instrument, warnings = _load(args.file)
+        assessment, instrument, warnings = _load(path)
         data = default_advice_data()
     except (DataFileError, CatalogError) as exc:
         _err(str(exc))
-        return 1
-    errors = [p for p in check_against(assessment, instrument, args.file)
-              if p.severity == "error"]
+        return None
+    errors = [p for p in check_against(assessment, instrument, path) if p.severity == "error"]
     if errors:
         _print_problems(errors)
+        return None
+    return assessment, instrument, warnings, data
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from ..core.advice.advise import advise, to_dict
+    from ..core.assessment.scoring import score
+
+    loaded = _load_for_advice(args.file)
+    if loaded is None:
         return 1
+    assessment, instrument, warnings, data = loaded
     unknown = [c for c in args.catalogue or [] if c not in data.catalogues]
     if unknown:
         _err(f"no policy catalogue '{unknown[0]}'; installed: "
@@ -534,11 +544,8 @@ def years_text(value: Any, zh: bool) -> str:
 def cmd_cashflow(args: argparse.Namespace) -> int:
     """The appraisal's cash flows as an .xlsx of formulas, to check in a spreadsheet."""
     from ..core.advice.advise import advise
-    from ..core.advice.data import default_advice_data
     from ..core.advice.workbook import write_cashflow_workbook
-    from ..core.assessment.model import check_against
     from ..core.assessment.scoring import score
-    from ..core.questionnaire.catalog import CatalogError
 
     out = Path(args.xlsx)
     if out.is_dir():
@@ -547,17 +554,10 @@ def cmd_cashflow(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         _err(f"{out} already exists; use --force to replace it")
         return 1
-    try:
-        assessment, instrument, warnings = _load(args.file)
-        data = default_advice_data()
-    except (DataFileError, CatalogError) as exc:
-        _err(str(exc))
+    loaded = _load_for_advice(args.file)
+    if loaded is None:
         return 1
-    errors = [p for p in check_against(assessment, instrument, args.file)
-              if p.severity == "error"]
-    if errors:
-        _print_problems(errors)
-        return 1
+    assessment, instrument, warnings, data = loaded
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     lang = _lang(args)
