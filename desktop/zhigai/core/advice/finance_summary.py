@@ -82,16 +82,10 @@ def verdict(advice: Advice) -> tuple[Text, ...]:
 
 
 def warnings(advice: Advice) -> tuple[Text, ...]:
-    """What the figures rest on that is assumed rather than documented."""
-    out: list[Text] = []
-    project, a = advice.project, advice.appraisal
-    if project is not None and project.debt_estimated:
-        out.append(Text(zh=f"现有贷款未填写：每年还本付息额按负债估计为 "
-                           f"{fmt(project.existing_debt_service, 'zh')}（假设），各年偿债备付率"
-                           "都依赖这一估计，请填写实际贷款。",
-                        en=f"Existing loans not given: their yearly service is estimated from "
-                           f"liabilities at {fmt(project.existing_debt_service, 'en')} (an "
-                           "assumption); every DSCR depends on it: enter the actual loans."))
+    """What the figures rest on that is assumed rather than documented, and a project that
+    does not earn its discount rate."""
+    out = list(debt_warning(advice))
+    a = advice.appraisal
     if a is not None and a.npv < 0 < a.annual_net_benefit:
         out.append(Text(zh=f"按 {percent(a.discount_rate)} 折现，项目税后净现值为负"
                            f"（{fmt(a.npv, 'zh')}）：即使能还清融资，收益也低于资金成本。",
@@ -103,6 +97,19 @@ def warnings(advice: Advice) -> tuple[Text, ...]:
 
 MARKS = {True: Text(zh="通过：", en="pass: "), False: Text(zh="未通过：", en="fails: "),
          None: Text(zh="待确认：", en="to confirm: ")}
+
+
+def debt_warning(advice: Advice) -> tuple[Text, ...]:
+    """The existing debt service is an estimate: every DSCR depends on it."""
+    project = advice.project
+    if project is None or not project.debt_estimated:
+        return ()
+    return (Text(zh=f"现有贷款未填写：每年还本付息额按负债估计为 "
+                    f"{fmt(project.existing_debt_service, 'zh')}（假设），各年偿债备付率"
+                    "都依赖这一估计，请填写实际贷款。",
+                 en=f"Existing loans not given: their yearly service is estimated from "
+                    f"liabilities at {fmt(project.existing_debt_service, 'en')} (an "
+                    "assumption); every DSCR depends on it: enter the actual loans."),)
 
 
 def option_lines(o: OptionAdvice) -> tuple[Text, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
-from ..advice.finance_summary import verdict, warnings
+from ..advice.finance_summary import debt_warning, verdict
 from ..advice.financing import percent
 from ..assessment.bank_file import (
     PERMIT_NAMES,
@@ -127,7 +127,8 @@ def section_credit(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                           head=False, zebra=False))
     # the structure
     out.append(d.p(w("credit_structure"), "h2"))
-    lines = [t for t in verdict(advice) if t not in warnings(advice)]
+    # the estimate of existing debt is already said under the loans
+    lines = [t for t in verdict(advice) if t not in debt_warning(advice)]
     out += [d.p(t.get(lang), "base" if advice.recommended else "warn") for t in lines]
     first = advice.recommended or advice.best
     if first is not None and first.plan.rows and not advice.withheld:

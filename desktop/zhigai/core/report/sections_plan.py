@@ -197,7 +197,7 @@ def section_financing(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             out.append(d.p(d.label(o.label.get(lang), why), "small"))
     pl = first.plan
     if pl.rows and pl.financed > 0:
-        rows = [[d.p(h, "cellhead") for h in (w("year"), w("payment"), w("interest"),
+        rows = [[d.p(h, "cellhead") for h in (w("year_short"), w("payment"), w("interest"),
                                               w("principal"), w("balance"), w("subsidy"),
                                               w("existing_service"), w("dscr"), w("icr"))]]
         for r in pl.rows:
@@ -212,9 +212,9 @@ def section_financing(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
         formula = w("dscr_formula", dep=fmt(pl.rows[0].depreciation, lang),
                     existing=fmt(project.existing_debt_service if project else None, lang))
         out += [KeepTogether([d.p(d.label(w("schedule"), first.label.get(lang)), "h2"),
-                              make_table(rows, [WIDTH * x for x in (0.05, 0.12, 0.11, 0.12,
-                                                                    0.13, 0.09, 0.13, 0.07,
-                                                                    0.08)],
+                              make_table(rows, [WIDTH * x for x in (0.065, 0.125, 0.12,
+                                                                    0.125, 0.125, 0.1, 0.14,
+                                                                    0.1, 0.1)],
                                          align_right=tuple(range(9))),
                               Spacer(1, 1.5 * mm), d.p(formula, "small")])]
     return out
