@@ -333,3 +333,115 @@ def test_the_solved_profit_share_is_the_smallest_that_repays(benefit: int, years
     if share > D("0.3"):
         assert not plan("x", p, replace(t, profit_share=share - D("0.01")),
                         D("1000000")).repaid
+
+
+def coverage_passes(p: Project, t: Terms, own: str) -> bool:
+    o = option("bank_loan")
+    results = run_tests(options().test_for(o), plan(o.id, p, t, D("1000000")), p, firm(own=own))
+    return not {r.test for r in results if r.passed is False} & {"dscr", "icr", "repaid"}
+
+
+def test_what_would_make_it_pass_is_the_edge_found_by_brute_force() -> None:
+    """A firm whose existing loans leave little room: the bank loan fails its DSCR on every
+    allowed term and the firm has only the 30% own money the bank asks for. The advice names
+    the largest share (in 5% steps, over the longest allowed term) and the smallest rise of the
+    benefits (in 5% steps) that pass the coverage tests; both checked here by trying all."""
+    p = project(benefit="250000", base_profit=D("300000"),
+                existing_debt_service=D("350000"))
+    o = option("bank_loan")
+    s = Builder(p, firm(own="300000")).build(o, options().test_for(o), terms_of("bank_loan"),
+                                              D("1000000"))
+    assert not s.passes and [t.test for t in s.failures] == ["dscr"]
+    longest = terms_of("bank_loan", years=8)
+    assert not coverage_passes(p, longest, "300000")
+    share = max(k for k in range(1, 14) if coverage_passes(
+        p, replace(longest, financed_share=D(k) / 20), "300000"))
+    rise = min(k for k in range(1, 41) if coverage_passes(
+        replace(p, effects=p.effects.scaled(1 + D(k) / 20)), longest, "300000"))
+    own = D("1000000") * (1 - D(share) / 20)
+    assert [t.get("en") for t in s.needs] == [
+        f"for the coverage: borrowing less: {share * 5}% financed over 8 years needs "
+        f"{own:,.0f} yuan of own money (300,000 yuan available); or yearly benefits "
+        f"{rise * 5}% higher"]
+    assert s.needs[0].get("zh").startswith("偿债能力方面：少借一些：")
+    # a lighter debt and a 10-year project life: a term beyond the 8 the loan allows does
+    long_life = replace(p, life_years=10, existing_debt_service=D("330000"))
+    s10 = Builder(long_life, firm(own="300000")).build(o, options().test_for(o),
+                                                        terms_of("bank_loan"), D("1000000"))
+    assert not s10.passes
+    years = min(y for y in (9, 10) if coverage_passes(
+        long_life, terms_of("bank_loan", years=y), "300000"))
+    assert s10.needs[0].get("en").startswith(
+        f"for the coverage: a term of {years} years ({years - 8} longer than the 8 allowed); "
+        "or borrowing less: ")
+    assert "期限延长到" in s10.needs[0].get("zh")
+
+
+def texts(results: tuple) -> list[tuple[str, bool | None, str, str]]:  # type: ignore[type-arg]
+    return [(r.test, r.passed, r.text.get("zh"), r.text.get("en")) for r in results]
+
+
+def test_every_bank_test_says_what_it_tested_with_its_figures() -> None:
+    """1 M of equipment (95,000 depreciation), 300,000 a year of benefit, tax 25%; the firm
+    earns 200,000 (266,667 before tax)."""
+    p = project(benefit="300000", base_profit=D("200000"), existing_debt_service=D("100000"),
+                existing_interest=D("20000"), debt_estimated=True)
+    loan = option("bank_loan")
+    # 700,000 over 5 years at 3.5%: 24,500 / 0.158027 = 155,037 a year. DSCR = (200,000 +
+    # 20,000 + 205,000 x 0.75 + 95,000) / (155,037 + 100,000) = 468,750 / 255,037 = 1.84;
+    # ICR = (266,667 + 20,000 + 205,000) / (24,500 + 20,000) = 11.05; debt ratio
+    # (3.0 M + 0.7 M) / (5.0 M + 0.7 M) = 65%
+    assert texts(run_tests(options().test_for(loan), plan(loan.id, p, terms_of("bank_loan"),
+                                                          D("1000000")),
+                           p, firm(own="250000", assets="5000000", liabilities="3000000"))) == [
+        ("own_share", True, "自有资金比例 30%（要求不低于 30%）",
+         "own contribution 30% (at least 30% wanted)"),
+        ("dscr", True, "最低偿债备付率 1.84（要求不低于 1.2）；现有还本付息额为估计值",
+         "lowest DSCR 1.84 (at least 1.2 wanted); the existing debt service is an estimate"),
+        ("icr", True, "最低利息备付率 11.05（要求不低于 2）",
+         "lowest interest coverage 11.05 (at least 2 wanted)"),
+        ("repaid", True, "5 年内还清（期限 5 年）", "repaid in 5 years (term 5 years)"),
+        ("own_funds", False, "需自筹 30.00 万元，可动用自有资金 25.00 万元",
+         "needs 300,000 yuan of own money; 250,000 yuan available"),
+        ("debt_ratio", True, "项目后资产负债率 65%（要求不高于 70%）",
+         "debt ratio after the project 65% (at most 70% wanted)")]
+    # 90% financed, heavier existing debt: 900,000 -> 199,333 a year; DSCR 448,750 /
+    # 599,333 = 0.75; debt ratio (3.6 M + 0.9 M) / (5.9 M) = 76%
+    heavy = replace(p, existing_debt_service=D("400000"), existing_interest=D("0"),
+                    debt_estimated=False)
+    got = texts(run_tests(options().test_for(loan), plan(loan.id, heavy, terms_of(
+        "bank_loan", financed_share=D("0.9")), D("1000000")), heavy,
+        firm(own="250000", assets="5000000", liabilities="3600000")))
+    assert got[0] == ("own_share", False, "自有资金比例 10%（要求不低于 30%）",
+                      "own contribution 10% (at least 30% wanted)")
+    assert got[1] == ("dscr", False, "最低偿债备付率 0.75（要求不低于 1.2）",
+                      "lowest DSCR 0.75 (at least 1.2 wanted)")
+    assert got[4] == ("own_funds", True, "需自筹 10.00 万元，可动用自有资金 25.00 万元",
+                      "needs 100,000 yuan of own money; 250,000 yuan available")
+    assert got[5] == ("debt_ratio", False, "项目后资产负债率 76%（要求不高于 70%）",
+                      "debt ratio after the project 76% (at most 70% wanted)")
+    # own funds only, nothing given: nothing to cover, two things to confirm
+    cash = option("own_funds")
+    bare = replace(p, existing_debt_service=D("0"), existing_interest=D("0"),
+                   debt_estimated=False)
+    assert texts(run_tests(options().test_for(cash), plan(cash.id, bare, Terms("none"),
+                                                          D("1000000")),
+                           bare, firm(own=None, assets=None)))[1:] == [
+        ("dscr", True, "没有需要偿还的债务", "no debt service to cover"),
+        ("icr", True, "没有利息支出", "no interest to cover"),
+        ("repaid", True, "无需还款", "nothing to repay"),
+        ("own_funds", None, "需自筹 100.00 万元，可动用自有资金未填写",
+         "needs 1,000,000 yuan of own money; the own funds available are not given"),
+        ("debt_ratio", None, "资产或负债未填写，无法计算项目后的资产负债率",
+         "assets or liabilities not given: the debt ratio after the project is unknown")]
+    # a profit-share loan of 800,000 at 5% paid 120,000 a year: 840,000 - 120,000 = 720,000;
+    # 756,000 - 120,000 = 636,000; 667,800 - 120,000 = 547,800 left after 3 years
+    capital = option("financing_capital")
+    short = texts(run_tests(options().test_for(capital), plan(capital.id, p, terms_of(
+        "financing_capital", years=3), D("1000000")), p, firm()))
+    assert short[3] == ("repaid", False, "3 年期满仍欠 54.78 万元",
+                        "547,800 yuan still owed after the 3-year term")
+    beyond = project(benefit="330000", life_years=5)
+    late = texts(run_tests(options().test_for(capital), plan(capital.id, beyond, terms_of(
+        "financing_capital"), D("1000000")), beyond, firm()))
+    assert late[3][1] is False and late[3][2].endswith("年才还清，超过项目 5 年的使用年限")
