@@ -445,3 +445,76 @@ def test_every_bank_test_says_what_it_tested_with_its_figures() -> None:
     late = texts(run_tests(options().test_for(capital), plan(capital.id, beyond, terms_of(
         "financing_capital"), D("1000000")), beyond, firm()))
     assert late[3][1] is False and late[3][2].endswith("年才还清，超过项目 5 年的使用年限")
+
+
+def test_a_guaranteed_loan_year_by_year_by_hand() -> None:
+    """800,000 at 4% over 3 years with a 1% guarantee fee and a 1-point interest subsidy in
+    year 1; the firm earns 300,000 (400,000 before tax), existing loans 50,000 a year of which
+    10,000 interest; the project earns 300,000 on 1 M of equipment (95,000 depreciation)."""
+    p = Project(investment=D("1000000"), subsidies=D("0"),
+                effects=Effects(extra_margin=D("300000")), base_profit=D("300000"),
+                existing_debt_service=D("50000"), existing_interest=D("10000"))
+    t = Terms("annuity", financed_share=D("0.8"), rate=D("0.04"), years=3,
+              fee_rate=D("0.01"), subsidy_points=D("0.01"), subsidy_years=1)
+    pl = plan("guarantee_loan", p, t, D("1000000"))
+    assert [r.year for r in pl.rows] == [1, 2, 3]
+    first = pl.rows[0]
+    # annuity 32,000 / (1 - 1.04^-3) = 288,278.83; fee 8,000 on top
+    assert (first.payment, first.interest, first.principal) == (
+        D("296278.83"), D("40000.00"), D("256278.83"))
+    assert first.subsidy == D("8000.00") and pl.rows[1].subsidy == 0
+    # net profit 300,000 + (300,000 - 95,000 - 40,000 + 8,000) x 0.75 = 429,750
+    assert first.net_profit == D("429750.00") and first.existing_service == D("50000")
+    # DSCR (300,000 + 10,000 + 205,000 x 0.75 + 95,000 + 8,000) / 346,278.83 = 1.64
+    assert first.dscr == D("1.64")
+    # ICR (400,000 + 10,000 + 205,000) / (40,000 - 8,000 + 10,000) = 14.64
+    assert first.ebit == D("615000.00") and first.icr == D("14.64")
+    # the last year repays what is left; cost = 32,000 + 27,186.06 + 13,859.56
+    assert pl.rows[2].principal == pl.rows[1].balance == D("277191.19")
+    assert pl.rows[2].balance == 0 and pl.repaid and not pl.capped
+    assert pl.total_cost == D("73045.62") and pl.own_contribution == D("200000.00")
+    assert pl.own_share == D("0.2000") and pl.min_icr == D("14.64")
+    # a loss-making project year is not taxed; the firm's profit before tax is its own
+    poor = replace(p, effects=Effects(extra_margin=D("100000")), base_profit=D("-50000"))
+    row = plan("guarantee_loan", poor, t, D("1000000")).rows[0]
+    assert row.net_profit == D("-77000.00")             # -50,000 + 100,000 - 95,000 - 32,000
+    assert row.ebit == D("-35000.00")                   # -50,000 + 10,000 + 5,000
+
+
+def test_a_ceiling_equal_to_the_amount_is_not_a_cap() -> None:
+    p = project()
+    at = plan("m", p, Terms("annuity", financed_share=D("0.5"), rate=D("0.08"), years=2,
+                            max_amount=D("500000")), D("1000000"))
+    assert at.financed == D("500000.00") and not at.capped
+    nothing = plan("o", p, Terms("none", financed_share=D("0.5")), D("1000000"))
+    assert nothing.financed == 0 and len(nothing.rows) == p.life_years
+    assert nothing.own_contribution == D("1000000.00")
+
+
+def test_a_profit_share_follows_the_ramp_up() -> None:
+    p = project(benefit="300000", ramp_up=D("0.5"))
+    pl = plan("l", p, Terms("profit_share", financed_share=D("0.8"), rate=D("0.05"), years=8,
+                            profit_share=D("0.5")), D("1000000"))
+    assert pl.rows[0].payment == D("75000.00") and pl.rows[1].payment == D("150000.00")
+    assert pl.rows[0].interest == D("40000.00")         # 5% of 800,000
+    assert pl.rows[1].balance == D("765000.00") + D("38250.00") - D("150000.00")
+    losing = project(benefit="-10000")
+    none_paid = plan("l", losing, Terms("profit_share", financed_share=D("0.5"),
+                                        rate=D("0.05"), years=2, profit_share=D("0.5")),
+                     D("1000000"))
+    assert [r.payment for r in none_paid.rows] == [0, 0] and not none_paid.repaid
+
+
+@settings(max_examples=80, deadline=None)
+@given(benefit=st.integers(-50_000, 900_000), financed=st.integers(1, 100),
+       years=st.integers(1, 10), share=st.integers(1, 100), ramp=st.integers(0, 100),
+       cap=st.one_of(st.none(), st.integers(10_000, 1_000_000)))
+def test_the_quick_repayment_check_agrees_with_the_schedule(
+        benefit: int, financed: int, years: int, share: int, ramp: int,
+        cap: int | None) -> None:
+    from zhigai.core.advice.schedules import repaid_within
+
+    p = project(benefit=str(benefit), ramp_up=D(ramp) / 100)
+    t = Terms("profit_share", financed_share=D(financed) / 100, rate=D("0.06"), years=years,
+              profit_share=D(share) / 100, max_amount=None if cap is None else D(cap))
+    assert repaid_within(p, t, D("1000000")) == plan("l", p, t, D("1000000")).repaid

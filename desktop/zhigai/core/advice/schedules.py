@@ -123,8 +123,8 @@ def _row(project: Project, year: int, payment: Decimal, cost: Decimal, principal
                    ebit, existing)
 
 
-def plan(option: str, project: Project, terms: Terms, base: Decimal | None = None,
-         own_funds_used: Decimal | None = None) -> FinancingPlan:
+def plan(option: str, project: Project, terms: Terms,
+         base: Decimal | None = None) -> FinancingPlan:
     """The yearly schedule of one financing option for the project's net investment (or for
     ``base``, the part it can finance, e.g. the equipment of a lease)."""
     net = project.net_investment
@@ -133,7 +133,7 @@ def plan(option: str, project: Project, terms: Terms, base: Decimal | None = Non
     capped = False
     if terms.max_amount is not None and financed > terms.max_amount:
         financed, capped = terms.max_amount, True
-    own = net - financed if own_funds_used is None else own_funds_used
+    own = net - financed
     rows: list[YearRow] = []
     total_cost = ZERO
     balance = financed
