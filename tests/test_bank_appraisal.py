@@ -518,3 +518,139 @@ def test_the_quick_repayment_check_agrees_with_the_schedule(
     t = Terms("profit_share", financed_share=D(financed) / 100, rate=D("0.06"), years=years,
               profit_share=D(share) / 100, max_amount=None if cap is None else D(cap))
     assert repaid_within(p, t, D("1000000")) == plan("l", p, t, D("1000000")).repaid
+
+
+def oracle_npv(rate: D, net: D, benefit: D, dep: D, tax: D, years: int, residual: D) -> D:
+    """An independent after-tax NPV for a project that is profitable every year."""
+    total = -net
+    for t in range(1, years + 1):
+        flow = benefit - (tax * (benefit - dep)).quantize(D("0.01"))
+        if t == years:
+            flow += residual
+        total += flow / (1 + rate) ** t
+    return total.quantize(D("0.01"))
+
+
+def test_the_four_scenarios_against_an_independent_reckoning() -> None:
+    effects = Effects(extra_margin=D("15000000"), scrap_saving=D("2000000"),
+                      energy_saving=D("1000000"), added_running_costs=D("500000"))
+    p = Project(investment=D("100000000"), subsidies=D("0"), effects=effects, assets=BIG)
+    a = appraise(p)
+    assert [s.name for s in a.sensitivity] == ["base", "benefits_minus_20", "costs_plus_20",
+                                              "both"]
+    base, less, more, both = a.sensitivity
+    r, t = D("0.08"), D("0.25")
+    # benefits -20%: (15 + 2 + 1) M x 0.8 - 0.5 M = 13.9 M; running costs stay
+    assert less.annual_net_benefit == D("13900000.00") == less.project.effects.net_benefit
+    assert less.project.effects.scrap_saving == D("1600000.00")
+    assert less.project.effects.energy_saving == D("800000.00")
+    # investment +20%: every asset 1.2 x, depreciation 8.436 M, residual 52.512 M
+    assert more.net_investment == D("120000000.00")
+    assert more.project.depreciation(1) == D("8436000.00")
+    assert more.project.residual_value == D("52512000.00")
+    for s, net, benefit, dep, residual in (
+            (base, D("100000000"), D("17500000"), D("7030000"), D("43760000")),
+            (less, D("100000000"), D("13900000"), D("7030000"), D("43760000")),
+            (more, D("120000000"), D("17500000"), D("8436000"), D("52512000")),
+            (both, D("120000000"), D("13900000"), D("8436000"), D("52512000"))):
+        assert abs(s.npv - oracle_npv(r, net, benefit, dep, t, 8, residual)) <= D("0.02")
+        assert abs(s.npv_pre_tax - oracle_npv(r, net, benefit, dep, D(0), 8, residual)) <= D(
+            "0.02")
+        assert s.payback_years == (net / benefit).quantize(D("0.01"))
+        assert s.irr is not None and abs(s.irr - irr_of(s)) < D("0.000001")
+    assert base.npv == a.npv and base.irr == a.irr and base.npv_pre_tax == a.npv_pre_tax
+
+
+def irr_of(s) -> D:  # type: ignore[no-untyped-def]
+    """The rate at which the scenario's own after-tax flows are worth the investment."""
+    from zhigai.core.advice.cashmath import npv as npv_
+
+    flows = [y.flow for y in tax_years(s.project)]
+    low, high = D("-0.5"), D("1")
+    for _ in range(80):
+        mid = (low + high) / 2
+        if npv_(mid, s.net_investment, flows) > 0:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+def test_an_unknown_kind_of_asset_is_depreciated_as_equipment() -> None:
+    p = Project(investment=D("1000000"), subsidies=D("0"), effects=Effects(),
+                assets=(Asset("mystery", D("1000000")),))
+    assert p.depreciation(1) == D("95000.00") and p.depreciation(11) == 0
+    bare = replace(p, classes={})
+    assert bare.depreciation(1) == D("100000.00")         # no classes at all: 10 years, 0%
+
+
+def test_payback_and_annuity_edges() -> None:
+    from zhigai.core.advice.cashmath import annuity_payment, irr, simple_payback
+
+    assert payback_year(D("800"), [D("400"), D("400")]) == D("2.00")    # exactly in year 2
+    assert payback_year(D("0"), [D("1")]) == 0
+    assert payback_year(D("1000"), [D("-100"), D("2200")]) == D("1.50")
+    assert simple_payback(D("1000"), D("0")) is None
+    assert simple_payback(D("1000"), D("3")) == D("333.33")
+    assert simple_payback(D("1"), D("8")) == D("0.13")                  # 0.125 rounds up
+    assert annuity_payment(D("0"), D("0.05"), 3) == 0
+    assert annuity_payment(D("0.5"), D("0"), 1) == D("0.50")
+    assert irr(D("0"), [D("100")]) is None and irr(D("100"), []) is None
+    assert irr(D("100"), [D("0")]) is None
+    assert irr(D("100"), [D("1"), D("0")]) is not None                # a loss of 99%: still a rate
+    assert irr(D("100"), [D("100000")]) is None                       # beyond 1,000%
+
+
+def test_proposals_and_needs_in_chinese() -> None:
+    p = project()
+    capital = option("financing_capital")
+    s = Builder(p, firm()).build(capital, options().test_for(capital),
+                                 terms_of("financing_capital"), D("1000000"))
+    assert [t.get("zh") for t in s.proposed] == ["分成比例 42%（默认 40%）可在 8 年内还清"]
+    loan = option("bank_loan")
+    short = Builder(p, firm(own="200000")).build(loan, options().test_for(loan),
+                                                  terms_of("bank_loan"), D("1000000"))
+    assert [t.get("zh") for t in short.needs] == [
+        "需要自有资金 30.00 万元，可动用 20.00 万元：需再筹集 10.00 万元的股本或自有资金"]
+    # existing loans leave little room: a year longer and 5 points less financed pass
+    tight = project(benefit="250000", base_profit=D("300000"),
+                    existing_debt_service=D("300000"))
+    s = Builder(tight, firm(own="600000")).build(loan, options().test_for(loan),
+                                                  terms_of("bank_loan"), D("1000000"))
+    assert s.passes and (s.terms.years, s.terms.financed_share) == (6, D("0.65"))
+    assert [t.get("zh") for t in s.proposed] == [
+        "期限 6 年（默认 5 年）", "融资比例 65%（默认 70%），即融资 65.00 万元、自筹 35.00 万元"]
+    assert [t.get("en") for t in s.proposed] == [
+        "a term of 6 years (default 5)",
+        "65% financed (default 70%): 650,000 yuan financed, 350,000 yuan own money"]
+    # no nearer pair passes: 5 years at any share, or 6 years at 70%
+    for years, share in ((5, D("0.7")), (5, D("0.65")), (6, D("0.7")), (5, D("0.3"))):
+        t = terms_of("bank_loan", years=years, financed_share=share)
+        results = run_tests(options().test_for(loan), plan(loan.id, tight, t, D("1000000")),
+                            tight, firm(own="600000"))
+        assert any(r.passed is False for r in results), (years, share)
+
+
+def test_a_debt_ratio_beyond_the_limit_before_the_project_needs_less_debt() -> None:
+    """Liabilities 7.5 M on 10 M of assets (75%): even without the loan the ratio is above
+    70%, so only paying debt down helps: 0.7 x (10 M + 0.7 M) - 0.7 M = 6.79 M allowed."""
+    loan = option("bank_loan")
+    s = Builder(project(), firm(own="2000000", assets="10000000", liabilities="7500000")).build(
+        loan, options().test_for(loan), terms_of("bank_loan"), D("1000000"))
+    assert not s.passes and [t.test for t in s.failures] == ["debt_ratio"]
+    assert [t.get("en") for t in s.needs] == [
+        "the debt ratio after the project exceeds 70%: reduce liabilities by 710,000 yuan"]
+    assert [t.get("zh") for t in s.needs] == ["项目后资产负债率超过 70%：需先减少负债 71.00 万元"]
+    # at 69% before the project, financing less would do too
+    near = Builder(project(), firm(own="2000000", assets="10000000", liabilities="6900000"))
+    s = near.build(loan, options().test_for(loan), terms_of("bank_loan"), D("1000000"))
+    assert s.passes and s.terms.financed_share < D("0.7")
+    # with the share fixed by the user, the advice says so instead: 6.79 M allowed, 6.9 M held
+    from zhigai.core.advice.financing import fixed_terms
+
+    fixed = fixed_terms(loan, {"financed_share": "0.7"})
+    s = near.build(fixed, options().test_for(fixed), terms_of("bank_loan"), D("1000000"))
+    assert not s.passes and [t.get("en") for t in s.needs] == [
+        "the debt ratio after the project exceeds 70%: reduce liabilities by 110,000 yuan or "
+        "finance less"]
+    assert s.needs[0].get("zh").endswith("需先减少负债 11.00 万元，或少融资")

@@ -193,8 +193,8 @@ class Builder:
             gap = own - self.firm.own_funds
             if gap > 0:
                 out.append(Text(zh=f"需要自有资金 {fmt(own, 'zh')}，可动用 "
-                                   f"{fmt(self.firm.own_funds, 'zh')}：需再筹集 {fmt(gap, 'zh')} "
-                                   "股本或自有资金",
+                                   f"{fmt(self.firm.own_funds, 'zh')}：需再筹集 {fmt(gap, 'zh')}"
+                                   "的股本或自有资金",
                                 en=f"own funds of {fmt(own, 'en')} needed, "
                                    f"{fmt(self.firm.own_funds, 'en')} available: add "
                                    f"{fmt(gap, 'en')} of equity"))
@@ -207,11 +207,14 @@ class Builder:
             allowed_l = cap * (self.firm.assets + first.financed) - first.financed
             cut = self.firm.liabilities - allowed_l
             if cut > 0:
+                # financing less helps only if the firm is within the limit before it
+                less = self.firm.liabilities <= cap * self.firm.assets
                 out.append(Text(zh=f"项目后资产负债率超过 {cap:.0%}：需先减少负债 "
-                                   f"{fmt(cut.quantize(STEP), 'zh')} 或少融资",
+                                   f"{fmt(cut.quantize(STEP), 'zh')}"
+                                   + ("，或少融资" if less else ""),
                                 en=f"the debt ratio after the project exceeds {cap:.0%}: "
-                                   f"reduce liabilities by {fmt(cut.quantize(STEP), 'en')} "
-                                   "or finance less"))
+                                   f"reduce liabilities by {fmt(cut.quantize(STEP), 'en')}"
+                                   + (" or finance less" if less else "")))
         return tuple(out)
 
     def coverage_needs(self, option: FinancingOption, test: BankTest, terms: Terms,
