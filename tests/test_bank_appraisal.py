@@ -654,3 +654,37 @@ def test_a_debt_ratio_beyond_the_limit_before_the_project_needs_less_debt() -> N
         "the debt ratio after the project exceeds 70%: reduce liabilities by 110,000 yuan or "
         "finance less"]
     assert s.needs[0].get("zh").endswith("需先减少负债 11.00 万元，或少融资")
+
+
+def test_a_threshold_met_exactly_passes() -> None:
+    """Banks write "not below 1.2" and "not above 70%": the figure itself passes."""
+    from zhigai.core.advice.schedules import FinancingPlan, YearRow
+
+    p = project()
+    row = YearRow(1, D("100"), D("10"), D("90"), D("0"), D("0"), D("0"), D("0"), D("1.20"),
+                  D("2.00"))
+    edge = FinancingPlan("bank_loan", D("1000000"), D("700000.00"), D("300000.00"), (row,),
+                         D("10"), True, terms=terms_of("bank_loan"))
+    test = options().test_for(option("bank_loan"))
+    # (6.3 M + 0.7 M) / (9.3 M + 0.7 M) = 70% exactly; own funds exactly the 300,000 needed
+    results = {r.test: r.passed for r in run_tests(test, edge, p, firm(
+        own="300000", assets="9300000", liabilities="6300000"))}
+    assert results == {"own_share": True, "dscr": True, "icr": True, "repaid": True,
+                       "own_funds": True, "debt_ratio": True}
+    below = replace(edge, rows=(replace(row, dscr=D("1.19"), icr=D("1.99")),))
+    results = {r.test: r.passed for r in run_tests(test, below, p, firm(
+        own="299999.99", assets="9300000", liabilities="6301000"))}   # 70.01%
+    assert results == {"own_share": True, "dscr": False, "icr": False, "repaid": True,
+                       "own_funds": False, "debt_ratio": False}
+    # everything financed: no own money to confirm even when own funds are not given
+    full = replace(edge, financed=D("1000000.00"), own_contribution=D("0.00"))
+    own = next(r for r in run_tests(test, full, p, firm(own=None)) if r.test == "own_funds")
+    assert own.passed is True
+    # nothing to invest: the own share counts as whole
+    free = Project(investment=D("100"), subsidies=D("100"), effects=Effects())
+    share = next(r for r in run_tests(test, replace(edge, financed=D(0), own_contribution=D(0)),
+                                      free, firm()) if r.test == "own_share")
+    assert share.passed is True and "100%" in share.text.get("en")
+    # a financed amount and assets of nothing: no ratio to speak of
+    assert next(r for r in run_tests(test, replace(edge, financed=D(0)), p, firm(
+        assets="0", liabilities="0")) if r.test == "debt_ratio").passed is None
