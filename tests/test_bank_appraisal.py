@@ -688,3 +688,34 @@ def test_a_threshold_met_exactly_passes() -> None:
     # a financed amount and assets of nothing: no ratio to speak of
     assert next(r for r in run_tests(test, replace(edge, financed=D(0)), p, firm(
         assets="0", liabilities="0")) if r.test == "debt_ratio").passed is None
+
+
+def test_a_lease_of_the_machines_only_is_sized_to_the_own_funds() -> None:
+    """600,000 of machines and 400,000 of software: the lease finances the machines only. At
+    the default 80% the firm would need 520,000 of own money and has 500,000; financing 84%
+    of the machines (the share at which the own money is what it has, rounded up) is the
+    nearest that passes: 504,000 leased, 496,000 own."""
+    p = Project(investment=D("1000000"), subsidies=D("0"),
+                effects=Effects(extra_margin=D("400000")),
+                assets=(Asset("equipment", D("600000")), Asset("software", D("400000"))))
+    lease = option("equipment_lease")
+    s = Builder(p, firm(own="500000")).build(lease, options().test_for(lease),
+                                              terms_of("equipment_lease"), D("600000"))
+    assert s.plan.base == D("600000") and s.passes
+    assert s.terms.financed_share == D("0.84")
+    assert (s.plan.financed, s.plan.own_contribution) == (D("504000.00"), D("496000.00"))
+    assert "84% financed (default 80%): 504,000 yuan financed, 496,000 yuan own money" in [
+        t.get("en") for t in s.proposed]
+
+
+def test_the_term_is_negotiated_up_to_the_project_life_and_no_further() -> None:
+    tight = project(benefit="250000", base_profit=D("300000"),
+                    existing_debt_service=D("300000"), life_years=6)
+    loan = option("bank_loan")
+    s = Builder(tight, firm(own="600000")).build(loan, options().test_for(loan),
+                                                  terms_of("bank_loan"), D("1000000"))
+    assert s.passes and s.terms.years == 6
+    short = replace(tight, life_years=5)
+    s5 = Builder(short, firm(own="600000")).build(loan, options().test_for(loan),
+                                                   terms_of("bank_loan"), D("1000000"))
+    assert s5.terms.years == 5 and (not s5.passes or s5.terms.financed_share < D("0.65"))
