@@ -719,3 +719,32 @@ def test_the_term_is_negotiated_up_to_the_project_life_and_no_further() -> None:
     s5 = Builder(short, firm(own="600000")).build(loan, options().test_for(loan),
                                                    terms_of("bank_loan"), D("1000000"))
     assert s5.terms.years == 5 and (not s5.passes or s5.terms.financed_share < D("0.65"))
+
+
+def test_the_appraisal_carries_its_inputs_and_ratios() -> None:
+    effects = Effects(positions=10, cost_per_worker=D("100000"), extra_margin=D("1000000"))
+    p = Project(investment=D("5000000"), subsidies=D("500000"), effects=effects,
+                discount_rate=D("0.1"), life_years=6, tax_rate=D("0.15"))
+    a = appraise(p)
+    assert (a.investment, a.subsidies, a.net_investment) == (
+        D("5000000"), D("500000"), D("4500000.00"))
+    assert a.labour_saving == D("1000000.00") and a.annual_net_benefit == D("2000000.00")
+    assert a.roi == D("0.4444") and a.payback_years == D("2.25")
+    assert (a.discount_rate, a.life_years, a.tax_rate) == (D("0.1"), 6, D("0.15"))
+    assert a.cash_flows[0] == D("-4500000.00") and list(a.cash_flows[1:]) == [
+        y.flow for y in a.years]
+    assert a.safety_margin == ((a.annual_net_benefit - a.breakeven_benefit)
+                               / a.annual_net_benefit).quantize(D("0.0001"))
+    assert D("0") < a.safety_margin < 1
+    # subsidies above the investment count only up to it; nothing to invest, nothing to earn
+    free = appraise(replace(p, subsidies=D("6000000")))
+    assert free.subsidies == D("5000000") and free.net_investment == 0
+    assert free.roi is None and free.breakeven_benefit == 0 and free.payback_after_tax == 0
+    idle = appraise(replace(p, effects=Effects()))
+    assert idle.safety_margin is None and idle.payback_years is None
+    # a loss in a year is carried, a year of exactly no profit is not a loss
+    flat = Project(investment=D("1000000"), subsidies=D("0"),
+                   effects=Effects(extra_margin=D("95000")))
+    assert all(y.taxable == 0 and y.tax == 0 for y in tax_years(flat)[:10])
+    assert [y.year for y in tax_years(flat)] == list(range(1, 9))
+    assert tax_years(flat)[0].depreciation == D("95000.00")
