@@ -237,3 +237,51 @@ def test_the_expected_financing_structure(firm: str) -> None:
     if "npv_after_tax_negative" in expected:
         assert advice.appraisal is not None
         assert (advice.appraisal.npv < 0) == expected["npv_after_tax_negative"]
+
+
+def test_the_financing_verdict_in_words() -> None:
+    """What the screen, the command line and the report say first, for a firm that passes,
+    one that does not, and one whose advice is withheld."""
+    from zhigai.core.advice.finance_summary import verdict
+
+    advice, _ = financing_of("apparel-childrenswear")
+    assert [t.get("en") for t in verdict(advice)] == [
+        'Recommended: Equipment finance lease ("financing materials"). It passes the bank\'s '
+        "tests (own contribution 25% (at least 20% wanted); lowest DSCR 3.26 (at least 1.2 "
+        "wanted); repaid in 3 years (term 5 years)).",
+        "1,320,000 yuan financed, 430,000 yuan of own money."]
+    assert [t.get("zh") for t in verdict(advice)] == [
+        "推荐：设备融资租赁（“融资物”）。通过银行的各项检验（自有资金比例 25%（要求不低于 20%）；"
+        "最低偿债备付率 3.26（要求不低于 1.2）；3 年内还清（期限 5 年））。",
+        "融资 132.00 万元，自筹 43.00 万元。"]
+    advice, _ = financing_of("mechanized-weaving-mill")
+    assert [t.get("zh") for t in verdict(advice)] == [
+        "目前没有一种融资结构通过银行的常规检验。排在第一的方案（自有资金 + 技术改造贷款 + 贴息 1.5 "
+        "个百分点）未通过：最低偿债备付率 1.17（要求不低于 1.2）。",
+        "要使其通过：偿债能力方面：少借一些：融资 60%、期限 8 年，需自有资金 176.00 万元（可动用 "
+        "150.00 万元）；或项目年效益提高 15%。",
+        "按 8.0% 折现，项目税后净现值为负（-29.82 万元）：即使能还清融资，收益也低于资金成本。"]
+    assert verdict(advice)[0].get("en").startswith(
+        "No financing structure passes the bank's usual tests yet. The best, Own funds + "
+        "technology-upgrade loan + interest subsidy of 1.5 points, fails: lowest DSCR 1.17")
+    advice, _ = financing_of("half-finished")
+    assert verdict(advice) == advice.withheld and len(advice.withheld) == 2
+
+
+def test_what_is_not_given_is_said_in_the_verdict() -> None:
+    from zhigai.core.advice.advise import advise
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.advice.finance_summary import verdict
+
+    assessment, instrument, result, _ = load("apparel-childrenswear")
+    plan = assessment.project.model_copy(deep=True)
+    plan.finance.own_funds = None
+    plan.bank.loans = []
+    advice = advise(default_advice_data(), instrument, assessment, result, plan, "en")
+    lines = [t.get("en") for t in verdict(advice)]
+    assert "To confirm: needs 430,000 yuan of own money; the own funds available are not " \
+           "given." in lines
+    # half of 9.2 M liabilities over 5 years + 3.5% interest = 920,000 + 161,000
+    assert lines[-1] == ("Existing loans not given: their yearly service is estimated from "
+                         "liabilities at 1,081,000 yuan (an assumption); every DSCR depends "
+                         "on it: enter the actual loans.")

@@ -65,7 +65,7 @@ def verdict(advice: Advice) -> tuple[Text, ...]:
     else:
         zh, en = _both(list(best.flags))
         out.append(Text(zh="目前没有一种融资结构通过银行的常规检验。"
-                           f"排在第一的 {best.label.get('zh')} 未通过：{_join(zh, 'zh')}。",
+                           f"排在第一的方案（{best.label.get('zh')}）未通过：{_join(zh, 'zh')}。",
                         en=f"No financing structure passes the bank's usual tests yet. The best, "
                            f"{best.label.get('en')}, fails: {_join(en, 'en')}."))
         if best.structure.needs:
