@@ -6,8 +6,8 @@ set -euo pipefail
 ensure_debs "running Qt offscreen" $QT_OFFSCREEN_PKGS
 ensure_debs "the report and screenshot tests (pdftotext, pdftoppm, qpdf)" poppler-utils qpdf
 if ! command -v soffice >/dev/null 2>&1; then
-  # the Excel export is checked by opening it in LibreOffice; that test is skipped without it
-  say "installing LibreOffice Calc (to check the Excel export; about 300 MB)…"
+  # the Excel exports are checked by LibreOffice (the cash flows recalculated); skipped without it
+  say "installing LibreOffice Calc (to check the Excel exports; about 300 MB)…"
   apt_install libreoffice-calc >/dev/null 2>&1 \
     || say "LibreOffice could not be installed: the LibreOffice check of the Excel export is skipped"
 fi
