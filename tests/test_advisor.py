@@ -318,3 +318,48 @@ def test_a_trade_measure_is_never_offered_to_another_trade(root: Path, catalog, 
     assert not fits_industry(looms, None)              # industry unknown: generic only
     assert not fits_industry(robots, "textile") and fits_industry(robots, "machinery")
     assert fits_industry(robots, None)
+
+
+def test_capacity_and_buildings_point_to_a_project_loan(root: Path, catalog, data) -> None:
+    """Land, a building, training and services are 60% of the budget: the profit-share
+    project loan says it suits credit for the whole project; machines alone do not."""
+    assessment, instrument, result = firm(root, catalog)
+    mixed = advise(data, instrument, assessment, result, plan_of(
+        [("land", 300000), ("building", 600000), ("training", 150000), ("service", 150000),
+         ("equipment", 800000)], False), "en")
+    capital = next(o for o in mixed.options if o.option.id == "financing_capital")
+    assert "the project includes capacity, buildings or R&D: suits credit for the whole " \
+           "project" in [r.get("en") for r in capital.reasons_for]
+    assert "项目包含厂房、研发等产能建设，适合整体授信" in [r.get("zh") for r in capital.reasons_for]
+    machines = advise(data, instrument, assessment, result,
+                      plan_of([("equipment", 1500000), ("robot", 900000)], False), "en")
+    capital = next(o for o in machines.options if o.option.id == "financing_capital")
+    assert not any("capacity" in r.get("en") for r in capital.reasons_for)
+    # each of the other capacity categories counts too
+    for other in ("land", "training", "service", "other"):
+        one = advise(data, instrument, assessment, result, plan_of(
+            [(other, 900000), ("equipment", 1100000)], False), "en")
+        capital = next(o for o in one.options if o.option.id == "financing_capital")
+        assert any("capacity" in r.get("en") for r in capital.reasons_for), other
+
+
+def test_terms_typed_by_the_user_replace_the_defaults() -> None:
+    from zhigai.core.advice.data import default_advice_data
+    from zhigai.core.advice.financing import category_share, terms_for
+
+    options = {o.id: o for o in default_advice_data().options.options}
+    loan = terms_for(options["guarantee_loan"], {"rate": "0.041", "years": "4",
+                                                  "financed_share": "0.6",
+                                                  "fee_rate": "0.015"}, (D("0.01"), 2))
+    assert (loan.rate, loan.years, loan.financed_share, loan.fee_rate) == (
+        D("0.041"), 4, D("0.6"), D("0.015"))
+    assert (loan.subsidy_points, loan.subsidy_years, loan.repayment) == (D("0.01"), 2,
+                                                                         "annuity")
+    lease = terms_for(options["equipment_lease"], {"profit_share": "0.55", "rate": ""}, None)
+    assert lease.profit_share == D("0.55") and lease.rate == D("0.06")     # blank: default
+    assert lease.subsidy_points == 0 and lease.subsidy_years == 0        # no subsidy on leases
+    micro = terms_for(options["microfinance"], {"max_amount": "50"}, (D("0.01"), 2))
+    assert micro.max_amount == D("500000.00") and micro.subsidy_points == 0
+    assert terms_for(options["microfinance"], {}, None).max_amount == D("1000000.00")
+    assert terms_for(options["bank_loan"], {}, None).max_amount is None
+    assert category_share(ProjectPlan(), ("robot",)) == 0
