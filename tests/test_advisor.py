@@ -330,7 +330,8 @@ def test_capacity_and_buildings_point_to_a_project_loan(root: Path, catalog, dat
     capital = next(o for o in mixed.options if o.option.id == "financing_capital")
     assert "the project includes capacity, buildings or R&D: suits credit for the whole " \
            "project" in [r.get("en") for r in capital.reasons_for]
-    assert "项目包含厂房、研发等产能建设，适合整体授信" in [r.get("zh") for r in capital.reasons_for]
+    assert "项目包含厂房、研发等产能建设，适合整体授信" in [
+        r.get("zh") for r in capital.reasons_for]
     machines = advise(data, instrument, assessment, result,
                       plan_of([("equipment", 1500000), ("robot", 900000)], False), "en")
     capital = next(o for o in machines.options if o.option.id == "financing_capital")
