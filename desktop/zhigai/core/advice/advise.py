@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from ..assessment.model import Assessment
@@ -22,7 +23,7 @@ from .facts import AdviceEnv, project_facts
 from .finance_summary import verdict
 from .financing import OptionAdvice, rank_options
 from .models import PolicyCatalogue
-from .project import calculator_project, profile_money
+from .project import calculator_project, role_money
 from .project_step import as_dict
 from .roadmap import HORIZONS, Roadmap, roadmap
 from .schedules import plan
@@ -63,7 +64,12 @@ class Advice:
         return self.options[0] if self.options else None
 
     def dscr_sensitivity(self) -> tuple[tuple[str, Decimal | None], ...]:
-        """The lowest DSCR of the best structure in each stress scenario, on its terms."""
+        """The lowest DSCR of the best structure in each stress scenario, on its terms
+        (computed once: the screen and the report ask for it more than once)."""
+        return self._dscr_sensitivity
+
+    @cached_property
+    def _dscr_sensitivity(self) -> tuple[tuple[str, Decimal | None], ...]:
         best = self.best
         if best is None or self.appraisal is None:
             return ()
@@ -95,13 +101,10 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
     low = sum((m.estimate_low or ZERO for m in supports if m.eligible), ZERO)
     high = sum((m.estimate_high or ZERO for m in supports if m.eligible), ZERO)
     total = facts["total_investment"]
-    profit_field = instrument.field_for_role("profit")
-    base_profit = profile_money(assessment.profile, profit_field.id if profit_field else None)
+    base_profit = role_money(instrument, assessment.profile, "profit")
     project = appraisal = None
     options: tuple[OptionAdvice, ...] = ()
-    liabilities_field = instrument.field_for_role("liabilities")
-    liabilities = profile_money(assessment.profile,
-                                liabilities_field.id if liabilities_field else None)
+    liabilities = role_money(instrument, assessment.profile, "liabilities")
     if total > 0:
         project = calculator_project(project_plan, min(low, total), base_profit, total,
                                      data.options, liabilities)

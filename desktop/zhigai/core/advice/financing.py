@@ -18,7 +18,7 @@ from .calculator import Appraisal, Project
 from .data import AdviceData
 from .facts import zh_en
 from .models import FinancingOption, Negotiable, Policy
-from .project import profile_money
+from .project import role_money
 from .schedules import FinancingPlan, Terms
 from .structures import Builder, Structure
 
@@ -89,14 +89,10 @@ def category_share(plan_: ProjectPlan, categories: tuple[str, ...]) -> Decimal:
 def firm_money(instrument: Instrument, assessment: Assessment,
                project_plan: ProjectPlan) -> FirmMoney:
     profile = assessment.profile
-
-    def money(role: str) -> Decimal | None:
-        f = instrument.field_for_role(role)
-        return profile_money(profile, f.id if f else None)
-
     own = project_plan.finance.own_funds
-    return FirmMoney(Decimal(own) if own not in (None, "") else None, money("total_assets"),
-                     money("liabilities"))
+    return FirmMoney(Decimal(own) if own not in (None, "") else None,
+                     role_money(instrument, profile, "total_assets"),
+                     role_money(instrument, profile, "liabilities"))
 
 
 def fixed_terms(option: FinancingOption, overrides: dict[str, str]) -> FinancingOption:
@@ -122,12 +118,7 @@ def rank_options(data: AdviceData, project: Project, project_plan: ProjectPlan,
     profile = assessment.profile
     firm = firm_money(instrument, assessment, project_plan)
     builder = Builder(project, firm)
-
-    def money(role: str) -> Decimal | None:
-        f = instrument.field_for_role(role)
-        return profile_money(profile, f.id if f else None)
-
-    revenue = money("revenue")
+    revenue = role_money(instrument, profile, "revenue")
     equity = firm.assets - firm.liabilities \
         if firm.assets is not None and firm.liabilities is not None else None
     land_field = instrument.field_for_role("owns_land")

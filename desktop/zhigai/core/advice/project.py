@@ -10,6 +10,7 @@ from typing import Any
 
 from ..assessment.money import WAN, ZERO, round_fen
 from ..assessment.plan import ProjectPlan
+from ..questionnaire.instrument import Instrument
 from .calculator import Asset, AssetClass, Effects, Project
 from .models import FinancingOptions
 
@@ -37,6 +38,13 @@ def profile_money(profile: dict[str, Any], field: str | None) -> Decimal | None:
         return round_fen(Decimal(str(value)) * WAN)
     except (InvalidOperation, ValueError):
         return None
+
+
+def role_money(instrument: Instrument, profile: dict[str, Any], role: str) -> Decimal | None:
+    """The 万元 profile value of the field with ``role``, in yuan (None: no such field or no
+    value)."""
+    f = instrument.field_for_role(role)
+    return profile_money(profile, f.id if f else None)
 
 
 @dataclass(frozen=True)

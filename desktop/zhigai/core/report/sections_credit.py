@@ -14,6 +14,7 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from ..advice.finance_summary import debt_warning, verdict
 from ..advice.financing import percent
+from ..advice.project import role_money
 from ..assessment.bank_file import (
     PERMIT_NAMES,
     PERMIT_STATUSES,
@@ -22,7 +23,7 @@ from ..assessment.bank_file import (
     FinancialYear,
     recent_years,
 )
-from ..assessment.money import WAN, fmt
+from ..assessment.money import fmt
 from ..assessment.plan import CATEGORY_NAMES, ProjectPlan
 from . import drawings
 from .layout import WIDTH, Doc, make_table
@@ -35,20 +36,16 @@ def _money(value: str | None, lang: str) -> str:
     return "—" if value in (None, "") else fmt(Decimal(str(value)), lang)
 
 
-def _profile_yuan(inp: ReportInput, role: str) -> Decimal | None:
-    raw = inp.assessment.profile_by_role(inp.instrument, role)
-    return None if raw is None else Decimal(str(raw)) * WAN
-
-
 def latest_year(inp: ReportInput) -> int:
     date = profile_value(inp, "assessment_date") or inp.assessment.created_at[:10]
     return int(date[:4]) - 1
 
 
 def financial_rows(inp: ReportInput, plan: ProjectPlan) -> list[FinancialYear]:
-    profile = {"revenue": _profile_yuan(inp, "revenue"), "net_profit": _profile_yuan(inp, "profit"),
-               "total_assets": _profile_yuan(inp, "total_assets"),
-               "liabilities": _profile_yuan(inp, "liabilities")}
+    profile = {name: role_money(inp.instrument, inp.assessment.profile, role)
+               for name, role in (("revenue", "revenue"), ("net_profit", "profit"),
+                                  ("total_assets", "total_assets"),
+                                  ("liabilities", "liabilities"))}
     return recent_years(plan.bank, latest_year(inp), profile)
 
 
