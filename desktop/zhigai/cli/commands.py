@@ -88,11 +88,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for folder in template_dirs:
         from ..core.advice.data import full_instrument, load_advice_data
 
+        from ..core.assessment.lens_data import load_lens
+
+        source = catalog if catalog.versions(DEFAULT_QUESTIONNAIRE) else default_catalog()
+        full = full_instrument(source, DEFAULT_QUESTIONNAIRE)
         try:
-            source = catalog if catalog.versions(DEFAULT_QUESTIONNAIRE) else default_catalog()
-            load_advice_data(folder, full_instrument(source, DEFAULT_QUESTIONNAIRE))
+            load_advice_data(folder, full)
         except DataFileError as exc:
             problems.extend(exc.problems)
+        for lens_path in sorted((folder / "lenses").glob("*.yaml")):
+            try:
+                load_lens(lens_path, full)
+            except DataFileError as exc:
+                problems.extend(exc.problems)
 
     for path in json_paths:
         checked += 1
@@ -697,6 +705,9 @@ def register(sub: Any) -> None:
     p.add_argument("--explain", action="store_true",
                    help="list every question of every dimension: the answer, its level and "
                         "weight, and why it counts or not")
+    p.add_argument("--lens", metavar="ID", choices=["miit-2024"],
+                   help="the official level through a lens instead: miit-2024 (the MIIT "
+                        "2024 SME digital level, indicative)")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("advise", help="roadmap, public supports, investment calculator and "

@@ -23,7 +23,7 @@ def _configure_output() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, exchange_commands, portfolio_commands, report_commands
+    from . import commands, exchange_commands, lens_commands, portfolio_commands, report_commands
 
     parser = argparse.ArgumentParser(
         prog="zhigai",
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     exchange_commands.register(sub)
     portfolio_commands.register(sub)
+    lens_commands.register(sub)
     return parser
 
 

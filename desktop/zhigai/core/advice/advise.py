@@ -23,6 +23,7 @@ from .facts import AdviceEnv, project_facts
 from .finance_summary import verdict
 from .financing import OptionAdvice, rank_options
 from .models import PolicyCatalogue
+from .official import Gate, OfficialLevel, gates, official_level
 from .project import calculator_project, role_money
 from .project_step import as_dict
 from .roadmap import HORIZONS, Roadmap, roadmap
@@ -45,6 +46,8 @@ class Advice:
     day: dt.date = dt.date(2000, 1, 1)  # the day policies were judged on
     by_region: bool = True           # catalogues chosen from the firm's region
     unknown_catalogues: tuple[str, ...] = ()  # chosen ids that are not installed
+    official: OfficialLevel | None = None  # the MIIT estimate today, after, and the path
+    gates: tuple[Gate, ...] = ()     # supports paid only above a level: roadmap milestones
 
     def without_current(self) -> tuple[PolicyCatalogue, ...]:
         """The chosen catalogues of which no entry is in force on the assessment's date."""
@@ -97,6 +100,11 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
     facts["digital_cost"] += data_collection_cost(project_plan, steps)
     planned = frozenset({s.measure.id for s in steps.steps}
                         | (steps.project.measure_ids if steps.project else frozenset()))
+    official = official_level(instrument, assessment,
+                              steps.project.measures if steps.project else (), steps.fitting,
+                              frozenset(steps.already_done),
+                              {d.id: d.level for d in score.dimensions})
+    env.official = official
     supports = match_all(selection.catalogues, env, lang, day, planned)
     low = sum((m.estimate_low or ZERO for m in supports if m.eligible), ZERO)
     high = sum((m.estimate_high or ZERO for m in supports if m.eligible), ZERO)
@@ -123,7 +131,9 @@ def advise(data: AdviceData, instrument: Instrument, assessment: Assessment, sco
     return Advice(steps, selection.catalogues, tuple(supports), min(low, total),
                   min(high, total), appraisal, options, project, facts,
                   withheld_reasons(score, project), day, selection.by_region,
-                  selection.unknown)
+                  selection.unknown, official,
+                  gates(((m.policy, m.status) for m in supports
+                         if m.status in ("eligible", "near_miss")), official))
 
 
 def data_collection_cost(plan: ProjectPlan, steps: Roadmap) -> Decimal:

@@ -12,11 +12,11 @@ from ..base.datafile import Checker, read_data_file
 from ..base.diagnostics import DataFileError, Problem
 from ..base.yamlsource import SourceDoc
 from ..questionnaire.instrument import Instrument
+from ..questionnaire.symbols import check_condition
 from .data_checks import (
     PROJECT_FACTS,
     SCORE_FACTS,
     AdviceSymbols,
-    check_condition,
     check_measure,
     check_placeholders,
     find_cycle,
@@ -114,6 +114,7 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
                 + " -> ".join(cycle))
         problems.extend(c.problems)
 
+    lens_ids = _lens_ids(folder)
     policy_symbols = AdviceSymbols(instrument, measure_ids, {"profile", "project", "score"})
     catalogues: dict[str, PolicyCatalogue] = {}
     for doc, cat in loaded_catalogues:
@@ -141,6 +142,10 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
                 c.error((*loc, "gives", "amount"), "an amount support needs amount (万元)")
             if g.type == "interest_subsidy" and (g.points is None or g.years is None):
                 c.error((*loc, "gives"), "an interest subsidy needs points and years")
+            if p.level_gate is not None and p.level_gate.lens not in lens_ids:
+                c.error((*loc, "level_gate", "lens"), f"'{p.level_gate.lens}' is not an "
+                        "installed lens (templates/lenses); use one of "
+                        + (", ".join(sorted(lens_ids)) or "none installed"))
             for j, oid in enumerate(p.enables):
                 if oid not in option_ids:
                     c.error((*loc, "enables", j), f"'{oid}' is not a financing option")
@@ -153,6 +158,18 @@ def load_advice_data(folder: Path, instrument: Instrument) -> AdviceData:
     if errors:
         raise DataFileError(problems)
     return AdviceData(library, catalogues, options, sources)
+
+
+def _lens_ids(folder: Path) -> set[str]:
+    """The ids of the lenses in ``folder/lenses`` (read without checking their contents)."""
+    from ..base.yamlsource import load_yaml
+
+    ids = set()
+    for path in sorted((folder / "lenses").glob("*.yaml")):
+        data = load_yaml(path).data
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
 
 
 def _merged(loaded: list[tuple[SourceDoc, MeasureLibrary]]) -> MeasureLibrary:

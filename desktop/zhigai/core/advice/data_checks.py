@@ -9,6 +9,7 @@ from ..base.datafile import Checker, suggest
 from ..base.i18n import Text
 from ..questionnaire.conditions import checking, syntax
 from ..questionnaire.instrument import Instrument
+from ..questionnaire.symbols import InstrumentSymbols, check_condition
 from .models import PLACEHOLDER, Measure, MeasureLibrary
 
 #: facts about the planned project that policy rules may use (project.<name>)
@@ -25,36 +26,17 @@ SCORE_FACTS: dict[str, str] = {"index": "number", "stage_by_index": "number",
                                "stage_weakest_link": "number"}
 
 
-class AdviceSymbols:
+class AdviceSymbols(InstrumentSymbols):
     """Names conditions in advice data may use: every question of the questionnaire and its
     modules (any order), the profile, project facts and score values."""
 
     def __init__(self, instrument: Instrument, measure_ids: set[str], scopes: set[str]):
-        self.instrument = instrument
+        super().__init__(instrument, scopes)
         self.measure_ids = frozenset(measure_ids)
-        self.scopes = scopes
-
-    def question(self, name: str) -> checking.Symbol | None:
-        q = self.instrument.by_id.get(name)
-        if q is None:
-            return None
-        types = {"single": "choice", "multi": "multi", "number": "number", "percent": "number",
-                 "yesno": "bool", "text": "text"}
-        options = frozenset(o.id for o in q.options) if q.options else None
-        return checking.Symbol(types[q.type], options)  # type: ignore[arg-type]
 
     def scoped(self, scope: str, name: str) -> checking.Symbol | None:
         if scope not in self.scopes:
             return None
-        if scope == "profile":
-            f = self.instrument.profile_fields.get(name)
-            if f is None:
-                return None
-            types = {"text": "text", "uscc": "text", "integer": "number", "decimal": "number",
-                     "percent": "number", "date": "date", "choice": "choice", "multi": "multi",
-                     "yesno": "bool"}
-            options = frozenset(o.id for o in f.options) if f.options else None
-            return checking.Symbol(types[f.type], options)  # type: ignore[arg-type]
         if scope == "project":
             kind = PROJECT_FACTS.get(name)
             if kind is None:
@@ -63,30 +45,12 @@ class AdviceSymbols:
         if scope == "score":
             if name in SCORE_FACTS or name in self.instrument.dimension_by_id:
                 return checking.Symbol("number")
-        return None
+            return None
+        return super().scoped(scope, name)
 
-    def question_problem(self, name: str) -> str | None:
-        return None
-
-    def suggest(self, scope: str, name: str) -> str | None:
-        pools = {"question": list(self.instrument.by_id),
-                 "profile": list(self.instrument.profile_fields),
-                 "project": list(PROJECT_FACTS),
-                 "score": list(SCORE_FACTS) + list(self.instrument.dimension_by_id)}
-        return suggest(name, pools.get(scope, []))
-
-
-def check_condition(c: Checker, loc: tuple[Any, ...], source: str,
-                    symbols: AdviceSymbols) -> None:
-    try:
-        tree = syntax.parse(source)
-    except syntax.ExprError as error:
-        c.error(loc, f"{error.message}" + (f" (at column {error.column})" if error.column
-                                           else "") + f" in: {source}")
-        return
-    for problem in checking.check(tree, symbols):
-        c.error(loc, problem.message + (f" (at column {problem.column})" if problem.column
-                                        else "") + f" in: {source}")
+    def pools(self) -> dict[str, list[str]]:
+        return {**super().pools(), "project": list(PROJECT_FACTS),
+                "score": list(SCORE_FACTS) + list(self.instrument.dimension_by_id)}
 
 
 def _check_module_questions(c: Checker, loc: tuple[Any, ...], m: Measure,

@@ -71,6 +71,7 @@ class AdviceEnv:
         self.states = question_states(instrument, self.answers, self.profile)
         self.project = facts
         self.score = score_facts(score)
+        self.official: Any = None      # the official level (advice.official), once known
 
     def question_value(self, name: str) -> Any:
         if self.states.get(name) != "shown":

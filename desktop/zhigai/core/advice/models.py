@@ -131,6 +131,13 @@ class Gives(_Strict):
     years: int | None = Field(None, ge=1, le=30)
 
 
+class LevelGate(_Strict):
+    """The support is paid only when the firm's official level reaches ``level``."""
+
+    lens: DocId = Field(description="the official-level lens, e.g. miit-2024")
+    level: Level = Field(description="the level required, 1-4")
+
+
 class Policy(_Strict):
     id: Id
     name: Text
@@ -151,6 +158,9 @@ class Policy(_Strict):
     enables: list[Id] = Field(default_factory=list,
                               description="financing options this support makes available")
     audience: Literal["firm", "government"] = "firm"
+    level_gate: LevelGate | None = Field(None, description="paid only at or above an official "
+                                                           "level (checked against the "
+                                                           "estimate after the project)")
 
 
 class Scope(_Strict):

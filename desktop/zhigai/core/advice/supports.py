@@ -12,6 +12,7 @@ from ..assessment.money import WAN, ZERO, round_fen
 from .catalogues import covers
 from .facts import AdviceEnv, holds, render
 from .models import Policy, PolicyCatalogue
+from .official import gate_reason
 
 # ---------------------------------------------------------------------------- supports
 
@@ -73,6 +74,14 @@ def match_supports(catalogue: PolicyCatalogue, env: AdviceEnv, lang: str,
             else:
                 realistic = req.fixable and (not req.via or bool(set(req.via) & planned))
                 unmet.append((render(req.unmet, env.project, lang), realistic))
+        official = getattr(env, "official", None)
+        if p.level_gate is not None and official is not None \
+                and p.level_gate.lens == official.today.lens.id:
+            ok, reason = gate_reason(official, p.level_gate.level, lang)
+            if ok:
+                met.append(reason)
+            else:
+                unmet.append((reason, True))
         if not unmet:
             status = "information" if p.gives.type == "information" and not p.requirements \
                 else "eligible"
