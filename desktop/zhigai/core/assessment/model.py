@@ -53,17 +53,20 @@ class Photo(BaseModel):
 
 
 class Evidence(BaseModel):
-    """What an expert saw for one question: a note and photos."""
+    """What an expert saw for one question, or for one indicator of an official-level lens
+    (keyed ``<lens id>:<indicator id>``): a note, photos and the materials seen."""
 
     model_config = ConfigDict(extra="forbid")
 
     note: str = Field("", max_length=MAX_NOTE_LENGTH)
     photos: list[Photo] = Field(default_factory=list)
+    checked: list[str] = Field(default_factory=list, max_length=50, description=(
+        "ids of the materials a rater asks for (the lens's evidence list) the expert saw"))
     updated_at: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.note.strip() and not self.photos
+        return not self.note.strip() and not self.photos and not self.checked
 
 
 class Assessor(BaseModel):

@@ -129,6 +129,8 @@ def fields(a: Assessment) -> dict[str, Any]:
         out[f"evidence.{qid}"] = {"note": evidence.note,
                                   "photos": [{"sha256": p.sha256, "name": p.name}
                                              for p in evidence.photos]}
+        if evidence.checked:
+            out[f"evidence.{qid}"]["checked"] = sorted(evidence.checked)
     for fid, value in a.profile.items():
         out[f"profile.{fid}"] = value
     return {k: v for k, v in out.items() if v is not None}
@@ -139,7 +141,7 @@ def _touched(entries: Iterable[AuditEntry]) -> set[str]:
     out: set[str] = set()
     for e in entries:
         kind, _, rest = e.field.partition(".")
-        if kind in ("note", "photo"):
+        if kind in ("note", "photo", "checked"):
             out.add(f"evidence.{rest}")
         elif e.field == "kind":
             out.update(("kind", "assessor", "owner.*"))

@@ -70,7 +70,7 @@ def fingerprint(assessment: Assessment, questionnaire_hashes: dict[str, str],
     answers: dict[str, Any] = plain(assessment.answers)
     if assessment.owner_answers or assessment.evidence:  # expert verification
         answers = {"verified": answers, "owner": plain(assessment.owner_answers),
-                   "evidence": {qid: {"note": e.note, "photos": [p.sha256 for p in e.photos]}
+                   "evidence": {qid: _evidence_key(e)
                                 for qid, e in sorted(assessment.evidence.items())}}
     who: dict[str, Any] = {"kind": assessment.kind, "profile": assessment.profile}
     if assessment.assessor is not None:
@@ -96,6 +96,15 @@ def parse_keywords(keywords: str) -> dict[str, str] | None:
     if "fingerprint" not in fields or "assessment" not in fields:
         return None
     return fields
+
+
+def _evidence_key(e: Any) -> dict[str, Any]:
+    """A note, its photos and (only when any: older reports verify as before) the
+    materials ticked on an indicator's checklist."""
+    out: dict[str, Any] = {"note": e.note, "photos": [p.sha256 for p in e.photos]}
+    if e.checked:
+        out["checked"] = sorted(e.checked)
+    return out
 
 
 def advice_data_hash(sources: dict[str, Any]) -> str:

@@ -437,6 +437,17 @@ class Session:
                             (checked.sha256, checked.mime, data))
         return photo
 
+    def set_checked(self, key: str, material: str, seen: bool) -> None:
+        """Tick (or untick) a material of an indicator's evidence checklist (audited);
+        ``key``: ``<lens id>:<indicator id>``."""
+        old = self.evidence(key)
+        if (material in old.checked) == seen:
+            return
+        checked = [m for m in old.checked if m != material] + ([material] if seen else [])
+        new = old.model_copy(update={"checked": checked, "updated_at": now_iso()})
+        self._save_evidence(key, new, self._entry(f"checked.{key}", material if not seen
+                                                  else None, material if seen else None))
+
     def remove_photo(self, question_id: str, sha256: str) -> None:
         old = self.evidence(question_id)
         gone = [p for p in old.photos if p.sha256 == sha256]
@@ -467,5 +478,6 @@ class Session:
         entries = self.assessment.audit
         if question_id is None:
             return list(entries)
-        fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo")}
+        fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo",
+                                                 "checked")}
         return [e for e in entries if e.field in fields]
