@@ -410,8 +410,8 @@ def test_expired_supports_are_printed_for_reference_only(tmp_path: Path, root: P
     assessment.project.catalogues = ["zhejiang-2013-2018"]
     made = make_report(assessment, tmp_path / "expired.pdf", "zh")
     text = _flat(_text(made.path, "-raw"))
-    start = text.index("7公共支持政策")
-    section = text[start:text.index("8可参照的案例", start)]
+    start = text.index("8公共支持政策")
+    section = text[start:text.index("9可参照的案例", start)]
     assert "已过期（仅供参考）" in section
     assert "该目录在2026-11-18没有仍然有效的条目，仅供参考。" in section
     assert "符合条件" not in section and "估计金额" not in section

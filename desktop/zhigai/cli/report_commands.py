@@ -46,11 +46,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         target = out_arg / f".{assessment.id}.pdf" if folder_mode else out_arg
         made = make_report(assessment, target, lang, where=args.source,
                            previous=previous, include_appendix=not args.no_appendix,
+                           board=args.board,
                            assessor=args.assessor, organisation=args.organisation,
                            photos=photos_from_store(assessment, args.db),
                            peers=peers_from_store(assessment, args.db, args.min_peers))
         if folder_mode:  # name it after the company and the report id
-            named = made.path.with_name(default_name(made.company, made.report_id))
+            named = made.path.with_name(default_name(made.company, made.report_id,
+                                                     "-board" if args.board else ""))
             os.replace(made.path, named)
             made = dataclasses.replace(made, path=named)
     except ReportError as error:
@@ -219,6 +221,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def _common(p: Any) -> None:
     p.add_argument("--lang", choices=["zh", "en"],
                    help="language of the report (default: $ZHIGAI_LANG, else Chinese)")
+    p.add_argument("--board", action="store_true",
+                   help="print the one- or two-page summary for the board and officials "
+                        "(levels, change since the last assessment, top gaps, evidence, the "
+                        "project and its financing) instead of the full report")
     p.add_argument("--no-appendix", action="store_true",
                    help="leave out the appendix with every answer")
 

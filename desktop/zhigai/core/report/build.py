@@ -24,6 +24,7 @@ from ... import __version__
 from .fonts import clean, register
 from .layout import MARGIN, WIDTH, Doc, canvas_class
 from .model import ReportInput
+from .sections_board import section_board
 from .sections_credit import section_credit
 from .sections_end import section_appendix, section_method, section_signatures
 from .sections_firm import (
@@ -34,6 +35,7 @@ from .sections_firm import (
     section_readiness,
     section_summary,
 )
+from .sections_official import section_official
 from .sections_plan import section_financing, section_investment, section_roadmap
 from .sections_supports import section_cases, section_supports
 from .texts import Words
@@ -53,10 +55,14 @@ def build(inp: ReportInput, out: str | Path | BinaryIO,
     if not inp.generated:
         inp.generated = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     story: list[Any] = [NextPageTemplate("body")]
+    if inp.board:
+        return _write(inp, out, progress, story + section_board(inp, d, w, report_id, date),
+                      w, company, report_id, date)
     story += section_cover(inp, d, w, report_id, date)
     story += [PageBreak()] + section_credit(inp, d, w)
     story += [PageBreak()] + section_summary(inp, d, w)
-    for section in (section_profile, section_readiness, section_gaps, section_roadmap,
+    for section in (section_profile, section_readiness, section_official, section_gaps,
+                    section_roadmap,
                     section_investment, section_financing, section_supports, section_cases,
                     section_method):
         story += [PageBreak() if section in (section_profile, section_investment)
@@ -65,7 +71,13 @@ def build(inp: ReportInput, out: str | Path | BinaryIO,
     if inp.include_appendix:
         story += section_appendix(inp, d, w)
     story += section_signatures(inp, d, w)
-    title = f"{w('title')} — {company}"
+    return _write(inp, out, progress, story, w, company, report_id, date)
+
+
+def _write(inp: ReportInput, out: str | Path | BinaryIO,
+           progress: Callable[[int, int], None] | None, story: list[Any], w: Words,
+           company: str, report_id: str, date: str) -> int:
+    title = f"{w('board_title' if inp.board else 'title')} — {company}"
     target: Any = str(out) if isinstance(out, Path) else out
     doc = BaseDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=20 * mm, bottomMargin=20 * mm, title=clean(title),

@@ -9,6 +9,7 @@ from typing import Any
 from ..advice.advise import Advice, advise
 from ..advice.data import AdviceData
 from ..assessment.comparison import Comparison
+from ..assessment.lens import estimate
 from ..assessment.model import Assessment
 from ..assessment.scoring import Score, score
 from ..questionnaire.catalog import Catalog
@@ -37,6 +38,8 @@ class ReportInput:
     owner_score: Score | None = None            # the owner's answers, under verification
     photos: dict[str, bytes] = field(default_factory=dict)  # sha256 -> small JPEG
     peers: Any = None                           # a portfolio.PeerBenchmark, when available
+    previous_official: Any = None               # the previous assessment's lens estimate
+    board: bool = False                         # the 1-2 page board summary, not the report
 
 
 def questionnaire_hashes(instrument: Instrument) -> dict[str, str]:
@@ -84,6 +87,7 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
     advice = advise(data, instrument, assessment, result, assessment.project, lang)
     comparison = None
     previous_levels = None
+    previous_official = None
     if previous is not None:
         before_instrument, _ = catalog.instrument_for(previous)
         before = score(before_instrument, previous.answers, previous.profile)
@@ -93,6 +97,10 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
         date = previous.profile.get(date_field.id) if date_field else None
         from ..assessment.comparison import DimensionChange
 
+        official = advice.official
+        if official is not None:
+            previous_official = estimate(official.today.loaded, before_instrument,
+                                         previous.answers, previous.profile)
         comparison = Comparison(
             previous_id=previous.id,
             previous_date=date if isinstance(date, str) else previous.created_at[:10],
@@ -106,7 +114,7 @@ def prepare(assessment: Assessment, catalog: Catalog, data: AdviceData, lang: st
                        report_fingerprint(assessment, instrument, data), lang, comparison,
                        previous_levels, assessor, organisation,
                        _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), include_appendix,
-                       owner, small, peers)
+                       owner, small, peers, previous_official)
 
 
 def from_session(session: Session, data: AdviceData, lang: str,

@@ -152,8 +152,10 @@ def make_report(assessment: Assessment, output: str | Path, lang: str = "zh", *,
                 data: AdviceData | None = None, previous: Assessment | None = None,
                 include_appendix: bool = True, assessor: str | None = None,
                 organisation: str | None = None, progress: Progress | None = None,
-                photos: dict[str, bytes] | None = None, peers: Any = None) -> Made:
-    """Score, advise, fingerprint and print ``assessment`` to ``output``."""
+                photos: dict[str, bytes] | None = None, peers: Any = None,
+                board: bool = False) -> Made:
+    """Score, advise, fingerprint and print ``assessment`` to ``output`` (``board``: the
+    one- or two-page summary for the board and officials instead of the full report)."""
     from .build import build_bytes
     from .model import prepare
 
@@ -163,6 +165,7 @@ def make_report(assessment: Assessment, output: str | Path, lang: str = "zh", *,
     inp = prepare(assessment, catalog, data, lang, previous, include_appendix,
                   assessor=assessor or None, organisation=organisation or None,
                   photos=photos, peers=peers)
+    inp.board = board
     pages, pdf = build_bytes(inp, progress)
     out = Path(output)
     write_atomically(out, pdf)
@@ -199,8 +202,9 @@ def write_atomically(out: Path, content: bytes) -> None:
                           ) from None
 
 
-def default_name(made_company: str, report_id: str) -> str:
-    """A file name for a report: the company (safe characters only) and the report id."""
+def default_name(made_company: str, report_id: str, suffix: str = "") -> str:
+    """A file name for a report: the company (safe characters only), the report id and a
+    suffix (``-board`` for the board summary)."""
     safe = "".join(ch for ch in made_company if ch.isalnum() or ch in " -_（）()")
     safe = "_".join(safe.split())[:40]
-    return f"{safe}-{report_id}.pdf" if safe else f"{report_id}.pdf"
+    return f"{safe}-{report_id}{suffix}.pdf" if safe else f"{report_id}{suffix}.pdf"
