@@ -18,7 +18,7 @@ PROJECT_FACTS: dict[str, str] = {
     "equipment_cost": "number", "software_cost": "number", "cloud_cost": "number",
     "engineering_cost": "number", "building_cost": "number", "training_cost": "number",
     "service_cost": "number", "fixed_asset_cost": "number", "digital_cost": "number",
-    "item_count": "number", "on_existing_land": "bool",
+    "item_count": "number", "on_existing_land": "bool", "hardware_software_investment": "number",
     "engineering_company": "bool", "measures": "multi",
 }
 #: score values policy rules may use (score.<name>); dimension ids are added per questionnaire

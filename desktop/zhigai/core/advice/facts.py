@@ -49,6 +49,9 @@ def project_facts(plan_: ProjectPlan | None, instrument: Instrument,
     # (advise adds the network and data-collection items)
     facts["fixed_asset_cost"] = plan_.total(("robot", "equipment", "building", "engineering"))
     facts["digital_cost"] = plan_.total(("software", "cloud"))
+    # what the Zhejiang workshop and factory thresholds count: software and hardware, without
+    # buildings and land
+    facts["hardware_software_investment"] = total - plan_.total(("building", "land"))
     return facts
 
 
