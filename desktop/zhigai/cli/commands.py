@@ -87,7 +87,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     checked = len(yaml_paths) + len(advice_files)
     for folder in template_dirs:
         from ..core.advice.data import full_instrument, load_advice_data
-
         from ..core.assessment.lens_data import load_lens
 
         source = catalog if catalog.versions(DEFAULT_QUESTIONNAIRE) else default_catalog()

@@ -120,6 +120,10 @@ def render_lens(advice: Any, instrument: Any, lang: str) -> str:
                       + ("（可达到）" if g.reached else "（还达不到）")) if zh else
                      (f"Milestone: {name} needs {ln(g.level)}; now {ln(g.before)}, after the "
                       f"project {ln(g.after)}" + (" (reached)" if g.reached else " (not yet)")))
+        if not g.reached:
+            start = official.after or r
+            lines += [f"    {s}" for s in path_sentences(start, official.still_missing(g.level),
+                                                          lang)]
     return "\n".join(lines)
 
 

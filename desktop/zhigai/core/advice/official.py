@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..assessment.lens import LensResult, ScenarioResult, estimate
 from ..assessment.lens_data import LoadedLens, default_lens
-from ..assessment.lens_path import ItemStep, LevelPath, next_level
+from ..assessment.lens_path import ItemStep, LevelPath, next_level, path_to
 from ..assessment.model import Assessment
 from ..base.diagnostics import DataFileError
 from ..questionnaire.conditions import syntax
@@ -36,6 +36,13 @@ class OfficialLevel:
     @property
     def level_after(self) -> int:
         return self.today.level if self.after is None else self.after.level
+
+    def still_missing(self, level: int) -> LevelPath | None:
+        """What the firm still lacks for ``level`` once its project is done (None when that
+        level is not in the rule)."""
+        start = self.after or self.today
+        rule = start.rule(level)
+        return None if rule is None else path_to(start, rule)
 
 
 @dataclass(frozen=True)

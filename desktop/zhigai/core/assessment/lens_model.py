@@ -62,6 +62,8 @@ class ItemOption(_Strict):
     label: Text
     points: Points
     when: str = Field(description="condition over answers: the firm has this option")
+    propose: bool = Field(True, description="false: counted, but never proposed as a step "
+                                            "(e.g. leasing a 5G network for its points)")
     unconfirmed: str | None = None
 
 

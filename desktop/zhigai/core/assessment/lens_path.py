@@ -77,9 +77,10 @@ def gains(r: ItemResult) -> list[ItemStep]:
     with no information system is not told to cover every business at once)."""
     item = r.item
     if item.kind == "sum":
-        return [ItemStep(item, o.id, o.points) for o in item.options if o.id not in r.met]
+        return [ItemStep(item, o.id, o.points) for o in item.options
+                if o.id not in r.met and o.propose]
     if item.kind == "best":
-        higher = sorted((o for o in item.options if o.points > r.points),
+        higher = sorted((o for o in item.options if o.points > r.points and o.propose),
                         key=lambda o: o.points)
         return [ItemStep(item, o.id, o.points - r.points) for o in higher[:1]]
     now = band_points(item, r.rate or 0.0)

@@ -70,6 +70,10 @@ def section_official(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                          level=level_name(lens, gate.level, lang),
                          before=level_name(lens, gate.before, lang),
                          after=level_name(lens, gate.after, lang))))
+        if not gate.reached:
+            start = official.after or r
+            out += [d.p(f"– {s}", "small") for s in
+                    path_sentences(start, official.still_missing(gate.level), lang)]
     unanswered = [q for q in r.unknown if q in inp.instrument.by_id]
     if unanswered:
         names = [(inp.instrument.by_id[q].short or inp.instrument.by_id[q].text).get(lang)
