@@ -46,7 +46,7 @@ def scenario(result: Any, scenario_id: str) -> Any:
 
 def test_the_data_is_the_indicator_table(lens: Any) -> None:
     """50/30/20 points, 15 scored items, 16 scenarios of which 10 constraint, four levels."""
-    parts = {p.part.id if hasattr(p, "part") else p.id: p.points for p in lens.lens.parts}
+    parts = {p.id: p.points for p in lens.lens.parts}
     assert parts == {"foundation": 50, "management": 30, "outcomes": 20}
     assert len(lens.lens.items) == 15 and len(lens.lens.scenarios) == 16
     assert sum(s.constraint for s in lens.lens.scenarios) == 10
@@ -68,7 +68,7 @@ def test_sum_items_count_each_option_met(lens: Any, instrument: Any) -> None:
     """网络建设: 车间工控网络 2 + 系统互联 2 + 全面覆盖 2, no 5G: 6 of 8. 数据采集: three
     areas at 0.7 and 人力资源 at 0.9: 3.0. 网络安全: rules and products: 2.5."""
     r = estimate(lens, instrument, answers(
-        co_network_infra="full", sy_integration="integrated", mi_5g=False,
+        co_network_infra="full", sy_integration="integrated", mi_5g=False, co_networking_rate=5,
         mi_data_areas=["production", "quality", "finance", "hr"],
         se_rules="written", se_measures=["firewall"], se_network_separation="vlan",
         mi_security_reviews=["none"]), {})
@@ -126,7 +126,8 @@ def test_unanswered_is_unknown_and_shown_as_what_it_could_give(lens: Any,
 def test_scenario_levels_follow_the_answers(lens: Any, instrument: Any) -> None:
     r = estimate(lens, instrument, answers(sy_wms="wms", sc_purchasing="in_erp",
                                            eq_maintenance="online_alerts", pr_oee="automatic",
-                                           sy_planning="spreadsheet", en_metering="bill_only"),
+                                           sy_planning="spreadsheet", en_metering="bill_only",
+                                           mi_energy_records="none"),
                  {})
     assert scenario(r, "warehouse").level == 3
     assert scenario(r, "purchasing").level == 2
@@ -168,14 +169,17 @@ def test_a_higher_scenario_level_never_lowers_the_level(levels: list[tuple[int, 
 @settings(max_examples=100, deadline=None)
 @given(data=st.data())
 def test_raising_an_answer_never_lowers_the_estimate(data: Any, ) -> None:
-    """Any single-choice answer moved to an option listed later (higher) never lowers the
-    estimated level or a scenario level (options are listed lowest first)."""
+    """Any scored single-choice answer moved to a higher option never lowers the estimated
+    level, the score or a scenario level (the scored questions list options lowest first)."""
     from zhigai.core.questionnaire.catalog import default_catalog
 
     instrument = default_catalog().instrument("zhigai-readiness", "1.2.0")
     loaded = default_lens()
     singles = [q for q in instrument.questions if q.type == "single" and q.id in
-               set(loaded.questions()) and not q.show_if]
+               set(loaded.questions()) and not q.show_if
+               and all(o.level is not None for o in q.options)
+               and [o.level for o in q.options] == sorted(o.level for o in q.options)]
+    assert len(singles) >= 30
     picked = {q.id: data.draw(st.integers(0, len(q.options) - 1)) for q in singles}
     base = {qid: instrument.by_id[qid].options[i].id for qid, i in picked.items()}
     q = data.draw(st.sampled_from(singles))
@@ -201,7 +205,7 @@ def changed_lens(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_the_level_rule_is_data(tmp_path: Path, instrument: Any, lens: Any) -> None:
     """Lower 一级's minimum score in the file and the same answers reach 一级."""
-    given = answers(co_network_infra="full", sy_integration="integrated",
+    given = answers(co_network_infra="full", sy_integration="integrated", co_networking_rate=5,
                     sy_erp="erp_full", sc_customer_orders="in_system", sy_planning="mrp",
                     pr_reporting="entered_daily", sy_wms="erp_stock", sc_purchasing="in_erp",
                     en_metering="tracked", pr_inspection="digital_records",
@@ -264,3 +268,38 @@ def test_a_lens_file_is_copied_and_checked_by_validate(tmp_path: Path) -> None:
                                                            "when: \"mi_6g\""),
                    encoding="utf-8")
     assert main(["validate", str(target)]) == 1
+
+
+def test_a_network_without_a_networked_machine_is_not_a_control_network(
+        lens: Any, instrument: Any) -> None:
+    """Wi-Fi for phones in the sheds is not a shop-floor control network (a reference firm
+    showed it): 车间工控网络 needs at least one networked machine."""
+    none = estimate(lens, instrument, answers(co_network_infra="partial",
+                                              co_networking_rate=0), {})
+    assert "ot_network" not in item(none, "network").met
+    some = estimate(lens, instrument, answers(co_network_infra="partial",
+                                              co_networking_rate=10), {})
+    assert item(some, "network").met == ("ot_network",)
+
+
+def test_product_design_needs_own_products(lens: Any, instrument: Any) -> None:
+    """Designing dies and fixtures is not product design: 0 and not proposed."""
+    given = dict(de_own_design=True, de_tools=["cad_3d", "pdm"], de_drawing_mgmt="plm_linked")
+    tooling = estimate(lens, instrument, answers(**given, mi_own_products=False), {})
+    assert scenario(tooling, "product_design").level == 0
+    assert scenario(tooling, "product_design").excluded
+    products = estimate(lens, instrument, answers(**given, mi_own_products=True), {})
+    assert scenario(products, "product_design").level == 2
+
+
+def test_five_g_counts_but_is_never_proposed(lens: Any, instrument: Any) -> None:
+    r = estimate(lens, instrument, answers(mi_5g=True, co_network_infra="none",
+                                           co_networking_rate=0, sy_integration="isolated"),
+                 {})
+    assert item(r, "network").points == 2
+    without = estimate(lens, instrument, answers(mi_5g=False, co_network_infra="none",
+                                                 co_networking_rate=0,
+                                                 sy_integration="isolated"), {})
+    steps = path_to(without, without.rule(4)).item_steps
+    assert all(s.option != "network_5g" for s in steps)
+    assert any(s.option == "ot_network" for s in steps)
