@@ -4,6 +4,9 @@
     SHOT_SCALE=2 python scripts/screenshots.py   (200% scaling: QT_SCALE_FACTOR=2, files x2-*)
     SHOT_SCALE=1.25 SHOT_ONLY=reference python scripts/screenshots.py /tmp/shots
         (a 1366x768 laptop at 125%: the financing and bank file tabs of a reference firm)
+    SHOT_SCALE=1.25 SHOT_ONLY=official python scripts/screenshots.py /tmp/shots
+        (the official-level tab: the sample firm, a firm on an older questionnaire with a
+        level-gated support, and the evidence checklist of an expert verification)
 
 Seeds a temporary store with the example assessments and a follow-up, then walks: home, new
 assessment (with a validation message), questionnaire, results, a follow-up's results.
@@ -22,6 +25,9 @@ sys.path.insert(0, str(ROOT / "desktop"))
 SCREENS = {"1": (1920, 1080), "1.25": (1366, 768), "2": (2560, 1600)}
 WINDOWS = {"1": (1280, 820), "1.25": (1092, 580), "2": (1280, 760)}
 REFERENCE = "reference/apparel-childrenswear/assessment"
+GATED = "reference/hangzhou-brake-parts/assessment"    # a support paid only at 二级
+SAMPLE = ROOT / "templates" / "samples" / "sample-auto-parts.json"   # questionnaire 1.2
+OFFICIAL_IDS = "official-ids.json"   # in the data folder: the firms of the official-level shots
 
 
 def offscreen_screen(scale: str) -> str:
@@ -38,6 +44,8 @@ def offscreen_screen(scale: str) -> str:
 
 
 def seed(data_dir: Path) -> None:
+    import json
+
     from zhigai.core.assessment.model import load_assessment
     from zhigai.core.base.paths import DB_FILE, sqlite_url
     from zhigai.core.questionnaire.catalog import default_catalog
@@ -50,6 +58,17 @@ def seed(data_dir: Path) -> None:
     for name in ("textile-early", "auto-parts-midway", "equipment-advanced", REFERENCE):
         sessions[name] = Session.import_assessment(
             store, catalog, load_assessment(ROOT / "examples" / f"{name}.json"))
+    gated = Session.import_assessment(
+        store, catalog, load_assessment(ROOT / "examples" / f"{GATED}.json"))
+    copies = []
+    for n in (1, 2):   # one to look at, one to verify on site
+        assessment = load_assessment(SAMPLE)
+        assessment.id = f"{assessment.id[:-1]}{n + 1}"
+        copies.append(Session.import_assessment(store, catalog, assessment))
+    sample, verified = copies
+    (data_dir / OFFICIAL_IDS).write_text(json.dumps(
+        {"sample": sample.id, "verified": verified.id, "gated": gated.id,
+         "older": sessions["auto-parts-midway"].id}))
     follow = Session.follow_up(store, catalog, sessions["textile-early"].id)
     for qid, value in (("eq_cnc_rate", 35), ("sy_erp", "erp_partial"), ("co_networking_rate", 25),
                        ("co_cloud", "basic"), ("tx_looms", "shuttleless_electronic")):
@@ -93,8 +112,9 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
 
     while window.ctx.store is None or not window.ctx.catalog_ready:
         app.processEvents()
-    if os.environ.get("SHOT_ONLY") == "reference":
-        shoot_reference(window, grab, settle)
+    only = os.environ.get("SHOT_ONLY")
+    if only in ("reference", "official"):
+        (shoot_reference if only == "reference" else shoot_official)(window, grab, settle)
         window.close()
         app.processEvents()
         return saved
@@ -129,15 +149,15 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     grab("6-profile")
     auto = [r for r in window.ctx.store.assessments() if r.company_name.startswith("玉环")][0]
     window.go_home()
-    window.open_assessment(auto.id, tab=3)
+    window.open_assessment(auto.id, tab=4)
     settle()
-    window.page.tabs.setCurrentIndex(3)
+    window.page.tabs.setCurrentWidget(window.page.plan)
     grab("9-plan")
     window.page.plan.verticalScrollBar().setValue(window.page.plan.verticalScrollBar().maximum())
     grab("10-plan-project")
-    window.page.tabs.setCurrentIndex(4)
+    window.page.tabs.setCurrentWidget(window.page.supports)
     grab("11-supports")
-    window.page.tabs.setCurrentIndex(5)
+    window.page.tabs.setCurrentWidget(window.page.financing)
     grab("12-financing")
     bar = window.page.financing.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
@@ -154,6 +174,7 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     window.page.tabs.setCurrentIndex(1)
     window.page.questions.dim_list.setCurrentRow(5)
     grab("8-follow-up-questionnaire")
+    shoot_official(window, grab, settle)
     window.show_portfolio()
     settle(600)
     window.page.table.selectRow(1)
@@ -190,7 +211,7 @@ def shoot_reference(window: object, grab: object, settle: object) -> None:
     filled in through the tables."""
     store = window.ctx.store  # type: ignore[attr-defined]
     firm = [r for r in store.assessments() if r.company_name.startswith("湖州")][0]
-    window.open_assessment(firm.id, tab=5)  # type: ignore[attr-defined]
+    window.open_assessment(firm.id, tab=6)  # type: ignore[attr-defined]
     page = window.page  # type: ignore[attr-defined]
     page.tabs.setCurrentWidget(page.financing)
     bar = page.financing.verticalScrollBar()
@@ -224,6 +245,67 @@ def shoot_reference(window: object, grab: object, settle: object) -> None:
     bar = page.plan.verticalScrollBar()
     bar.setValue(bar.maximum())
     grab("25-reference-plan-assumptions")  # type: ignore[operator]
+
+
+def shoot_official(window: object, grab: object, settle: object) -> None:
+    """The official-level tab top to bottom: the sample firm, a firm with a support paid only
+    at 二级, a firm on questionnaire 1.1 (the questions the estimate lacks), and the evidence
+    checklist of an expert verification with a few materials ticked and a note."""
+    import json
+
+    from zhigai.core.assessment.model import Assessor
+
+    ids = json.loads((Path(os.environ["SHOT_DATA"]) / OFFICIAL_IDS).read_text())
+
+    def pages(name: str, limit: int) -> None:
+        view = window.page.official  # type: ignore[attr-defined]
+        window.page.tabs.setCurrentWidget(view)  # type: ignore[attr-defined]
+        settle(300)  # type: ignore[operator]
+        bar = view.verticalScrollBar()
+        step = max(1, view.viewport().height() - 40)
+        bar.setValue(0)
+        for n in range(limit):
+            grab(f"{name}-{n}")  # type: ignore[operator]
+            if bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + step)
+
+    for key, name, limit in (("sample", "26-official", 8), ("gated", "27-official-gated", 3),
+                             ("older", "29-official-older", 1)):
+        window.go_home()  # type: ignore[attr-defined]
+        window.open_assessment(ids[key], tab=3)  # type: ignore[attr-defined]
+        settle()  # type: ignore[operator]
+        pages(name, limit)
+    window.go_home()  # type: ignore[attr-defined]
+    window.open_assessment(ids["verified"], tab=3)  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    page = window.page  # type: ignore[attr-defined]
+    if not page.session.verifying:
+        page.ask_assessor = lambda: Assessor(name="王工", organisation="杭州智造服务有限公司")
+        page.start_verification()
+    page.tabs.setCurrentWidget(page.official)
+    settle(300)  # type: ignore[operator]
+    checklist = page.official.checklist
+    ticks = (("network", ("topology", "site_photos")), ("device_digital", ("register",)),
+             ("planning", ("plan_screens",)))
+    for indicator, materials in ticks:
+        for material in materials:
+            if not checklist.cards[indicator].checks[material].isChecked():
+                checklist.cards[indicator].checks[material].click()
+    page.controller.set_note("miit-2024:network", "车间交换机和无线 AP 已现场查看"
+                             if out_lang() == "zh" else "Saw the shop-floor switches and APs")
+    checklist.refresh(page.official.official.today)
+    view = page.official
+    from PySide6.QtCore import QPoint
+
+    view.verticalScrollBar().setValue(checklist.mapTo(view.widget(), QPoint(0, 0)).y() - 120)
+    grab("28-official-expert-0")  # type: ignore[operator]
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value()
+                                      + view.viewport().height() - 40)
+    grab("28-official-expert-1")  # type: ignore[operator]
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    grab("28-official-expert-2")  # type: ignore[operator]
+    window.go_home()  # type: ignore[attr-defined]
 
 
 def main() -> None:

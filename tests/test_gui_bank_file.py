@@ -25,7 +25,7 @@ def open_bank_file(start: Any, data_dir: Path, root: Path, lang: str = "en",
 
     (firm,) = seed(data_dir, root, REFERENCE)
     window = start(lang)
-    window.open_assessment(firm, tab=6)
+    window.open_assessment(firm, tab=7)
     page = window.page
     if empty:
         plan = page.controller.project()

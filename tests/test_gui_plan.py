@@ -20,7 +20,7 @@ def test_plan_supports_and_financing_follow_the_project(qtbot: Any, start: Any,
                                                         data_dir: Path, root: Path) -> None:
     (auto,) = seed(data_dir, root, "auto-parts-midway")
     window = start()
-    window.open_assessment(auto, tab=3)
+    window.open_assessment(auto, tab=4)
     page = window.page
     page.tabs.setCurrentWidget(page.plan)
     session = page.session
@@ -124,7 +124,7 @@ def test_financing_terms_can_be_changed(qtbot: Any, start: Any, data_dir: Path,
                                         root: Path) -> None:
     (textile,) = seed(data_dir, root, "textile-early")
     window = start()
-    window.open_assessment(textile, tab=5)
+    window.open_assessment(textile, tab=6)
     page = window.page
     page.tabs.setCurrentWidget(page.financing)
     view = page.financing
@@ -176,7 +176,7 @@ def test_financing_speaks_in_words(qtbot: Any, start: Any, data_dir: Path, root:
 
     (firm,) = seed(data_dir, root, REFERENCE)
     window = start(lang)
-    window.open_assessment(firm, tab=5)
+    window.open_assessment(firm, tab=6)
     page = window.page
     page.tabs.setCurrentWidget(page.financing)
     view = page.financing

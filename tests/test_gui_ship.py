@@ -216,6 +216,9 @@ def walk(qtbot: Any, window: Any, lang: str) -> Iterator[tuple[str, QWidget]]:
     page.tabs.setCurrentIndex(2)
     settle(qtbot)
     yield "verified results", window
+    page.tabs.setCurrentWidget(page.official)      # with the evidence checklist
+    settle(qtbot)
+    yield "verified official level", window
     export = page.export_pdf()
     yield "export", export
     export.reject()

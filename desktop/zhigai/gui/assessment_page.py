@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,11 +23,62 @@ from ..core.session.session import Session
 from .bank_file_view import BankFileView
 from .controller import SessionController
 from .financing_view import FinancingView
+from .official_view import OfficialView
 from .plan_view import PlanView
 from .profile_form import ProfileForm
 from .questionnaire_view import QuestionnaireView
 from .results_view import ResultsView
 from .supports_view import SupportsView
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in … when the header is short of room (a long company name
+    on a small laptop screen), with the whole text in its tool tip then."""
+
+    def __init__(self, shortest: int = 60) -> None:
+        """``shortest``: the width it keeps at least (less only when its text is shorter)."""
+        super().__init__()
+        self._full = ""
+        self._tip = ""
+        self.shortest = shortest
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def setToolTip(self, tip: str) -> None:
+        self._tip = tip
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(self.sizeHint().width(), self.shortest), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance(self._full)
+        return QSize(width + hint.width() - self.fontMetrics().horizontalAdvance(
+            super().text()), hint.height())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        extra = super().sizeHint().width() - metrics.horizontalAdvance(super().text())
+        room = max(0, self.width() - max(0, extra))
+        shown = self._full if metrics.horizontalAdvance(self._full) <= room else \
+            metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != super().text():
+            super().setText(shown)
+        tip = self._tip if shown == self._full else "\n".join(t for t in (self._full,
+                                                                          self._tip) if t)
+        if tip != super().toolTip():
+            super().setToolTip(tip)
 
 
 class AssessmentPage(QWidget):
@@ -42,9 +93,9 @@ class AssessmentPage(QWidget):
 
         self.back = QPushButton(self.tr("← All assessments"))
         self.back.clicked.connect(self._back)
-        self.title = QLabel()
+        self.title = ElidedLabel(shortest=240)
         self.title.setObjectName("title")
-        self.saved = QLabel()
+        self.saved = ElidedLabel()
         self.saved.setObjectName("muted")
         self.error = QLabel()
         self.error.setObjectName("errorBanner")
@@ -56,7 +107,7 @@ class AssessmentPage(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.saved)
         head.addSpacing(12)
-        self.verified = QLabel()
+        self.verified = ElidedLabel(shortest=140)
         self.verified.setObjectName("verified")
         head.addWidget(self.verified)
         self.verify = QPushButton()
@@ -93,6 +144,8 @@ class AssessmentPage(QWidget):
         def advice() -> Any:
             return self.controller.session.advice(self.advice_data(), self.lang)
 
+        self.official = OfficialView(self.controller, lang, advice)
+        self.tabs.addTab(self.official, self.tr("Official level"))
         self.plan = PlanView(self.controller, lang, advice, self.advice_data)
         self.supports = SupportsView(self.controller, lang, advice, self.advice_data)
         self.financing = FinancingView(self.controller, lang, advice, self.advice_data)
@@ -104,6 +157,7 @@ class AssessmentPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.questions.resultsRequested.connect(lambda: self.tabs.setCurrentWidget(self.results))
         self.results.answerRequested.connect(self._answer_rest)
+        self.official.questionRequested.connect(self._show_question)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -252,8 +306,7 @@ class AssessmentPage(QWidget):
                                      len(plan.items) if plan else 0)
 
     def _tab_changed(self, index: int) -> None:
-        self.profile.flush()
-        self.questions.flush()
+        self.flush()
         if self.tabs.widget(index) is self.questions:
             self.questions.focus_first(self.questions.current_dimension())
 
@@ -275,9 +328,14 @@ class AssessmentPage(QWidget):
     def show_questions(self) -> None:
         self.tabs.setCurrentWidget(self.questions)
 
+    def _show_question(self, question_id: str) -> None:
+        self.tabs.setCurrentWidget(self.questions)
+        self.questions.focus_question(question_id)
+
     def flush(self) -> None:
         self.profile.flush()
         self.questions.flush()
+        self.official.flush()
 
     def _back(self) -> None:
         self.flush()

@@ -26,7 +26,7 @@ class SessionController(QObject):
     instrumentChanged = Signal()           # the industry changed the modules
     saveFailed = Signal(str)               # a message for the user; nothing was saved
     projectChanged = Signal()              # the project plan was saved
-    evidenceChanged = Signal(str)          # question id: note or photos saved
+    evidenceChanged = Signal(str)          # question id or lens key: note, photos, ticks
     verificationChanged = Signal()         # turned into (or assessor of) an expert verification
 
     def __init__(self, session: Session, lang: str = "zh"):
@@ -114,6 +114,18 @@ class SessionController(QObject):
         except StoreError as error:
             return self._not_saved(error)
         self.evidenceChanged.emit(question_id)
+        return None
+
+    def set_checked(self, key: str, material: str, seen: bool) -> str | None:
+        """Tick (or untick) a material of an indicator's evidence checklist; ``key``:
+        ``<lens id>:<indicator id>``. None when saved, else the message."""
+        try:
+            self.session.set_checked(key, material, seen)
+        except ValueProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            return self._not_saved(error)
+        self.evidenceChanged.emit(key)
         return None
 
     def add_photo(self, question_id: str, path: str) -> tuple[Photo | None, str | None]:

@@ -63,7 +63,7 @@ class WelcomeDialog(QDialog):
             sample.setWordWrap(True)
             layout.addWidget(sample)
         keys = QLabel(self.tr("Everything works with the keyboard too: Tab moves between "
-                              "fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch "
+                              "fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch "
                               "tabs. Help → Welcome and first steps shows this again."))
         keys.setObjectName("help")
         keys.setWordWrap(True)

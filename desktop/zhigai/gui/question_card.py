@@ -30,7 +30,7 @@ from ..core.questionnaire.models import Question
 Saver = Callable[[str, str, Any], str | None]  # (action, question id, value) -> error or None
 
 
-class _ClickLabel(QLabel):
+class ClickLabel(QLabel):
     """An option's text: wraps, and clicking it clicks its button."""
 
     def __init__(self, text: str, button: QAbstractButton):
@@ -145,7 +145,7 @@ class QuestionCard(QFrame):
                 button: QAbstractButton = (QCheckBox(number) if q.type == "multi"
                                            else QRadioButton(number))
                 button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-                label = _ClickLabel(text, button)
+                label = ClickLabel(text, button)
                 row = QHBoxLayout()
                 row.setSpacing(6)
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)

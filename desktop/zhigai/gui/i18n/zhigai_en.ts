@@ -91,6 +91,10 @@
             <translation>Results</translation>
         </message>
         <message>
+            <source>Official level</source>
+            <translation>Official level</translation>
+        </message>
+        <message>
             <source>Plan</source>
             <translation>Plan</translation>
         </message>
@@ -498,15 +502,22 @@
         </message>
     </context>
     <context>
-        <name>EvidencePanel</name>
+        <name>EvidenceChecklist</name>
         <message>
-            <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
-            <translation>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</translation>
+            <source>Materials seen, per part</source>
+            <translation>Materials seen, per part</translation>
         </message>
         <message>
-            <source>Evidence note</source>
-            <translation>Evidence note</translation>
+            <source>%1 %2/%3 (%4%)</source>
+            <translation>%1 %2/%3 (%4%)</translation>
         </message>
+        <message>
+            <source>photos for %1 indicators</source>
+            <translation>photos for %1 indicators</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceFields</name>
         <message>
             <source>Add photo…</source>
             <translation>Add photo…</translation>
@@ -515,6 +526,17 @@
             <source>JPEG or PNG, up to 10 MB</source>
             <translation>JPEG or PNG, up to 10 MB</translation>
         </message>
+        <message>
+            <source>Add photos</source>
+            <translation>Add photos</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation>Photos (*.jpg *.jpeg *.png)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePanel</name>
         <message>
             <source>History…</source>
             <translation>History…</translation>
@@ -546,22 +568,6 @@
         <message>
             <source>— corrected by the expert</source>
             <translation>— corrected by the expert</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>The note is too long (at most %1 characters)</source>
-            <translation>The note is too long (at most %1 characters)</translation>
-        </message>
-        <message>
-            <source>Add photos</source>
-            <translation>Add photos</translation>
-        </message>
-        <message>
-            <source>Photos (*.jpg *.jpeg *.png)</source>
-            <translation>Photos (*.jpg *.jpeg *.png)</translation>
         </message>
         <message>
             <source>History: %1</source>
@@ -1068,6 +1074,17 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>IndicatorCard</name>
+        <message>
+            <source>from the answers: %1</source>
+            <translation>from the answers: %1</translation>
+        </message>
+        <message>
+            <source>from the answers: %1 of %2 points</source>
+            <translation>from the answers: %1 of %2 points</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemsModel</name>
         <message>
             <source>(suggest from the description)</source>
@@ -1400,6 +1417,207 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Please check: %1</source>
             <translation>Please check: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteEdit</name>
+        <message>
+            <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
+            <translation>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</translation>
+        </message>
+        <message>
+            <source>Evidence note</source>
+            <translation>Evidence note</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most %1 characters)</source>
+            <translation>The note is too long (at most %1 characters)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficialView</name>
+        <message>
+            <source>Estimated official level</source>
+            <translation>Estimated official level</translation>
+        </message>
+        <message>
+            <source>Answer them</source>
+            <translation>Answer them</translation>
+        </message>
+        <message>
+            <source>Go to the first of these questions in the questionnaire</source>
+            <translation>Go to the first of these questions in the questionnaire</translation>
+        </message>
+        <message>
+            <source>The three scored parts</source>
+            <translation>The three scored parts</translation>
+        </message>
+        <message>
+            <source>Digital operations: the 16 scenarios</source>
+            <translation>Digital operations: the 16 scenarios</translation>
+        </message>
+        <message>
+            <source>What each level asks for</source>
+            <translation>What each level asks for</translation>
+        </message>
+        <message>
+            <source>Milestones: supports paid only above a level</source>
+            <translation>Milestones: supports paid only above a level</translation>
+        </message>
+        <message>
+            <source>None of the supports the firm is eligible or nearly eligible for asks for an official level.</source>
+            <translation>None of the supports the firm is eligible or nearly eligible for asks for an official level.</translation>
+        </message>
+        <message>
+            <source>Evidence checklist for the on-site rating</source>
+            <translation>Evidence checklist for the on-site rating</translation>
+        </message>
+        <message>
+            <source>The checklist of the materials a rater asks for, indicator by indicator, appears during an expert verification (Verify on site… at the top).</source>
+            <translation>The checklist of the materials a rater asks for, indicator by indicator, appears during an expert verification (Verify on site… at the top).</translation>
+        </message>
+        <message>
+            <source>The advice data could not be loaded: %1</source>
+            <translation>The advice data could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>No official-level lens fits the questionnaire of this assessment (%1 %2), so no official level is estimated.</source>
+            <translation>No official-level lens fits the questionnaire of this assessment (%1 %2), so no official level is estimated.</translation>
+        </message>
+        <message>
+            <source>After the project (estimate): %1 (score %2)</source>
+            <translation>After the project (estimate): %1 (score %2)</translation>
+        </message>
+        <message>
+            <source>Official level</source>
+            <translation>Official level</translation>
+        </message>
+        <message>
+            <source>%1 after the project</source>
+            <translation>%1 after the project</translation>
+        </message>
+        <message>
+            <source>The questionnaire of this assessment (version %1) does not ask %2 of the questions the estimate reads: they came with questionnaire 1.2, so those indicators count as unknown. A follow-up assessment uses the newest questionnaire and asks them.</source>
+            <translation>The questionnaire of this assessment (version %1) does not ask %2 of the questions the estimate reads: they came with questionnaire 1.2, so those indicators count as unknown. A follow-up assessment uses the newest questionnaire and asks them.</translation>
+        </message>
+        <message>
+            <source>Unanswered questions the estimate reads: %1</source>
+            <translation>Unanswered questions the estimate reads: %1</translation>
+        </message>
+        <message>
+            <source>%1 (up to %2)</source>
+            <translation>%1 (up to %2)</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Of</source>
+            <translation>Of</translation>
+        </message>
+        <message>
+            <source>After the project</source>
+            <translation>After the project</translation>
+        </message>
+        <message>
+            <source>Does not apply to this firm: counts as no level</source>
+            <translation>Does not apply to this firm: counts as no level</translation>
+        </message>
+        <message>
+            <source>Top level reached</source>
+            <translation>Top level reached</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Scenario</translation>
+        </message>
+        <message>
+            <source>Constraint</source>
+            <translation>Constraint</translation>
+        </message>
+        <message>
+            <source>Level now</source>
+            <translation>Level now</translation>
+        </message>
+        <message>
+            <source>The next level asks for</source>
+            <translation>The next level asks for</translation>
+        </message>
+        <message>
+            <source>%1 constraint scenario. A level in brackets is the highest the unanswered questions could still give.</source>
+            <translation>%1 constraint scenario. A level in brackets is the highest the unanswered questions could still give.</translation>
+        </message>
+        <message>
+            <source>score ≥ %1; ≥ %2 scenarios at %3 or higher, of which ≥ %4 constraint</source>
+            <translation>score ≥ %1; ≥ %2 scenarios at %3 or higher, of which ≥ %4 constraint</translation>
+        </message>
+        <message>
+            <source>score %1; scenarios: %2 (constraint: %3)</source>
+            <translation>score %1; scenarios: %2 (constraint: %3)</translation>
+        </message>
+        <message>
+            <source>reached</source>
+            <translation>reached</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>not yet</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Needs</source>
+            <translation>Needs</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>Reached</translation>
+        </message>
+        <message>
+            <source>Shortest path to the next level</source>
+            <translation>Shortest path to the next level</translation>
+        </message>
+        <message>
+            <source>Shortest path to %1</source>
+            <translation>Shortest path to %1</translation>
+        </message>
+        <message>
+            <source>Support</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <source>Level required</source>
+            <translation>Level required</translation>
+        </message>
+        <message>
+            <source>Now → after the project</source>
+            <translation>Now → after the project</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoStrip</name>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
         </message>
     </context>
     <context>
@@ -2247,8 +2465,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</translation>
         </message>
         <message>
-            <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</source>
-            <translation>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</translation>
+            <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch tabs. Help → Welcome and first steps shows this again.</source>
+            <translation>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch tabs. Help → Welcome and first steps shows this again.</translation>
         </message>
         <message>
             <source>&amp;Explore the sample</source>

@@ -91,6 +91,10 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Official level</source>
+        <translation>官方等级</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
@@ -498,15 +502,22 @@
     </message>
 </context>
 <context>
-    <name>EvidencePanel</name>
+    <name>EvidenceChecklist</name>
     <message>
-        <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
-        <translation>证据备注：现场看到了什么、核对了哪些资料、与谁交谈（输入时自动保存）</translation>
+        <source>Materials seen, per part</source>
+        <translation>各部分已查看的材料</translation>
     </message>
     <message>
-        <source>Evidence note</source>
-        <translation>证据备注</translation>
+        <source>%1 %2/%3 (%4%)</source>
+        <translation>%1 %2/%3（%4%）</translation>
     </message>
+    <message>
+        <source>photos for %1 indicators</source>
+        <translation>%1 个指标有照片</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFields</name>
     <message>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
@@ -515,6 +526,17 @@
         <source>JPEG or PNG, up to 10 MB</source>
         <translation>JPEG 或 PNG，最大 10 MB</translation>
     </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
     <message>
         <source>History…</source>
         <translation>修改记录…</translation>
@@ -546,22 +568,6 @@
     <message>
         <source>— corrected by the expert</source>
         <translation>— 已由专家更正</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>The note is too long (at most %1 characters)</source>
-        <translation>备注太长（最多 %1 个字）</translation>
-    </message>
-    <message>
-        <source>Add photos</source>
-        <translation>添加照片</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>History: %1</source>
@@ -1068,6 +1074,17 @@ Its answers are removed from this computer and cannot be restored.</source>
     </message>
 </context>
 <context>
+    <name>IndicatorCard</name>
+    <message>
+        <source>from the answers: %1</source>
+        <translation>按回答：%1</translation>
+    </message>
+    <message>
+        <source>from the answers: %1 of %2 points</source>
+        <translation>按回答：%1 / %2 分</translation>
+    </message>
+</context>
+<context>
     <name>ItemsModel</name>
     <message>
         <source>(suggest from the description)</source>
@@ -1400,6 +1417,207 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Please check: %1</source>
         <translation>请检查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEdit</name>
+    <message>
+        <source>Evidence note: what you saw, documents checked, who you spoke to (saved as you type)</source>
+        <translation>证据备注：现场看到了什么、核对了哪些资料、与谁交谈（输入时自动保存）</translation>
+    </message>
+    <message>
+        <source>Evidence note</source>
+        <translation>证据备注</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most %1 characters)</source>
+        <translation>备注太长（最多 %1 个字）</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialView</name>
+    <message>
+        <source>Estimated official level</source>
+        <translation>预估官方等级</translation>
+    </message>
+    <message>
+        <source>Answer them</source>
+        <translation>去回答</translation>
+    </message>
+    <message>
+        <source>Go to the first of these questions in the questionnaire</source>
+        <translation>转到问卷中这些题目的第一道</translation>
+    </message>
+    <message>
+        <source>The three scored parts</source>
+        <translation>三个计分部分</translation>
+    </message>
+    <message>
+        <source>Digital operations: the 16 scenarios</source>
+        <translation>数字化经营：16 个场景</translation>
+    </message>
+    <message>
+        <source>What each level asks for</source>
+        <translation>各等级的要求</translation>
+    </message>
+    <message>
+        <source>Milestones: supports paid only above a level</source>
+        <translation>里程碑：达到一定等级才能申请的扶持</translation>
+    </message>
+    <message>
+        <source>None of the supports the firm is eligible or nearly eligible for asks for an official level.</source>
+        <translation>企业符合或接近符合条件的扶持政策都不要求官方等级。</translation>
+    </message>
+    <message>
+        <source>Evidence checklist for the on-site rating</source>
+        <translation>现场评定的证据清单</translation>
+    </message>
+    <message>
+        <source>The checklist of the materials a rater asks for, indicator by indicator, appears during an expert verification (Verify on site… at the top).</source>
+        <translation>专家现场核验时（点上方的“现场核验…”），这里按指标列出评定人员要看的材料清单。</translation>
+    </message>
+    <message>
+        <source>The advice data could not be loaded: %1</source>
+        <translation>无法加载建议数据：%1</translation>
+    </message>
+    <message>
+        <source>No official-level lens fits the questionnaire of this assessment (%1 %2), so no official level is estimated.</source>
+        <translation>没有适用于本评估问卷（%1 %2）的官方等级评测，因此不预估官方等级。</translation>
+    </message>
+    <message>
+        <source>After the project (estimate): %1 (score %2)</source>
+        <translation>项目完成后预估：%1（得分 %2）</translation>
+    </message>
+    <message>
+        <source>Official level</source>
+        <translation>官方等级</translation>
+    </message>
+    <message>
+        <source>%1 after the project</source>
+        <translation>项目完成后%1</translation>
+    </message>
+    <message>
+        <source>The questionnaire of this assessment (version %1) does not ask %2 of the questions the estimate reads: they came with questionnaire 1.2, so those indicators count as unknown. A follow-up assessment uses the newest questionnaire and asks them.</source>
+        <translation>本评估用的问卷（%1 版）没有问到预估要用的 %2 道题目（1.2 版问卷才有），这些指标按未知处理。做一次复评会使用最新版问卷并问到这些题目。</translation>
+    </message>
+    <message>
+        <source>Unanswered questions the estimate reads: %1</source>
+        <translation>预估要用但还没有回答的题目：%1</translation>
+    </message>
+    <message>
+        <source>%1 (up to %2)</source>
+        <translation>%1（最高%2）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>After the project</source>
+        <translation>项目完成后</translation>
+    </message>
+    <message>
+        <source>Does not apply to this firm: counts as no level</source>
+        <translation>不适用于本企业：按未达一级计</translation>
+    </message>
+    <message>
+        <source>Top level reached</source>
+        <translation>已是最高一级</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Level now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>The next level asks for</source>
+        <translation>下一级的要求</translation>
+    </message>
+    <message>
+        <source>%1 constraint scenario. A level in brackets is the highest the unanswered questions could still give.</source>
+        <translation>%1 约束性场景。括号里是还没有回答的题目答完后最高可能达到的等级。</translation>
+    </message>
+    <message>
+        <source>score ≥ %1; ≥ %2 scenarios at %3 or higher, of which ≥ %4 constraint</source>
+        <translation>得分 ≥%1；≥%2 个场景达到%3及以上，其中约束性 ≥%4 个</translation>
+    </message>
+    <message>
+        <source>score %1; scenarios: %2 (constraint: %3)</source>
+        <translation>得分 %1；场景 %2 个（约束性 %3 个）</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>还达不到</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>是否达到</translation>
+    </message>
+    <message>
+        <source>Shortest path to the next level</source>
+        <translation>到下一级的最短路径</translation>
+    </message>
+    <message>
+        <source>Shortest path to %1</source>
+        <translation>到%1的最短路径</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>扶持政策</translation>
+    </message>
+    <message>
+        <source>Level required</source>
+        <translation>要求等级</translation>
+    </message>
+    <message>
+        <source>Now → after the project</source>
+        <translation>现在 → 项目完成后</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -2247,8 +2465,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>已添加一份虚构汽车零部件企业的示例评估，供您先行浏览。它标有【示例】，可随时删除。</translation>
     </message>
     <message>
-        <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+6 switch tabs. Help → Welcome and first steps shows this again.</source>
-        <translation>也可以只用键盘操作：Tab 在各项之间移动，数字键选择答案，Ctrl+1 至 Ctrl+6 切换标签页。可通过“帮助 → 欢迎与入门”再次查看本页。</translation>
+        <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch tabs. Help → Welcome and first steps shows this again.</source>
+        <translation>也可以只用键盘操作：Tab 在各项之间移动，数字键选择答案，Ctrl+1 至 Ctrl+8 切换标签页。可通过“帮助 → 欢迎与入门”再次查看本页。</translation>
     </message>
     <message>
         <source>&amp;Explore the sample</source>
