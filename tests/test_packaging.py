@@ -22,7 +22,8 @@ def _env(**extra: str) -> dict[str, str]:
 DRAWING = ("zhigai.core.report.build", "zhigai.core.report.drawings", "zhigai.core.report.fonts",
            "zhigai.core.report.layout", "zhigai.core.report.sections_firm",
            "zhigai.core.report.sections_plan", "zhigai.core.report.sections_end",
-           "zhigai.core.report.sections_supports", "zhigai.core.report.sections_credit")
+           "zhigai.core.report.sections_supports", "zhigai.core.report.sections_credit",
+           "zhigai.core.report.sections_official", "zhigai.core.report.sections_board")
 
 
 def test_core_imports_no_qt(root: Path) -> None:

@@ -23,7 +23,8 @@ def text_of(pdf: Path) -> str:
 def test_the_report_states_the_miit_estimate(tmp_path: Path, root: Path) -> None:
     made = make_report(load_assessment(root / DIECAST), tmp_path / "r.pdf", "zh")
     text = text_of(made.path)
-    section = text[text.index("3工信部中小企业数字化水平（参考值）"):text.index("4差距与改进优先次序")]
+    start = text.index("3工信部中小企业数字化水平（参考值）")
+    section = text[start:text.index("4差距与改进优先次序")]
     assert "参考值，以官方平台或现场评定为准" in section
     assert "预估等级：三级（三部分得分72.25/100）" in section
     assert "数字化基础39.550" in section and "合计72.25100" in section

@@ -93,11 +93,11 @@ def render_lens(advice: Any, instrument: Any, lang: str) -> str:
              f"({constraint} constraint)"))
     lines += ["", estimate_line(r, lang)]
     if r.not_asked:
-        lines.append((f"本评估用的问卷版本没有问到 {len(r.not_asked)} 道相关题目（1.2 版才有），"
-                      "这些指标按未知处理。") if zh else
-                     (f"The questionnaire version of this assessment does not ask "
-                      f"{len(r.not_asked)} related questions (added in 1.2); those indicators "
-                      "count as unknown."))
+        lines.append("本评估用的问卷版本没有问到工信部评测需要的部分题目（1.2 版才有），"
+                     "这些指标按未知处理。" if zh else
+                     "The questionnaire version of this assessment does not ask some of the "
+                     "questions the MIIT rating needs (added in 1.2); those indicators count "
+                     "as unknown.")
     unanswered = [q for q in r.unknown if q in instrument.by_id]
     if unanswered:
         names = [(instrument.by_id[q].short or instrument.by_id[q].text).get(lang)

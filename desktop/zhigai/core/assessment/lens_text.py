@@ -12,6 +12,8 @@ from .lens_model import Lens
 from .lens_path import ItemStep, LevelPath
 
 MeasureNames = Callable[[str], list[str]]
+#: score steps named in a sentence; the rest are counted
+MAX_STEPS_SHOWN = 4
 
 
 def level_name(lens: Lens, level: int, lang: str) -> str:
@@ -39,13 +41,14 @@ def estimate_line(result: LensResult, lang: str) -> str:
     if lang == "zh":
         line = f"预估等级：{name}（三部分得分 {points(result.score)} / 100）"
         if result.level_possible > result.level:
-            line += (f"；还有 {unknown} 道相关题目没有回答或没有问到，答完后最高可能为"
+            line += (f"；还有相关题目没有回答或没有问到（{unknown} 道会影响结果），答完后最高可能为"
                      f"{level_name(lens, result.level_possible, lang)}")
         return line + f"。{lens.label.get(lang)}。"
     line = f"Estimated level: {name} (score of the three parts {points(result.score)} / 100)"
     if result.level_possible > result.level:
-        line += (f"; {unknown} related questions are unanswered or not asked, and answered they "
-                 f"could give up to {level_name(lens, result.level_possible, lang)}")
+        line += (f"; related questions are unanswered or not asked ({unknown} of them matter), "
+                 f"and answered they could give up to "
+                 f"{level_name(lens, result.level_possible, lang)}")
     return line + f". {lens.label.get(lang)}."
 
 
@@ -74,8 +77,11 @@ def path_sentences(result: LensResult, path: LevelPath | None, lang: str,
         return [f"达到{target}的条件都已满足。" if zh else f"Every condition of {target} is met."]
     out: list[str] = []
     if path.score_gap > 0:
-        steps = "；".join(step_text(s, lang) for s in path.item_steps) if zh else \
-            "; ".join(step_text(s, lang) for s in path.item_steps)
+        shown = [step_text(s, lang) for s in path.item_steps[:MAX_STEPS_SHOWN]]
+        more = len(path.item_steps) - len(shown)
+        if more > 0:
+            shown.append(f"另 {more} 项" if zh else f"{more} more")
+        steps = "；".join(shown) if zh else "; ".join(shown)
         short = sum(s.points for s in path.item_steps) + 1e-9 < path.score_gap
         if zh:
             out.append(f"三部分得分还差 {points(path.score_gap)} 分（现在 {points(result.score)}，"

@@ -46,7 +46,7 @@ def section_official(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
         out.append(d.p(w("official_after", level=level_name(lens, official.after.level, lang),
                          score=points(official.after.score))))
     if r.not_asked:
-        out.append(d.p(w("official_not_asked", n=len(r.not_asked)), "warn"))
+        out.append(d.p(w("official_not_asked"), "warn"))
     rows = [[d.p(w("official_part"), "cellhead"), d.p(w("official_points"), "cellhead"),
              d.p(w("official_of"), "cellhead")]]
     rows += [[d.p(p.part.name.get(lang), "cell"), d.p(points(p.points), "cell"),
