@@ -79,3 +79,48 @@ def test_export_pdf_in_another_language(qtbot: Any, start: Any, data_dir: Path, 
     assert third.language.currentData() == "zh" and not third.appendix.isChecked()
     assert third.assessor.text() == "王建国" and third.organisation.text() == "台州市智能制造服务团"
     third.reject()
+
+
+def test_export_the_board_summary(qtbot: Any, start: Any, data_dir: Path, root: Path,
+                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing the board summary in the dialog (keys, not code): the default name gets
+    -board, the appendix is not offered, and the file has one or two pages with the levels
+    and the MIIT estimate; a wheel over the choice changes nothing."""
+    import subprocess
+
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from zhigai.gui import export_dialog
+
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_file", lambda p: opened.append(p) or True)
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("zh")
+    window.open_assessment(auto, tab=2)
+    dialog = _export_dialog(qtbot, window.page)
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(dialog.kind, wheel)
+    assert dialog.kind.currentIndex() == 0
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.kind.currentData() is True
+    assert dialog.path.text().endswith("-board.pdf") and not dialog.appendix.isEnabled()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Up)
+    assert not dialog.path.text().endswith("-board.pdf") and dialog.appendix.isEnabled()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    dialog.path.setText(str(tmp_path / Path(dialog.path.text()).name))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    pdf = opened[0]
+    assert pdf.name.endswith("-board.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:"))
+                .split()[1])
+    assert 1 <= pages <= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "董事会与主管部门摘要" in text and "工信部数字化水平" in text

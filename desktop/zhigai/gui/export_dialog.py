@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.base import settings as prefs
 from ..core.session.session import Session
+from .wheel_guard import guard_wheel
 from .worker import run_in_background
 
 LANGS = (("zh", "中文"), ("en", "English"))
@@ -61,6 +62,9 @@ class ExportDialog(QDialog):
             self.language.addItem(name, lang)
         chosen = defaults.language or ui_lang
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Full report"), False)
+        self.kind.addItem(self.tr("Summary for the board and officials (1-2 pages)"), True)
         self.appendix = QCheckBox(self.tr("Appendix with every answer"))
         self.appendix.setChecked(defaults.appendix)
         # the assessment's own verifier is printed anyway; the default profile fills in
@@ -80,7 +84,11 @@ class ExportDialog(QDialog):
         date = date if isinstance(date, str) and date else a.created_at[:10]
         company = a.profile_by_role(session.instrument, "company_name") or ""
         folder = Path(prefs.current().folder("report", _documents()))
-        self.path = QLineEdit(str(folder / default_name(str(company), fp.report_id(date))))
+        self._names = (default_name(str(company), fp.report_id(date)),
+                       default_name(str(company), fp.report_id(date), "-board"))
+        self.path = QLineEdit(str(folder / self._names[0]))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        guard_wheel(self.language, self.kind)   # a wheel over them changes nothing
         browse = QPushButton(self.tr("Choose…"))
         browse.setAutoDefault(False)  # Enter anywhere in the dialog exports
         browse.clicked.connect(self._browse)
@@ -90,6 +98,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Report language"), self.language)
+        form.addRow(self.tr("What to print"), self.kind)
         form.addRow("", self.appendix)
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
@@ -117,6 +126,15 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
         self.export_button.setFocus()
+
+    def _kind_changed(self, _index: int) -> None:
+        """The board summary has no appendix; the default file name follows the choice
+        (a name the user typed is kept)."""
+        board = bool(self.kind.currentData())
+        self.appendix.setEnabled(not board)
+        path = Path(self.path.text().strip())
+        if path.name in self._names:
+            self.path.setText(str(path.with_name(self._names[1 if board else 0])))
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -150,6 +168,7 @@ class ExportDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {"lang": self.language.currentData(), "path": Path(self.path.text().strip()),
                 "include_appendix": self.appendix.isChecked(),
+                "board": bool(self.kind.currentData()),
                 "assessor": self.assessor.text().strip() or None,
                 "organisation": self.organisation.text().strip() or None,
                 "open": self.open_after.isChecked()}
@@ -215,7 +234,7 @@ class Exporter(QObject):
                                include_appendix=choice["include_appendix"],
                                assessor=choice["assessor"],
                                organisation=choice["organisation"], progress=report,
-                               photos=photos, peers=peers())
+                               photos=photos, peers=peers(), board=choice.get("board", False))
 
         def done(made: Any) -> None:
             self._close_progress()

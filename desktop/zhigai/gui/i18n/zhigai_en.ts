@@ -581,6 +581,14 @@
             <translation>Export PDF report</translation>
         </message>
         <message>
+            <source>Full report</source>
+            <translation>Full report</translation>
+        </message>
+        <message>
+            <source>Summary for the board and officials (1-2 pages)</source>
+            <translation>Summary for the board and officials (1-2 pages)</translation>
+        </message>
+        <message>
             <source>Appendix with every answer</source>
             <translation>Appendix with every answer</translation>
         </message>
@@ -599,6 +607,10 @@
         <message>
             <source>Report language</source>
             <translation>Report language</translation>
+        </message>
+        <message>
+            <source>What to print</source>
+            <translation>What to print</translation>
         </message>
         <message>
             <source>Assessor</source>

@@ -581,6 +581,14 @@
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
+        <source>Full report</source>
+        <translation>完整报告</translation>
+    </message>
+    <message>
+        <source>Summary for the board and officials (1-2 pages)</source>
+        <translation>董事会与主管部门摘要（1-2 页）</translation>
+    </message>
+    <message>
         <source>Appendix with every answer</source>
         <translation>附录：列出全部回答</translation>
     </message>
@@ -599,6 +607,10 @@
     <message>
         <source>Report language</source>
         <translation>报告语言</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>打印内容</translation>
     </message>
     <message>
         <source>Assessor</source>
