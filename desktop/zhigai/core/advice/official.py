@@ -4,13 +4,15 @@ supports that pay only above a level (gates), which become milestones of the roa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..assessment.lens import LensResult, ScenarioResult, estimate
 from ..assessment.lens_data import LoadedLens, default_lens
 from ..assessment.lens_path import ItemStep, LevelPath, next_level, path_to
-from ..assessment.model import Assessment
+from ..assessment.model import Answer, Assessment
 from ..base.diagnostics import DataFileError
 from ..questionnaire.conditions import syntax
 from ..questionnaire.instrument import Instrument
@@ -83,7 +85,7 @@ def official_level(instrument: Instrument, assessment: Assessment,
     own = [m for m in project if m.id not in done]
     after = None
     if own:
-        answers = projected_answers(instrument, assessment, own)
+        answers = projected(loaded, instrument, assessment, own)
         after = estimate(loaded, instrument, answers, assessment.profile)
     path = next_level(today)
     steps: tuple[tuple[str, tuple[Measure, ...]], ...] = ()
@@ -102,6 +104,29 @@ def official_level(instrument: Instrument, assessment: Assessment,
             path = next_level(today, prefer)
         steps = _step_measures(loaded, instrument, assessment, today, path, candidates, cache)
     return OfficialLevel(today, after, path, steps)
+
+
+def projected(loaded: LoadedLens, instrument: Instrument, assessment: Assessment,
+              measures: list[Measure]) -> dict[str, Any]:
+    """The answers after the measures, with the counts of a rate item raised where a measure
+    raised the percentage it falls back on (equipment data collection brings a networking
+    rate; the firm counted its machines): the counts then say the same."""
+    answers = projected_answers(instrument, assessment, measures)
+    for item in loaded.lens.items:
+        if not (item.fallback and item.numerator and item.denominator):
+            continue
+        before, after = assessment.answers.get(item.fallback), answers.get(item.fallback)
+        total, part = answers.get(item.denominator), answers.get(item.numerator)
+        if after is None or total is None or part is None or after is before:
+            continue
+        values = [a.value for a in (after, total, part)]
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            continue
+        rate, count, have = (float(v) for v in values)  # type: ignore[arg-type]
+        wanted = math.ceil(rate * count / 100)
+        if wanted > have:
+            answers[item.numerator] = Answer(value=min(wanted, int(count)))
+    return answers
 
 
 def _touches(measure: Measure) -> set[str]:
@@ -158,7 +183,7 @@ def _measures_by_step(loaded: LoadedLens, instrument: Instrument, assessment: As
 def _after(loaded: LoadedLens, instrument: Instrument, assessment: Assessment,
            measure: Measure, cache: dict[str, LensResult]) -> LensResult:
     if measure.id not in cache:
-        answers = projected_answers(instrument, assessment, [measure])
+        answers = projected(loaded, instrument, assessment, [measure])
         cache[measure.id] = estimate(loaded, instrument, answers, assessment.profile)
     return cache[measure.id]
 

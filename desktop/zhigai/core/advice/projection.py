@@ -66,6 +66,9 @@ def projected_answers(instrument: Instrument, assessment: Assessment,
 
 def _raised(q: Any, current: Any, kind: str, value: Any) -> Any:
     levels = {o.id: o.level for o in (q.options or [])}
+    if levels and all(level is None for level in levels.values()):
+        # an unscored question (what the MIIT estimate reads) lists its options lowest first
+        levels = {oid: n for n, oid in enumerate(levels)}
     if kind == "option" and q.type == "single":
         if value not in levels:
             return None

@@ -56,7 +56,6 @@ def load_lens(path: str | Path, instrument: Instrument) -> LoadedLens:
     if lens.questionnaire != instrument.questionnaire.id:
         c.error(("questionnaire",), f"the lens reads '{lens.questionnaire}', but it is "
                                     f"checked against '{instrument.questionnaire.id}'")
-    c.duplicates(lens.parts, ("parts",), "part id")
     c.duplicates(lens.items, ("items",), "item id")
     c.duplicates(lens.scenarios, ("scenarios",), "scenario id")
     sources: list[str] = []

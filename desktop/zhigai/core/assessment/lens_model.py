@@ -158,6 +158,9 @@ class Lens(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Lens:
         parts = {p.id: p for p in self.parts}
+        if len(parts) < len(self.parts):
+            raise ValueError("part ids must be unique: "
+                             + ", ".join(p.id for p in self.parts))
         for item in self.items:
             if item.part not in parts:
                 raise ValueError(f"item '{item.id}' names part '{item.part}', which is not "
