@@ -254,3 +254,32 @@ def test_the_project_is_typed_once(qtbot: Any, start: Any, data_dir: Path, root:
     page.controller.set_project(plan)
     assert cost.isEnabled()
     assert "the profile's estimate" in page.plan.total.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_plan_names_the_level_milestone(qtbot: Any, start: Any, data_dir: Path,
+                                            root: Path, lang: str) -> None:
+    """Hangzhou's pilot pays only at MIIT 二级: the plan shows the milestone with the level
+    now and after the project; a firm without a gated support has none."""
+    import re
+
+    (brakes, apparel) = seed(data_dir, root, "reference/hangzhou-brake-parts/assessment",
+                             REFERENCE)
+    window = start(lang)
+    window.open_assessment(brakes)
+    page = window.page
+    page.tabs.setCurrentWidget(page.plan)
+    view = page.plan
+    qtbot.waitUntil(lambda: view.milestones.isVisible(), timeout=10000)
+    text = view.milestones.text()
+    if lang == "zh":
+        assert "里程碑：项目完成后达到工信部数字化水平二级" in text and "预估现在一级" in text
+    else:
+        assert "reach MIIT digital level Level 2 after the project" in text
+        assert not re.search(r"[\u4e00-\u9fff]", text)
+    window.open_assessment(apparel)
+    page = window.page
+    page.tabs.setCurrentWidget(page.plan)
+    qtbot.waitUntil(lambda: page.plan.isVisible(), timeout=10000)  # refreshed when shown
+    assert page.session.advice(window.ctx.advice_data(), lang).gates == ()
+    assert not page.plan.milestones.isVisible() and page.plan.milestones.text() == ""

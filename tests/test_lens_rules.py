@@ -233,7 +233,8 @@ def test_the_gate_reason_in_words(root: Path, catalog: Any) -> None:
     assert en == ("needs MIIT digital level Level 2: estimated Level 1 today, Level 1 after the "
                   "project (indicative); the roadmap lists what is still missing for that level")
     ok, zh = gate_reason(official, 1, "zh")
-    assert ok and zh == "预估项目完成后达到工信部数字化水平一级（现在一级；参考值，以官方平台或现场评定为准）"
+    assert ok and zh == ("预估项目完成后达到工信部数字化水平一级"
+                         "（现在一级；参考值，以官方平台或现场评定为准）")
     ok, en = gate_reason(official, 1, "en")
     assert ok and en == ("estimated to reach MIIT digital level Level 1 after the project "
                          "(today Level 1; indicative, the official rating decides)")

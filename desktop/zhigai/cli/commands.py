@@ -472,6 +472,10 @@ def render_advice(advice: Any, instrument: Any, lang: str) -> str:
                 out.append(f"      - {line.get(lang)}")
         for step in steps:
             out += _step_lines(step, lang, zh)
+    if advice.official is not None:
+        from ..core.advice.official import milestone_line
+
+        out += [f"  ** {milestone_line(advice.official, g, lang)}" for g in advice.gates]
     head("公共支持政策", "Public supports")
     out += supports_lines(advice, lang)
     a = advice.appraisal

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.advice.advise import Advice
 from ..core.advice.models import Measure
+from ..core.advice.official import milestone_line
 from ..core.advice.project_step import ProjectStep, describe, step_lines, ties
 from ..core.advice.roadmap import HORIZONS
 from ..core.assessment.money import WAN
@@ -289,6 +290,11 @@ class PlanView(LazyRefresh, QScrollArea):
         self.done.setObjectName("muted")
         self.done.setWordWrap(True)
         layout.addWidget(self.done)
+        self.milestones = QLabel()     # supports paid only above an official level
+        self.milestones.setObjectName("banner")
+        self.milestones.setWordWrap(True)
+        self.milestones.hide()
+        layout.addWidget(self.milestones)
         self.checks: dict[str, QCheckBox] = {}
 
         project_title = QLabel(self.tr("Project"))
@@ -447,6 +453,10 @@ class PlanView(LazyRefresh, QScrollArea):
             self.done.setText(self.tr("Already in place: %1").replace("%1", shown))
             self.done.setToolTip("\n".join(names))
         self.done.setVisible(bool(advice.roadmap.done))
+        official = advice.official
+        self.milestones.setText("\n".join(milestone_line(official, g, self.lang)
+                                          for g in advice.gates) if official else "")
+        self.milestones.setVisible(bool(official and advice.gates))
         self.items.set_measures(list(advice.roadmap.fitting))
         if not self.name.hasFocus():
             self.name.setText(describe(plan, self._profile_description()))

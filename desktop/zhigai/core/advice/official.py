@@ -232,6 +232,20 @@ def gate_reason(official: OfficialLevel, level: int, lang: str) -> tuple[bool, s
                 " (indicative); the roadmap lists what is still missing for that level")
 
 
+def milestone_line(official: OfficialLevel, gate: Gate, lang: str) -> str:
+    """The roadmap's milestone for a gated support, with the level before and after."""
+    name = gate.policy.name.get(lang)
+    want, now = level_name(official, gate.level, lang), level_name(official, gate.before, lang)
+    after = level_name(official, gate.after, lang)
+    if lang == "zh":
+        return (f"里程碑：项目完成后达到{official.today.lens.short.get(lang)}{want}"
+                f"（{name}的条件）；预估现在{now}，项目完成后{after}，"
+                + ("可以达到。" if gate.reached else "还达不到。"))
+    return (f"Milestone: reach {official.today.lens.short.get(lang)} {want} after the project "
+            f"(required by {name}); estimated {now} today and {after} after it, "
+            + ("which reaches it." if gate.reached else "which does not reach it yet."))
+
+
 def gates(policies: Iterable[tuple[Policy, str]], official: OfficialLevel | None
           ) -> tuple[Gate, ...]:
     """The supports that pay only above a level, with the level before and after the

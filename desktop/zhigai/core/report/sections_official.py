@@ -72,6 +72,7 @@ def section_official(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                          after=level_name(lens, gate.after, lang))))
         if not gate.reached:
             start = official.after or r
+            out.append(d.p(w("official_still_missing"), "small"))
             out += [d.p(f"– {s}", "small") for s in
                     path_sentences(start, official.still_missing(gate.level), lang)]
     unanswered = [q for q in r.unknown if q in inp.instrument.by_id]

@@ -59,6 +59,19 @@ def section_roadmap(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                      d.p(sep.join(r.get(lang) for r in step.reasons), "cell")])
     out.append(make_table(rows, [WIDTH * 0.11, WIDTH * 0.2, WIDTH * 0.17, WIDTH * 0.1,
                              WIDTH * 0.42], align_right=(3,), shaded_rows=tuple(bold_rows)))
+    official = inp.advice.official
+    if official is not None and inp.advice.gates:
+        from ..assessment.lens_text import level_name
+
+        lens = official.today.lens
+        out += [Spacer(1, 2 * mm), d.p(w("roadmap_milestones"), "h2")]
+        for gate in inp.advice.gates:
+            out.append(d.p(w("official_gate" if gate.reached else "official_gate_open",
+                             policy=gate.policy.name.get(lang),
+                             level=level_name(lens, gate.level, lang),
+                             before=level_name(lens, gate.before, lang),
+                             after=level_name(lens, gate.after, lang))
+                           + ("" if gate.reached else w("roadmap_milestone_see"))))
     done = [m.name.get(lang) for m in inp.advice.roadmap.done]
     if done:
         out.append(Spacer(1, 2 * mm))
