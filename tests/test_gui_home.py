@@ -14,10 +14,13 @@ from gui_helpers import seed, type_text
 
 # ---------------------------------------------------------------------------- home
 
-def test_home_table_model_without_widgets(data_dir: Path, root: Path) -> None:
+def test_home_table_model_without_widgets(qapp: Any, data_dir: Path, root: Path) -> None:
     from zhigai.core.base.paths import DB_FILE, sqlite_url
     from zhigai.core.store.store import Store
     from zhigai.gui.models import AssessmentTableModel
+    from zhigai.gui.translations import Translators
+
+    Translators().install("en")   # the interface in English, whatever a test before left
 
     seed(data_dir, root, "textile-early", "auto-parts-midway")
     store = Store.open(sqlite_url(data_dir / DB_FILE))
