@@ -80,3 +80,17 @@ def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
     for window in windows:
         window.close()
     wait_for_background()
+
+
+@pytest.fixture(scope="module")
+def instrument(catalog: Any) -> Any:
+    """The newest readiness questionnaire (1.2.0) without industry modules."""
+    return catalog.instrument("zhigai-readiness", "1.2.0")
+
+
+@pytest.fixture(scope="module")
+def lens() -> Any:
+    """The bundled MIIT 2024 lens."""
+    from zhigai.core.assessment.lens_data import default_lens
+
+    return default_lens()

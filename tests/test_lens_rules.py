@@ -8,38 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lens_helpers import LENS_FILE, answers, item, scenario
 
 from zhigai.core.assessment.lens import estimate, level_of
 from zhigai.core.assessment.lens_data import default_lens, load_lens
 from zhigai.core.assessment.lens_path import _item_steps, gains, path_to
 from zhigai.core.assessment.model import Answer, Evidence, load_assessment
 from zhigai.core.base.diagnostics import DataFileError
-from zhigai.core.base.resources import templates_dir
-
-LENS_FILE = templates_dir() / "lenses" / "miit-2024.yaml"
-
-
-@pytest.fixture(scope="module")
-def instrument(catalog: Any) -> Any:
-    return catalog.instrument("zhigai-readiness", "1.2.0")
-
-
-@pytest.fixture(scope="module")
-def lens() -> Any:
-    return default_lens()
-
-
-def answers(**values: Any) -> dict[str, Answer]:
-    return {k: Answer(value=v) for k, v in values.items()}
-
-
-def item(result: Any, item_id: str) -> Any:
-    return next(r for r in result.items if r.item.id == item_id)
-
-
-def scenario(result: Any, scenario_id: str) -> Any:
-    return next(s for s in result.scenarios if s.scenario.id == scenario_id)
-
 
 # ---------------------------------------------------------------------------- absent or unknown
 
