@@ -101,6 +101,9 @@ def test_a_step_is_the_next_notch(lens: Any, instrument: Any) -> None:
     assert (systems.option, systems.points) == ("most", 2.5)
     (band,) = gains(item(r, "device_digital"))
     assert (band.option, band.points, band.above) == (None, 1.5, 60)
+    low = estimate(lens, instrument, answers(mi_devices_total=100, mi_devices_digital=15), {})
+    (band,) = gains(item(low, "device_digital"))          # one band at a time
+    assert (band.points, band.above) == (1.5, 20)
 
 
 def test_steps_close_the_gap_with_the_fewest(lens: Any, instrument: Any) -> None:
@@ -121,17 +124,24 @@ def test_steps_close_the_gap_with_the_fewest(lens: Any, instrument: Any) -> None
 
 def test_the_path_counts_what_is_short(lens: Any, instrument: Any) -> None:
     r = estimate(lens, instrument, answers(
-        sy_wms="erp_stock", sc_purchasing="in_erp", sy_erp="erp_partial",
+        sy_wms="wms", sc_purchasing="in_erp", sy_erp="erp_partial",
         pr_reporting="entered_daily", sy_office_workflow="oa", sy_planning="mrp",
         co_network_infra="full", co_networking_rate=30, sy_integration="integrated"), {})
-    assert r.counts(2) == (7, 5)
+    assert r.counts(2) == (7, 5) and r.counts(3) == (1, 1)
     to_two = path_to(r, r.rule(2))
     assert to_two.scenarios_short == 0 and to_two.constraint_short == 0
     assert to_two.scenario_steps == () and to_two.score_gap == round(40 - r.score, 4)
+    rich = estimate(lens, instrument, answers(mi_systems_coverage="all", mi_data_areas=[
+        "production", "quality", "finance", "hr", "planning", "energy", "equipment",
+        "purchasing", "warehouse", "marketing", "safety", "after_sales", "product_design",
+        "process_design"]), {})
+    assert rich.score == 20 and path_to(rich, rich.rule(1)).score_gap == 0
+    assert path_to(rich, rich.rule(2)).score_gap == 20
     to_three = path_to(r, r.rule(3))
-    assert (to_three.scenarios_short, to_three.constraint_short) == (8, 5)
+    assert (to_three.scenarios_short, to_three.constraint_short) == (7, 4)
     chosen = to_three.scenario_steps
-    assert len(chosen) == 8 and sum(s.result.scenario.constraint for s in chosen) >= 5
+    assert len(chosen) == 7 and sum(s.result.scenario.constraint for s in chosen) >= 4
+    assert "warehouse" not in {s.result.scenario.id for s in chosen}   # already at 三级
     assert all(s.result.level < 3 and s.target == 3 for s in chosen)
     # the nearest first: every scenario already at 二级 is taken before one at 0
     at_two = {s.scenario.id for s in r.scenarios if s.level == 2}
@@ -339,6 +349,10 @@ def test_counted_machines_follow_a_raised_rate(root: Path, catalog: Any) -> None
     assert after["mi_devices_digital"].value == 3          # its rate was not raised
     plain = projected(default_lens(), instrument, assessment, [])
     assert plain == dict(assessment.answers)
+    # a rate the firm itself gave above its counts is left alone: only a measure moves them
+    high = counted.model_copy(update={"answers": {**counted.answers,
+                                                  **answers(co_networking_rate=50)}})
+    assert projected(default_lens(), instrument, high, [])["mi_devices_networked"].value == 2
 
 
 def test_a_measure_raises_an_unscored_answer_never_lowers_it(root: Path, catalog: Any) -> None:
