@@ -72,3 +72,35 @@ def test_import_bundles_with_side_by_side_merge(qtbot: Any, start: Any, data_dir
     merged = Store.open(office_url).load(auto)
     assert merged.answers[qid].value == theirs and merged.profile["employees"] == 333
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("how", ["menu", "shortcut"])
+def test_file_import_and_ctrl_i_import(qtbot: Any, start: Any, data_dir: Path, root: Path,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       how: str) -> None:
+    """File → Import bundles… and Ctrl+I ask for the files and import them (the menu's
+    triggered(bool) once filled the paths with False and nothing happened)."""
+    from PySide6.QtCore import Qt
+
+    from zhigai.core.exchange.bundle import export_bundle
+    from zhigai.core.store.store import Store
+
+    (firm,) = seed(tmp_path / "laptop-data", root, "auto-parts-midway")
+    source = Store.open(f"sqlite:///{tmp_path / 'laptop-data' / 'zhigai.sqlite3'}")
+    export_bundle(source, firm, tmp_path / "visit.zhigai")
+    source.close()
+    window = start("en")
+    assert window.ctx.store.assessments() == []
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "ask_import_paths",
+                        lambda: asked.append(True) or [str(tmp_path / "visit.zhigai")])
+    reports: list[list[str]] = []
+    monkeypatch.setattr(window, "show_import_report", lambda lines, failed: reports.append(lines))
+    if how == "menu":
+        window.import_action.trigger()
+    else:
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(reports), timeout=10000)
+    assert asked == [True]
+    assert [a.id for a in window.ctx.store.assessments()] == [firm]

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.home.newRequested.connect(self.new_assessment)
         self.home.openRequested.connect(self.open_assessment)
         self.home.followUpRequested.connect(self.follow_up)
-        self.home.importRequested.connect(self.import_bundles)
+        self.home.importRequested.connect(lambda: self.import_bundles())
         self.home.portfolioRequested.connect(self.show_portfolio)
         self.home.ready.connect(self._home_ready)
         self._ready_sent = False
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_bundles)
+        # triggered(bool) would fill the paths with False: ask for the files instead
+        self.import_action.triggered.connect(lambda _checked=False: self.import_bundles())
         self.assessor_action = QAction(self)
         self.assessor_action.triggered.connect(self.edit_assessor)
         self.settings_action = QAction(self)
