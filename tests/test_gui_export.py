@@ -107,15 +107,16 @@ def test_export_the_board_summary(qtbot: Any, start: Any, data_dir: Path, root: 
     dialog.kind.setFocus()
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
     assert dialog.kind.currentData() is True
-    assert dialog.path.text().endswith("-board.pdf") and not dialog.appendix.isEnabled()
+    assert dialog.path.text().endswith("-board-zh.pdf") and not dialog.appendix.isEnabled()
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Up)
-    assert not dialog.path.text().endswith("-board.pdf") and dialog.appendix.isEnabled()
+    assert dialog.path.text().endswith("-zh.pdf") and "-board" not in dialog.path.text()
+    assert dialog.appendix.isEnabled()
     qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
     dialog.path.setText(str(tmp_path / Path(dialog.path.text()).name))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     pdf = opened[0]
-    assert pdf.name.endswith("-board.pdf")
+    assert pdf.name.endswith("-board-zh.pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
     pages = int(next(line for line in info.splitlines() if line.startswith("Pages:"))
@@ -124,3 +125,61 @@ def test_export_the_board_summary(qtbot: Any, start: Any, data_dir: Path, root: 
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "董事会与主管部门摘要" in text and "工信部数字化水平" in text
+
+
+
+def test_export_never_overwrites_without_asking(qtbot: Any, start: Any, data_dir: Path,
+                                                root: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default name carries the language, so the English report does not land on the
+    Chinese one; an existing file is replaced only after Yes; a problem shown for a missing
+    folder goes away once a good path is typed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from zhigai.gui import export_dialog
+
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_file", lambda p: opened.append(p) or True)
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("en")
+    window.open_assessment(auto, tab=2)
+    dialog = _export_dialog(qtbot, window.page)
+    assert dialog.path.text().endswith("-en.pdf")
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Up)        # 中文 is listed first
+    assert dialog.language.currentData() == "zh" and dialog.path.text().endswith("-zh.pdf")
+    dialog.path.setText(str(tmp_path / "missing" / "r.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.isVisible()
+    target = tmp_path / "r.pdf"
+    target.write_bytes(b"the earlier report")
+    qtbot.keyClicks(dialog.path, "x")                     # typing clears the problem
+    assert not dialog.problem.isVisible()
+    dialog.path.setText(str(target))
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        assert "already exists" in box.text()
+        box.button(button).click()
+
+    QTimer.singleShot(200, lambda: answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and target.read_bytes() == b"the earlier report"
+    QTimer.singleShot(200, lambda: answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert opened == [target] and target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_documents_folder_is_made_on_a_fresh_machine(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhigai.gui.export_dialog import _documents
+
+    home = tmp_path / "新用户"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    folder = _documents()
+    assert folder.is_dir() and home in folder.parents

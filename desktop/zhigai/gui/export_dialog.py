@@ -41,8 +41,17 @@ def open_file(path: Path) -> bool:
 
 
 def _documents() -> Path:
+    """The user's documents folder, made when it does not exist yet (a fresh machine); the
+    home folder when it cannot be made."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+    if not folder:
+        return Path.home()
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return path
 
 
 class ExportDialog(QDialog):
@@ -84,10 +93,13 @@ class ExportDialog(QDialog):
         date = date if isinstance(date, str) and date else a.created_at[:10]
         company = a.profile_by_role(session.instrument, "company_name") or ""
         folder = Path(prefs.current().folder("report", _documents()))
-        self._names = (default_name(str(company), fp.report_id(date)),
-                       default_name(str(company), fp.report_id(date), "-board"))
-        self.path = QLineEdit(str(folder / self._names[0]))
+        # one default name per kind and language, so a second language never lands on the first
+        self._names = {(board, lang): default_name(str(company), fp.report_id(date),
+                                                   ("-board" if board else "") + f"-{lang}")
+                       for board in (False, True) for lang, _name in LANGS}
+        self.path = QLineEdit(str(folder / self._default_name()))
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.language.currentIndexChanged.connect(self._kind_changed)
         guard_wheel(self.language, self.kind)   # a wheel over them changes nothing
         browse = QPushButton(self.tr("Choose…"))
         browse.setAutoDefault(False)  # Enter anywhere in the dialog exports
@@ -113,6 +125,7 @@ class ExportDialog(QDialog):
         self.problem.setObjectName("errorBanner")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.path.textChanged.connect(lambda _text: self.problem.hide())  # said until fixed
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(self.tr("Export"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -127,14 +140,16 @@ class ExportDialog(QDialog):
         self.resize(620, self.sizeHint().height())
         self.export_button.setFocus()
 
+    def _default_name(self) -> str:
+        return self._names[(bool(self.kind.currentData()), str(self.language.currentData()))]
+
     def _kind_changed(self, _index: int) -> None:
-        """The board summary has no appendix; the default file name follows the choice
-        (a name the user typed is kept)."""
-        board = bool(self.kind.currentData())
-        self.appendix.setEnabled(not board)
+        """The board summary has no appendix; the default file name follows the kind and the
+        language (a name the user typed is kept)."""
+        self.appendix.setEnabled(not bool(self.kind.currentData()))
         path = Path(self.path.text().strip())
-        if path.name in self._names:
-            self.path.setText(str(path.with_name(self._names[1 if board else 0])))
+        if path.name in self._names.values():
+            self.path.setText(str(path.with_name(self._default_name())))
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -158,6 +173,13 @@ class ExportDialog(QDialog):
             self._show_problem(self.tr("The folder %1 does not exist.").replace(
                 "%1", str(path.parent)))
             return
+        if path.exists() and QMessageBox.question(
+                self, self.tr("Export PDF report"),
+                self.tr("%1 already exists. Replace it?").replace("%1", str(path)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        self.problem.hide()
         prefs.current().set_folder("report", path.parent)
         self.accept()
 

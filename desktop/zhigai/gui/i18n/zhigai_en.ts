@@ -652,6 +652,10 @@
             <source>The folder %1 does not exist.</source>
             <translation>The folder %1 does not exist.</translation>
         </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 already exists. Replace it?</translation>
+        </message>
     </context>
     <context>
         <name>Exporter</name>

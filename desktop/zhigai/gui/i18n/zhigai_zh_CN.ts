@@ -652,6 +652,10 @@
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已经存在，要替换它吗？</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
