@@ -358,6 +358,24 @@ def _load_for_advice(path: str) -> tuple[Any, Any, list[str], Any] | None:
     return assessment, instrument, warnings, data
 
 
+def _advice_of(args: argparse.Namespace,
+               catalogues: list[str] | None = None) -> tuple[Any, Any, Any] | None:
+    """Load ``args.file``, print its warnings, score and advise it: (assessment, instrument,
+    advice); None (reported) when the file cannot be read."""
+    from ..core.advice.advise import advise
+    from ..core.assessment.scoring import score
+
+    loaded = _load_for_advice(args.file)
+    if loaded is None:
+        return None
+    assessment, instrument, warnings, data = loaded
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    result = score(instrument, assessment.answers, assessment.profile)
+    return assessment, instrument, advise(data, instrument, assessment, result,
+                                          assessment.project, _lang(args), catalogues)
+
+
 def cmd_advise(args: argparse.Namespace) -> int:
     from ..core.advice.advise import advise, to_dict
     from ..core.assessment.scoring import score
@@ -554,9 +572,7 @@ def years_text(value: Any, zh: bool) -> str:
 
 def cmd_cashflow(args: argparse.Namespace) -> int:
     """The appraisal's cash flows as an .xlsx of formulas, to check in a spreadsheet."""
-    from ..core.advice.advise import advise
     from ..core.advice.workbook import write_cashflow_workbook
-    from ..core.assessment.scoring import score
 
     out = Path(args.xlsx)
     if out.is_dir():
@@ -565,15 +581,11 @@ def cmd_cashflow(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         _err(f"{out} already exists; use --force to replace it")
         return 1
-    loaded = _load_for_advice(args.file)
-    if loaded is None:
+    got = _advice_of(args)
+    if got is None:
         return 1
-    assessment, instrument, warnings, data = loaded
-    for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    assessment, instrument, advice = got
     lang = _lang(args)
-    result = score(instrument, assessment.answers, assessment.profile)
-    advice = advise(data, instrument, assessment, result, assessment.project, lang)
     appraisal = advice.appraisal
     if appraisal is None:
         _err(f"{args.file}: no project yet: list the project items, or enter the project "

@@ -5,26 +5,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from .commands import _err, _lang, _load_for_advice, width
+from .commands import _advice_of, _err, _lang, width
 
 
 def cmd_lens(args: argparse.Namespace) -> int:
-    from ..core.advice.advise import advise
     from ..core.assessment.lens_text import as_dict
-    from ..core.assessment.scoring import score
 
-    loaded = _load_for_advice(args.file)
-    if loaded is None:
+    got = _advice_of(args)
+    if got is None:
         return 1
-    assessment, instrument, warnings, data = loaded
-    for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    assessment, instrument, advice = got
     lang = _lang(args)
-    result = score(instrument, assessment.answers, assessment.profile)
-    advice = advise(data, instrument, assessment, result, assessment.project, lang)
     official = advice.official
     if official is None or official.today.lens.id != args.lens:
         _err(f"no lens '{args.lens}' fits questionnaire {instrument.questionnaire.id}; "
@@ -54,6 +47,7 @@ def render_lens(advice: Any, instrument: Any, lang: str) -> str:
         path_sentences,
         points,
         scenario_level_name,
+        unanswered_names,
     )
 
     zh = lang == "zh"
@@ -98,11 +92,9 @@ def render_lens(advice: Any, instrument: Any, lang: str) -> str:
                      "The questionnaire version of this assessment does not ask some of the "
                      "questions the MIIT rating needs (added in 1.2); those indicators count "
                      "as unknown.")
-    unanswered = [q for q in r.unknown if q in instrument.by_id]
-    if unanswered:
-        names = [(instrument.by_id[q].short or instrument.by_id[q].text).get(lang)
-                 for q in unanswered]
-        lines.append(("未回答：" if zh else "Unanswered: ") + ("、" if zh else ", ").join(names))
+    names = unanswered_names(r, instrument, lang)
+    if names:
+        lines.append(("未回答：" if zh else "Unanswered: ") + names)
     if official.after is not None:
         after = official.after
         lines.append(f"项目完成后预估：{ln(after.level)}（得分 {points(after.score)}）" if zh else

@@ -29,6 +29,8 @@ from ..core.assessment.lens_text import (
     path_sentences,
     points,
     scenario_level_name,
+    unanswered,
+    unanswered_names,
 )
 from .controller import SessionController
 from .lazy import LazyRefresh
@@ -233,15 +235,12 @@ class OfficialView(LazyRefresh, QScrollArea):
             "the estimate reads: they came with questionnaire 1.2, so those indicators count as "
             "unknown. A follow-up assessment uses the newest questionnaire and asks them.")
             .replace("%1", instrument.version).replace("%2", str(len(missing))))
-        unanswered = [q for q in today.unknown if q in instrument.by_id]
-        self._first_unanswered = unanswered[0] if unanswered else None
-        names = [(instrument.by_id[q].short or instrument.by_id[q].text).get(self.lang)
-                 for q in unanswered]
+        missing_now = unanswered(today, instrument)
+        self._first_unanswered = missing_now[0] if missing_now else None
         self.unanswered.setText(self.tr("Unanswered questions the estimate reads: %1")
-                                .replace("%1", ("、" if self.lang == "zh" else ", ")
-                                         .join(names)))
-        self.unanswered.setVisible(bool(unanswered))
-        self.answer.setVisible(bool(unanswered))
+                                .replace("%1", unanswered_names(today, instrument, self.lang)))
+        self.unanswered.setVisible(bool(missing_now))
+        self.answer.setVisible(bool(missing_now))
 
     def _answer_clicked(self) -> None:
         if self._first_unanswered is not None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..assessment import lens_text
 from ..assessment.lens import LensResult, ScenarioResult, estimate
 from ..assessment.lens_data import LoadedLens, default_lens
 from ..assessment.lens_path import ItemStep, LevelPath, next_level, path_to
@@ -203,10 +204,7 @@ def _makes(key: str, result: LensResult, today: LensResult,
 
 
 def level_name(official: OfficialLevel, level: int, lang: str) -> str:
-    rule = official.today.rule(level)
-    if rule is None:
-        return "未达一级" if lang == "zh" else "below level 1"
-    return rule.name.get(lang)
+    return lens_text.level_name(official.today.lens, level, lang)
 
 
 def gate_reason(official: OfficialLevel, level: int, lang: str) -> tuple[bool, str]:

@@ -23,6 +23,18 @@ def level_name(lens: Lens, level: int, lang: str) -> str:
     return rule.name.get(lang)
 
 
+def unanswered(result: LensResult, instrument: Instrument) -> list[str]:
+    """The questions the estimate still needs that this questionnaire version asks."""
+    return [q for q in result.unknown if q in instrument.by_id]
+
+
+def unanswered_names(result: LensResult, instrument: Instrument, lang: str) -> str:
+    """Their short labels, joined in the language ("" when none)."""
+    names = [(instrument.by_id[q].short or instrument.by_id[q].text).get(lang)
+             for q in unanswered(result, instrument)]
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
 def scenario_level_name(level: int, lang: str) -> str:
     if lang == "zh":
         return "—" if level == 0 else "一二三四"[level - 1] + "级"

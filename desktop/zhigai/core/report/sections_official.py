@@ -19,6 +19,7 @@ from ..assessment.lens_text import (
     path_sentences,
     points,
     scenario_level_name,
+    unanswered_names,
 )
 from .layout import WIDTH, Doc, make_table
 from .model import ReportInput
@@ -75,12 +76,9 @@ def section_official(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             out.append(d.p(w("official_still_missing"), "small"))
             out += [d.p(f"– {s}", "small") for s in
                     path_sentences(start, official.still_missing(gate.level), lang)]
-    unanswered = [q for q in r.unknown if q in inp.instrument.by_id]
-    if unanswered:
-        names = [(inp.instrument.by_id[q].short or inp.instrument.by_id[q].text).get(lang)
-                 for q in unanswered]
-        out.append(d.p(w("official_unanswered", names=("、" if lang == "zh" else ", ")
-                         .join(names)), "small"))
+    names = unanswered_names(r, inp.instrument, lang)
+    if names:
+        out.append(d.p(w("official_unanswered", names=names), "small"))
     if inp.assessment.kind == "expert":
         out += [Spacer(1, 3 * mm), d.p(w("official_evidence"), "h2"),
                 evidence_table(inp, official, d, w)]
