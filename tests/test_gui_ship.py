@@ -313,6 +313,39 @@ def test_the_checks_catch_a_mixed_screen(qtbot: Any) -> None:
     assert any("一个很长" in p for p in clipped(page))
 
 
+def test_qt_own_dialogs_speak_chinese(qtbot: Any, tmp_path: Path) -> None:
+    """Qt's file dialog (the non-native one, as offscreen and on Linux without a portal) and
+    the standard message-box buttons are Chinese, including the labels whose shortcut key is
+    newer than Qt's Chinese translation ("&Look in:", "Files of &type:")."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from zhigai.gui.translations import Translators
+
+    translators = Translators()
+    translators.install("zh")
+    try:
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "导出报告", str(tmp_path), "PDF 文件 (*.pdf)")
+            qtbot.addWidget(dialog)
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setAcceptMode(mode)
+            dialog.show()
+            texts = screen_texts(dialog) + [("QAction", _plain(a.text()))
+                                            for a in dialog.findChildren(QAction)]
+            assert untranslated(texts, "zh", {str(tmp_path), "*.pdf"}) == []
+            labels = {w.text() for w in dialog.findChildren(QLabel)}
+            assert {"查找范围(&L)：", "文件类型(&T)："} <= labels, labels
+            dialog.reject()
+        box = QMessageBox(QMessageBox.Icon.Question, "替换文件", "文件已存在，替换吗？",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                          | QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert sorted(_plain(b.text()) for b in box.buttons()) == sorted(["是(Y)", "否(N)", "取消"])
+    finally:
+        translators.install("en")
+
+
 # ---------------------------------------------------------------------------- first start
 
 

@@ -65,6 +65,31 @@ def qm_path(lang: str) -> Path | None:
     return None
 
 
+class StaleMnemonics(QTranslator):
+    """Qt's own labels that gained a shortcut key after ``qtbase_zh_CN.qm`` was written
+    ("&Look in:", "Files of &type:" in the file dialog): the translation of the text without
+    the ``&``, with the key in the Chinese way ("查找范围(&L)：")."""
+
+    def __init__(self, qt: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.qt = qt
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        at = source.replace("&&", "\0\0").find("&")
+        if not context.startswith("Q") or at < 0 or at + 1 >= len(source):
+            return ""
+        text = self.qt.translate(context, source[:at] + source[at + 1:], disambiguation, n)
+        if not text:
+            return ""
+        key = f"(&{source[at + 1].upper()})"
+        end = len(text.rstrip("：:…. "))
+        return text[:end] + key + text[end:]
+
+
 _INSTALLED: list[QTranslator] = []  # the application is one per process, and so is this list
 
 
@@ -93,6 +118,9 @@ class Translators:
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                        folder):
+                stale = StaleMnemonics(qt, app)  # asked after qtbase: installed before it
+                app.installTranslator(stale)
+                self.installed.append(stale)
                 app.installTranslator(qt)
                 self.installed.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
