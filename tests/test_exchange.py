@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from zhigai.core.assessment.model import Assessor, load_assessment
 from zhigai.core.assessment.photos import PhotoProblem
+from zhigai.core.base.identity import Editor, local_editor
 from zhigai.core.exchange.bundle import (
     BundleError,
     Limits,
@@ -65,9 +66,13 @@ def catalog():
     return default_catalog()
 
 
-def seeded(store: Store, catalog, name: str = "auto-parts-midway") -> Session:
+WANG = Editor("王工", "laptop-wang")   # the expert's laptop
+
+
+def seeded(store: Store, catalog, name: str = "auto-parts-midway",
+           editor: Editor = WANG) -> Session:
     assessment = load_assessment(ROOT / "examples" / f"{name}.json")
-    return Session.import_assessment(store, catalog, assessment)
+    return Session.import_assessment(store, catalog, assessment, editor)
 
 
 def first_questions(session: Session, n: int) -> list[str]:
@@ -121,6 +126,7 @@ def test_verification_keeps_owner_answers_and_records_evidence(tmp_path: Path,
     trail = reopened.history(q1)
     assert [e.field for e in trail] == [f"answer.{q1}", f"note.{q1}", f"photo.{q1}"]
     assert trail[0].who == "王工" and trail[0].old == {"value": owner_value}
+    assert trail[0].machine == "laptop-wang"
     assert any(e.field == "kind" for e in reopened.history())
     # removing the photo drops its bytes from the store too
     reopened.remove_photo(q1, photo.sha256)
@@ -128,16 +134,36 @@ def test_verification_keeps_owner_answers_and_records_evidence(tmp_path: Path,
     assert store.audit_trail(session.id, f"photo.{q1}")[-1].old["removed"] == "mes.png"
 
 
-def test_self_assessment_edits_are_audited_as_owner(tmp_path: Path, catalog) -> None:
+def test_edits_are_audited_under_this_machines_user(tmp_path: Path, catalog) -> None:
     store = open_store(tmp_path / "z.db")
-    session = seeded(store, catalog)
+    session = seeded(store, catalog, editor=Editor("李会计", "pc-office"))
     (q1,) = first_questions(session, 1)
     session.answer(q1, other_option(session, q1))
     session.set_profile("employees", "260")
     entries = store.audit_trail(session.id)
     assert [e.field for e in entries] == [f"answer.{q1}", "profile.employees"]
-    assert {e.who for e in entries} == {"owner"}
+    assert {(e.who, e.machine) for e in entries} == {("李会计", "pc-office")}
     assert entries[1].new == 260
+
+
+def test_an_assessment_verified_elsewhere_is_edited_under_this_machines_user(
+        tmp_path: Path, catalog) -> None:
+    """The expert verified it on their laptop; opened on the owner's PC, the owner's edits
+    are the owner's, never the expert's (the assessor in the file)."""
+    store = open_store(tmp_path / "z.db")
+    session = seeded(store, catalog)
+    session.start_verification(EXPERT)
+    (q1,) = first_questions(session, 1)
+    on_pc = Session.open(store, catalog, session.id, Editor("李会计", "pc-office"))
+    assert on_pc.assessment.assessor == EXPERT
+    on_pc.answer(q1, other_option(on_pc, q1))
+    last = store.audit_trail(session.id)[-1]
+    assert (last.who, last.machine) == ("李会计", "pc-office")
+    kind = next(e for e in store.audit_trail(session.id) if e.field == "kind")
+    assert (kind.who, kind.machine) == ("王工", "laptop-wang")
+    # without a profile, the login name of the system, never a name from the file
+    plain = Session.open(store, catalog, session.id)
+    assert plain.who == local_editor().name != "王工"
 
 
 # ---------------------------------------------------------------------------- bundles

@@ -220,3 +220,33 @@ def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyP
                                                         unit_price="180000")]))
     assert s.load(a.id).project.items[0].total == 1080000
     assert (tmp_path / "z.sqlite3.v1.bak").exists()
+
+
+def test_version_3_store_gains_the_machine_of_each_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store of schema 3 (audit trail without machines) opens with its trail; old entries
+    have no machine, new ones record theirs."""
+    from zhigai.core.assessment.model import AuditEntry
+
+    path = tmp_path / "z.sqlite3"
+    monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:3])
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 3)
+    old = Store.open(url(path))
+    a = sample()
+    old.create(a)
+    old.close()
+    with sqlite3.connect(path) as raw:
+        columns = [r[1] for r in raw.execute("pragma table_info(zg_audit)")]
+        assert "machine" not in columns
+        raw.execute("insert into zg_audit (id, assessment_id, at, who, field, old_json, "
+                    "new_json) values ('e1', ?, '2026-11-02T09:00:00', '王工', 'answer.x', "
+                    "null, '1')", (a.id,))
+    monkeypatch.undo()
+    s = Store.open(url(path))
+    assert s.schema_version() == SCHEMA_VERSION >= 4
+    (entry,) = s.audit_trail(a.id)
+    assert (entry.who, entry.machine) == ("王工", "")
+    s.save_evidence(a.id, "x", None, AuditEntry(who="李会计", machine="pc-office",
+                                                field="note.x"))
+    assert [(e.who, e.machine) for e in s.audit_trail(a.id)] == [
+        ("王工", ""), ("李会计", "pc-office")]

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..core.base.identity import local_editor
+from ..core.base.settings import settings
 from .commands import _err, _lang, pad, width
 
 
@@ -132,8 +134,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(f"{path}: {plan.status} ({len(plan.differences)} differences, "
                           f"{len(plan.conflicts)} conflicts); dry run, nothing changed")
                     continue
+                editor = local_editor(args.who or settings().user_name)
                 result = apply_import(store, catalog, plan, decided,  # type: ignore[arg-type]
-                                      args.who or "")
+                                      editor.name, editor.machine)
             except MergeNeeded as error:
                 _err(error.text(lang) + (" — 用 --choose 字段=local|incoming 或 --prefer 决定"
                                          if lang == "zh" else
@@ -174,7 +177,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(json.dumps([e.model_dump() for e in entries], ensure_ascii=False, indent=2))
         return 0
     for e in entries:
-        print(f"{e.at[:19].replace('T', ' ')}  {pad(e.who or '—', 10)}  {pad(e.field, 24)}  "
+        who = (e.who or "—") + (f"@{e.machine}" if e.machine else "")
+        print(f"{e.at[:19].replace('T', ' ')}  {pad(who, 20)}  {pad(e.field, 24)}  "
               f"{_short(e.old, 30)} → {_short(e.new, 30)}")
     if not entries:
         print("(无记录)" if _lang(args) == "zh" else "(no changes recorded)")

@@ -13,6 +13,7 @@ from .worker import run_in_background
 
 if TYPE_CHECKING:
     from ..core.advice.data import AdviceData
+    from ..core.base.identity import Editor
     from ..core.questionnaire.catalog import Catalog
     from ..core.store.store import Store
 
@@ -96,6 +97,16 @@ class AppContext(QObject):
         from ..core.advice.data import default_advice_data
 
         return default_advice_data()
+
+    # ------------------------------------------------------------------ who edits
+
+    def editor(self) -> Editor:
+        """This machine's user (the local profile, else the login name) and the machine: the
+        name every change made here is recorded under."""
+        from ..core.base import settings as prefs
+        from ..core.base.identity import local_editor
+
+        return local_editor(prefs.settings().user_name)
 
     # ------------------------------------------------------------------ language
 

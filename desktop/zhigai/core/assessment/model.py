@@ -21,7 +21,9 @@ from .plan import ProjectPlan
 FORMAT: Literal["zhigai-assessment"] = "zhigai-assessment"
 # 2: evidence (notes and photos), the owner's answers kept under expert verification, the
 #    assessor and the audit trail
-FORMAT_VERSION = 2
+# 3: per question, whether the expert checked the answer (evidence.confirmed); the machine of
+#    each audit entry
+FORMAT_VERSION = 3
 
 JsonValue = str | int | float | bool | list[str] | None
 
@@ -62,11 +64,15 @@ class Evidence(BaseModel):
     photos: list[Photo] = Field(default_factory=list)
     checked: list[str] = Field(default_factory=list, max_length=50, description=(
         "ids of the materials a rater asks for (the lens's evidence list) the expert saw"))
+    confirmed: bool = Field(False, description=(
+        "under expert verification: the expert checked this answer against what they saw "
+        "(a corrected answer counts as checked without it)"))
     updated_at: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.note.strip() and not self.photos and not self.checked
+        return (not self.note.strip() and not self.photos and not self.checked
+                and not self.confirmed)
 
 
 class Assessor(BaseModel):
@@ -80,15 +86,17 @@ class Assessor(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    """One recorded change: who, when, what (a field path such as ``answer.q1``,
-    ``owner.q1``, ``evidence.q1``, ``profile.employees``, ``project``, ``kind``), old and new.
-    The ids also tell two copies of an assessment apart when they meet again (merge)."""
+    """One recorded change: who, on which machine, when, what (a field path such as
+    ``answer.q1``, ``owner.q1``, ``note.q1``, ``confirmed.q1``, ``profile.employees``,
+    ``project``, ``kind``), old and new. The ids also tell two copies of an assessment
+    apart when they meet again (merge)."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(default_factory=lambda: str(uuid.uuid4()))
     at: str = Field(default_factory=now_iso)
     who: str = ""
+    machine: str = Field("", max_length=100, description="the computer the change was made on")
     field: str
     old: Any = None
     new: Any = None

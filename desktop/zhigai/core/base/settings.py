@@ -72,6 +72,7 @@ class Settings:
     format_version: int = FORMAT_VERSION
     language: Lang | None = None   # None: follow the system's
     data_dir: str | None = None    # folder of the local store; None: platform user data
+    user_name: str | None = None   # who edits on this machine (audit trail); asked once
     assessor: AssessorProfile | None = None   # default assessor profile
     catalogue: str | None = None   # policy catalogue (region) for new assessments
     report: ReportDefaults = field(default_factory=ReportDefaults)
@@ -167,6 +168,7 @@ CHECKS: dict[type, dict[str, Callable[[Any], Any] | None]] = {  # None: a nested
               "welcomed": _bool, "sample_ids": _text_list},
     Settings: {"format": _format, "format_version": _int(1, 1_000_000),
                "language": _optional(_lang), "data_dir": _optional(_folder),
+               "user_name": _optional(_text(100)),
                "assessor": None, "catalogue": _optional(_text(100)), "report": None,
                "min_peers": _int(2, 1000), "state": None},
 }

@@ -131,6 +131,8 @@ def fields(a: Assessment) -> dict[str, Any]:
                                              for p in evidence.photos]}
         if evidence.checked:
             out[f"evidence.{qid}"]["checked"] = sorted(evidence.checked)
+        if evidence.confirmed:
+            out[f"evidence.{qid}"]["confirmed"] = True
     for fid, value in a.profile.items():
         out[f"profile.{fid}"] = value
     return {k: v for k, v in out.items() if v is not None}
@@ -141,7 +143,7 @@ def _touched(entries: Iterable[AuditEntry]) -> set[str]:
     out: set[str] = set()
     for e in entries:
         kind, _, rest = e.field.partition(".")
-        if kind in ("note", "photo", "checked"):
+        if kind in ("note", "photo", "checked", "confirmed"):
             out.add(f"evidence.{rest}")
         elif e.field == "kind":
             out.update(("kind", "assessor", "owner.*"))
@@ -211,7 +213,7 @@ def _copy_field(target: Assessment, source: Assessment, name: str) -> None:
 
 
 def merged(local: Assessment, incoming: Assessment, differences: list[Difference],
-           choices: Mapping[str, Side], who: str) -> Assessment:
+           choices: Mapping[str, Side], who: str, machine: str = "") -> Assessment:
     """The local copy with the chosen incoming fields, both audit trails and a merge entry."""
     result = local.model_copy(deep=True)
     taken: list[str] = []
@@ -224,7 +226,7 @@ def merged(local: Assessment, incoming: Assessment, differences: list[Difference
         result.owner_answers, result.assessor = {}, None
     trail = {e.id: e for e in [*local.audit, *incoming.audit]}
     entries = sorted(trail.values(), key=lambda e: (e.at, e.id))
-    entries.append(AuditEntry(who=who, field="merge", old=None,
+    entries.append(AuditEntry(who=who, machine=machine, field="merge", old=None,
                               new={"taken_incoming": taken,
                                    "kept_local": [d.field for d in differences
                                                   if d.field not in taken]}))
@@ -234,7 +236,8 @@ def merged(local: Assessment, incoming: Assessment, differences: list[Difference
 
 
 def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
-                 choices: Mapping[str, Side] | None = None, who: str = "") -> ImportResult:
+                 choices: Mapping[str, Side] | None = None, who: str = "",
+                 machine: str = "") -> ImportResult:
     """Carry out an import plan in one transaction (or do nothing). Raises MergeNeeded when a
     conflict has no choice, StoreError when the store changed since the plan was made."""
     bundle = plan.bundle
@@ -258,7 +261,7 @@ def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
     if missing:
         raise MergeNeeded(missing)
     local = store.load(incoming.id)
-    result = merged(local, incoming, plan.differences, choices, who)
+    result = merged(local, incoming, plan.differences, choices, who, machine)
     photos = {**store.attachments(incoming.id), **bundle.photos}
     needed = {p.sha256 for e in result.evidence.values() for p in e.photos}
     revision = _save(store, catalog, result, {k: v for k, v in photos.items() if k in needed},
@@ -290,7 +293,8 @@ def _save(store: Store, catalog: Catalog, assessment: Assessment, photos: dict[s
 
 def import_bundle(store: Store, catalog: Catalog, path: str,
                   choices: Mapping[str, Side] | None = None,
-                  prefer: Side | None = None, who: str = "") -> ImportResult:
+                  prefer: Side | None = None, who: str = "",
+                  machine: str = "") -> ImportResult:
     """Read, check and import one bundle (or assessment JSON) file.
     ``prefer`` decides every conflict without a choice of its own."""
     from .bundle import read_import_file
@@ -300,4 +304,4 @@ def import_bundle(store: Store, catalog: Catalog, path: str,
     if prefer is not None:
         for d in plan.conflicts:
             decided.setdefault(d.field, prefer)
-    return apply_import(store, catalog, plan, decided, who)
+    return apply_import(store, catalog, plan, decided, who, machine)

@@ -100,10 +100,12 @@ def parse_keywords(keywords: str) -> dict[str, str] | None:
 
 def _evidence_key(e: Any) -> dict[str, Any]:
     """A note, its photos and (only when any: older reports verify as before) the
-    materials ticked on an indicator's checklist."""
+    materials ticked on an indicator's checklist and whether the expert checked the answer."""
     out: dict[str, Any] = {"note": e.note, "photos": [p.sha256 for p in e.photos]}
     if e.checked:
         out["checked"] = sorted(e.checked)
+    if e.confirmed:
+        out["confirmed"] = True
     return out
 
 

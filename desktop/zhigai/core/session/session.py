@@ -25,21 +25,26 @@ from ..assessment.model import (
 from ..assessment.plan import ProjectPlan, check_plan
 from ..assessment.scoring import Score, score
 from ..assessment.summary import identity_of, summary_of
+from ..assessment.verification import Coverage, coverage
 from ..base.clock import now_iso
+from ..base.identity import Editor, local_editor
 from ..questionnaire.catalog import Catalog
 from ..questionnaire.instrument import AnswerProblem, coerce_answer
 from ..questionnaire.values import ValueProblem, coerce_profile_value
 from ..store.errors import StoreError
 from ..store.store import Store
+from .impact import ProfileChange, profile_change
 
 
 class Session:
     """One assessment open for editing."""
 
     def __init__(self, store: Store, catalog: Catalog, assessment: Assessment,
-                 actor: str | None = None):
+                 editor: Editor | None = None):
         self.store = store
-        self.actor = actor  # who edits (recorded in the audit trail); see :meth:`who`
+        # who edits, on which machine (recorded in the audit trail): this machine's user,
+        # never a name taken from the file
+        self.editor = editor or local_editor()
         self.catalog = catalog
         self.assessment = assessment
         self.instrument, self.warnings = catalog.instrument_for(assessment)
@@ -58,13 +63,13 @@ class Session:
 
     @classmethod
     def open(cls, store: Store, catalog: Catalog, assessment_id: str,
-             actor: str | None = None) -> Session:
-        return cls(store, catalog, store.load(assessment_id), actor)
+             editor: Editor | None = None) -> Session:
+        return cls(store, catalog, store.load(assessment_id), editor)
 
     @classmethod
     def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
                version: str | None = None, profile: dict[str, Any] | None = None,
-               project: ProjectPlan | None = None) -> Session:
+               project: ProjectPlan | None = None, editor: Editor | None = None) -> Session:
         """A new assessment; ``profile`` values are validated (ValueProblem names the field).
         ``project``: a starting plan (e.g. the policy catalogue chosen in the settings)."""
         base = catalog.get(questionnaire_id, version)
@@ -89,11 +94,12 @@ class Session:
             if problems:
                 raise problems[0]
             assessment.project = project.model_copy(deep=True)
-        return cls._insert(store, catalog, assessment)
+        return cls._insert(store, catalog, assessment, editor)
 
     @classmethod
     def follow_up(cls, store: Store, catalog: Catalog, previous_id: str,
-                  questionnaire_id: str | None = None) -> Session:
+                  questionnaire_id: str | None = None,
+                  editor: Editor | None = None) -> Session:
         """A re-assessment that starts from the firm's earlier one: the newest questionnaire
         version, the profile and every answer that still fits copied, history linked."""
         previous = store.load(previous_id)
@@ -130,21 +136,22 @@ class Session:
             except AnswerProblem:
                 continue
             assessment.answers[question_id] = Answer(value=value, updated_at=now_iso())
-        return cls._insert(store, catalog, assessment)
+        return cls._insert(store, catalog, assessment, editor)
 
     @classmethod
     def import_assessment(cls, store: Store, catalog: Catalog,
-                          assessment: Assessment) -> Session:
+                          assessment: Assessment, editor: Editor | None = None) -> Session:
         """Put an assessment read from a file into the store (same id; refused when the id is
         already there, so nothing is overwritten)."""
         existing = {row.id for row in store.assessments()}
         if assessment.id in existing:
             raise StoreError("unavailable", f"assessment {assessment.id} is already in the "
                                             "store; nothing was changed")
-        return cls._insert(store, catalog, assessment.model_copy(deep=True))
+        return cls._insert(store, catalog, assessment.model_copy(deep=True), editor)
 
     @classmethod
-    def _insert(cls, store: Store, catalog: Catalog, assessment: Assessment) -> Session:
+    def _insert(cls, store: Store, catalog: Catalog, assessment: Assessment,
+                editor: Editor | None = None) -> Session:
         plain = catalog.instrument(assessment.questionnaire.id, assessment.questionnaire.version)
         instrument = catalog.instrument(assessment.questionnaire.id,
                                         assessment.questionnaire.version,
@@ -155,7 +162,7 @@ class Session:
         store.create(assessment, summary_of(instrument, assessment, result),
                      "complete" if result.complete else "draft",
                      identity_of(instrument, assessment))
-        return cls(store, catalog, assessment)
+        return cls(store, catalog, assessment, editor)
 
     def _load_previous(self) -> None:
         if not self.assessment.previous_id:
@@ -262,6 +269,11 @@ class Session:
         self.assessment.updated_at = new.updated_at if new and new.updated_at else now_iso()
         return result
 
+    def profile_change(self, field_id: str, raw: Any) -> ProfileChange:
+        """What :meth:`set_profile` with this value would hide (modules, questions, answers
+        kept); nothing is changed. Raises ValueProblem for a value the field refuses."""
+        return profile_change(self.catalog, self.instrument, self.assessment, field_id, raw)
+
     def set_profile(self, field_id: str, raw: Any) -> Score:
         """Validate, save and rescore a profile value (the industry may add or remove modules).
         Raises ValueProblem (nothing changed) or StoreError (rolled back)."""
@@ -348,16 +360,13 @@ class Session:
 
     @property
     def who(self) -> str:
-        """The name recorded in the audit trail: the session's actor, else the assessor of an
-        expert-verified assessment, else the owner."""
-        if self.actor:
-            return self.actor
-        if self.assessment.kind == "expert" and self.assessment.assessor is not None:
-            return self.assessment.assessor.name
-        return "owner"
+        """The name recorded in the audit trail: this machine's user (the local profile, else
+        the system's login name), whoever the assessor in the file is."""
+        return self.editor.name
 
     def _entry(self, field: str, old: Any, new: Any) -> AuditEntry:
-        return AuditEntry(who=self.who, field=field, old=old, new=new)
+        return AuditEntry(who=self.who, machine=self.editor.machine, field=field, old=old,
+                          new=new)
 
     def _score_owner(self) -> None:
         a = self.assessment
@@ -382,8 +391,8 @@ class Session:
             a.audit.append(entry)
             return
         owner = {k: v.model_copy() for k, v in a.answers.items()}
-        entry = AuditEntry(who=assessor.name, field="kind", old="self",
-                           new={"kind": "expert", "assessor": assessor.model_dump()})
+        entry = self._entry("kind", "self", {"kind": "expert",
+                                             "assessor": assessor.model_dump()})
         self.store.save_verification(self.id, "expert", assessor, owner, self.summary(), entry)
         a.kind, a.assessor, a.owner_answers = "expert", assessor, owner
         a.audit.append(entry)
@@ -448,6 +457,27 @@ class Session:
         self._save_evidence(key, new, self._entry(f"checked.{key}", material if not seen
                                                   else None, material if seen else None))
 
+    def set_confirmed(self, question_id: str, confirmed: bool) -> None:
+        """Under expert verification: record that the expert checked (or no longer vouches
+        for) a question's answer against what they saw (audited as ``confirmed.<id>``).
+        Raises ValueProblem outside a verification or for a question not in the assessment."""
+        if not self.verifying:
+            raise ValueProblem("answers are confirmed only during an expert verification",
+                               "只有在专家核验时才能确认回答")
+        if question_id not in self.instrument.by_id:
+            raise ValueProblem(f"'{question_id}' is not a question of this assessment",
+                               f"“{question_id}”不是本评估的题目")
+        old = self.evidence(question_id)
+        if old.confirmed == confirmed:
+            return
+        new = old.model_copy(update={"confirmed": confirmed, "updated_at": now_iso()})
+        self._save_evidence(question_id, new, self._entry(f"confirmed.{question_id}",
+                                                          old.confirmed, confirmed))
+
+    def coverage(self) -> Coverage:
+        """What the expert verification covered so far (see :mod:`..assessment.verification`)."""
+        return coverage(self.assessment, self.instrument, self.score)
+
     def remove_photo(self, question_id: str, sha256: str) -> None:
         old = self.evidence(question_id)
         gone = [p for p in old.photos if p.sha256 == sha256]
@@ -479,5 +509,5 @@ class Session:
         if question_id is None:
             return list(entries)
         fields = {f"{p}.{question_id}" for p in ("answer", "owner", "note", "photo",
-                                                 "checked")}
+                                                 "checked", "confirmed")}
         return [e for e in entries if e.field in fields]

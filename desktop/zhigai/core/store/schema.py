@@ -98,6 +98,7 @@ def define_tables(metadata: Any) -> dict[str, Any]:
                nullable=False, index=True),
         Column("at", String(32), nullable=False),
         Column("who", String(100), nullable=False, default=""),
+        Column("machine", String(100), nullable=False, default="", server_default=""),
         Column("field", String(100), nullable=False),
         Column("old_json", Text, nullable=True),
         Column("new_json", Text, nullable=True),
@@ -141,9 +142,31 @@ def _migration_3(conn: Connection) -> None:
     photos, and the audit trail of every change."""
     from sqlalchemy import MetaData
 
-    tables = define_tables(MetaData())  # these five tables are unchanged since version 3
-    for name in ("owner", "verification", "evidence", "attachment", "audit"):
+    tables = define_tables(MetaData())  # these four tables are unchanged since version 3
+    for name in ("owner", "verification", "evidence", "attachment"):
         tables[name].create(conn)
+    from sqlalchemy import Column, ForeignKey, String, Table, Text
+
+    v3 = MetaData()   # the audit trail as of version 3 (version 4 adds the machine)
+    Table("zg_assessment", v3, Column("id", String(36), primary_key=True))
+    Table("zg_audit", v3,
+          Column("id", String(36), primary_key=True),
+          Column("assessment_id", String(36), ForeignKey("zg_assessment.id", ondelete="CASCADE"),
+                 nullable=False, index=True),
+          Column("at", String(32), nullable=False),
+          Column("who", String(100), nullable=False, default=""),
+          Column("field", String(100), nullable=False),
+          Column("old_json", Text, nullable=True),
+          Column("new_json", Text, nullable=True))
+    v3.tables["zg_audit"].create(conn)
+
+
+def _migration_4(conn: Connection) -> None:
+    """Version 4: the machine each change of the audit trail was made on."""
+    from sqlalchemy import text
+
+    conn.execute(text("ALTER TABLE zg_audit ADD COLUMN machine VARCHAR(100) NOT NULL "
+                      "DEFAULT ''"))
 
 
 # (version, description, function). Append; never edit a released migration.
@@ -151,5 +174,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "create tables", _migration_1),
     (2, "project plans", _migration_2),
     (3, "verification, evidence, audit trail", _migration_3),
+    (4, "the machine of each audit entry", _migration_4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -220,7 +220,8 @@ class Store:
 
     def _log(self, conn: Connection, assessment_id: str, entries: Any) -> None:
         rows = [{"id": e.id, "assessment_id": assessment_id, "at": e.at, "who": e.who[:100],
-                 "field": e.field[:100], "old_json": dumps(e.old), "new_json": dumps(e.new)}
+                 "machine": e.machine[:100], "field": e.field[:100], "old_json": dumps(e.old),
+                 "new_json": dumps(e.new)}
                 for e in entries]
         if rows:
             conn.execute(self.t["audit"].insert(), rows)
@@ -300,7 +301,8 @@ class Store:
         if field is not None:
             query = query.where(log.c.field == field)
         found = conn.execute(query.order_by(log.c.at, log.c.id)).mappings()
-        return [AuditEntry(id=r["id"], at=r["at"], who=r["who"], field=r["field"],
+        return [AuditEntry(id=r["id"], at=r["at"], who=r["who"], machine=r["machine"] or "",
+                           field=r["field"],
                            old=None if r["old_json"] is None else json.loads(r["old_json"]),
                            new=None if r["new_json"] is None else json.loads(r["new_json"]))
                 for r in found]
