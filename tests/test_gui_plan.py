@@ -283,3 +283,92 @@ def test_the_plan_names_the_level_milestone(qtbot: Any, start: Any, data_dir: Pa
     qtbot.waitUntil(lambda: page.plan.isVisible(), timeout=10000)  # refreshed when shown
     assert page.session.advice(window.ctx.advice_data(), lang).gates == ()
     assert not page.plan.milestones.isVisible() and page.plan.milestones.text() == ""
+
+
+def test_the_item_table_is_walked_with_the_keyboard(qtbot: Any, qtlog: Any, start: Any,
+                                                     data_dir: Path, root: Path) -> None:
+    """Tab and Shift+Tab walk the editable cells row after row (the computed total is
+    skipped), each editor commits as Tab or Enter leaves it, a refused value keeps its editor,
+    Enter on the last row adds an item; Qt never warns about an editor."""
+    from PySide6.QtWidgets import QApplication
+
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start()
+    window.open_assessment(auto, tab=4)
+    page = window.page
+    page.tabs.setCurrentWidget(page.plan)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)       # the offscreen window is not always active
+    table, model = page.plan.table, page.plan.items
+    columns = list(model.COLUMNS)
+    rows = model.rowCount()
+    assert rows >= 2
+
+    def items() -> list[Any]:
+        return page.session.assessment.project.items
+
+    def editor() -> Any:
+        widget = QApplication.focusWidget()
+        assert widget is not None and table.viewport().isAncestorOf(widget), widget
+        return widget
+
+    def at() -> tuple[int, str]:
+        return table.currentIndex().row(), columns[table.currentIndex().column()]
+
+    def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+              ) -> None:
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+    quantity = model.index(0, columns.index("quantity"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(quantity).center())
+    qtbot.keyClicks(table, "3")                     # typing on a cell opens its editor
+    assert editor().text() == "3"
+    press(Qt.Key.Key_Tab)
+    assert items()[0].quantity == "3"               # committed as Tab left the editor
+    assert at() == (0, "unit_price")
+    qtbot.keyClicks(editor(), "12")                 # the editor opens with its text selected
+    press(Qt.Key.Key_Tab)
+    assert Decimal(items()[0].unit_price) == 120000
+    assert at() == (0, "supplier")                  # the computed total is skipped
+    assert model.data(model.index(0, columns.index("total"))) == "36"
+    press(Qt.Key.Key_Tab)
+    assert at() == (1, "description")               # on to the next row, still editing
+    assert editor().text() == items()[1].description
+    press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert at() == (0, "supplier")
+    press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert at() == (0, "unit_price")
+    # a refused value keeps its editor open with the message; nothing is saved
+    qtbot.keyClicks(editor(), "abc")
+    press(Qt.Key.Key_Tab)
+    assert at() == (0, "unit_price") and editor().text() == "abc"
+    assert "'abc' is not a number" in page.plan.field_error.text()
+    assert Decimal(items()[0].unit_price) == 120000
+    press(Qt.Key.Key_Escape)
+    assert table.state() != table.State.EditingState
+    # Enter moves down a row; on the last row it commits and adds an item to type into
+    press(Qt.Key.Key_Return)
+    assert at() == (1, "unit_price")
+    last = model.index(rows - 1, columns.index("quantity"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(last).center())
+    qtbot.keyClicks(table, "2")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.rowCount() == rows + 1)
+    assert items()[rows - 1].quantity == "2"
+    qtbot.waitUntil(lambda: at() == (rows, "description")
+                    and table.state() == table.State.EditingState)
+    qtbot.keyClicks(editor(), "Fixtures")
+    press(Qt.Key.Key_Tab)
+    assert items()[rows].description == "Fixtures" and at() == (rows, "category")
+    press(Qt.Key.Key_Escape)
+    # saved: a fresh store sees it
+    from zhigai.core.store.store import Store
+
+    reopened = Store.open(window.ctx.store.url).load(auto)
+    assert [i.description for i in reopened.project.items][-1] == "Fixtures"
+    assert reopened.project.items[0].quantity == "3"
+    warnings = [r.message for r in qtlog.records if "editor" in r.message
+                or "commitData" in r.message]
+    assert warnings == []

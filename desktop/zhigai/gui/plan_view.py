@@ -7,8 +7,18 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -76,6 +86,7 @@ class ItemsModel(QAbstractTableModel):
         self.lang = lang
         self.items: list[ProjectItem] = []
         self.measures: list[Measure] = []   # the measures that fit the firm's trade
+        self.refused = False                # the last value typed was not taken
         self.reload()
 
     def suggest_label(self) -> str:
@@ -86,9 +97,24 @@ class ItemsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.items = list(self.controller.project().items)
-        self.endResetModel()
+        """Show the saved items. Rows are inserted, removed or changed, never reset: a reset
+        would close the editor being committed and lose the current cell (Tab would start
+        over at the first column)."""
+        items = list(self.controller.project().items)
+        before = len(self.items)
+        if len(items) > before:
+            self.beginInsertRows(QModelIndex(), before, len(items) - 1)
+            self.items = items
+            self.endInsertRows()
+        elif len(items) < before:
+            self.beginRemoveRows(QModelIndex(), len(items), before - 1)
+            self.items = items
+            self.endRemoveRows()
+        else:
+            self.items = items
+        if items:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(items) - 1, len(self.COLUMNS) - 1))
 
     def headers(self) -> list[str]:
         return [self.tr("Item"), self.tr("Category"), self.tr("Measure"), self.tr("Quantity"),
@@ -150,6 +176,7 @@ class ItemsModel(QAbstractTableModel):
         plan = self.controller.project()
         item = plan.items[index.row()]
         text = str(value).strip()
+        self.refused = True
         try:
             if column == "description":
                 if not text:
@@ -182,6 +209,8 @@ class ItemsModel(QAbstractTableModel):
         if error:
             self.problem.emit(error)
             return False
+        self.refused = False
+        self.reload()               # the total and the suggested measure follow at once
         self.problem.emit("")
         return True
 
@@ -227,6 +256,80 @@ class MeasureDelegate(ChoiceDelegate):
 class CategoryDelegate(ChoiceDelegate):
     def choices(self) -> list[tuple[str, str]]:
         return [(CATEGORY_NAMES[c].get(self.lang), c) for c in ITEM_CATEGORIES]
+
+
+class ItemsTable(QTableView):
+    """The project's items, edited like a spreadsheet: Tab and Shift+Tab walk the editable
+    cells row after row (the computed total is skipped; past the last cell focus leaves the
+    table), Enter commits and moves down a row, and on the last row adds an item. Leaving an
+    editor with Tab or Enter commits it; a value that is refused keeps its editor open, the
+    message beside the table saying why."""
+
+    addRow = Signal()
+
+    def __init__(self, model: ItemsModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.items = model
+        self._refused = False
+
+    def _step(self, forward: bool) -> QModelIndex:
+        """The next (or previous) editable cell in reading order, or none at either end."""
+        rows, columns = self.items.rowCount(), self.items.columnCount()
+        current = self.currentIndex()
+        step = 1 if forward else -1
+        if current.isValid():
+            position = current.row() * columns + current.column() + step
+        else:
+            position = 0 if forward else rows * columns - 1
+        while 0 <= position < rows * columns:
+            index = self.items.index(*divmod(position, columns))
+            if index.flags() & Qt.ItemFlag.ItemIsEditable \
+                    and not self.isColumnHidden(index.column()):
+                return index
+            position += step
+        return QModelIndex()
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if cursorAction == QAbstractItemView.CursorAction.MoveNext:
+            return self._step(True)
+        if cursorAction == QAbstractItemView.CursorAction.MovePrevious:
+            return self._step(False)
+        return super().moveCursor(cursorAction, modifiers)
+
+    def commitData(self, editor: QWidget) -> None:
+        self.items.refused = False
+        super().commitData(editor)
+        self._refused = self.items.refused
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        refused, self._refused = self._refused, False
+        Hint = QAbstractItemDelegate.EndEditHint
+        if refused and hint in (Hint.EditNextItem, Hint.EditPreviousItem,
+                                Hint.SubmitModelCache):
+            editor.setFocus()      # stay to correct it: the message says what is wrong
+            return
+        super().closeEditor(editor, hint)
+        if hint == Hint.SubmitModelCache:
+            self._enter()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self._enter()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _enter(self) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        if current.row() == self.items.rowCount() - 1:
+            QTimer.singleShot(0, self.addRow.emit)
+        else:
+            self.setCurrentIndex(current.sibling(current.row() + 1, current.column()))
 
 
 # fields of the effects and finance forms: (attribute, section, kind, unit)
@@ -311,8 +414,8 @@ class PlanView(LazyRefresh, QScrollArea):
         layout.addLayout(name_row)
         self.items = ItemsModel(controller, lang)
         self.items.problem.connect(self._show_problem)
-        self.table = QTableView()
-        self.table.setModel(self.items)
+        self.table = ItemsTable(self.items)
+        self.table.addRow.connect(self._add_item)
         self.table.setItemDelegateForColumn(1, CategoryDelegate(lang))
         self.measure_delegate = MeasureDelegate(lang, self.items)
         self.table.setItemDelegateForColumn(2, self.measure_delegate)
@@ -585,6 +688,7 @@ class PlanView(LazyRefresh, QScrollArea):
         plan = self.controller.project()
         plan.items.append(ProjectItem(description=self.tr("New item")))
         if self._save(plan):
+            self.items.reload()
             index = self.items.index(len(plan.items) - 1, 0)
             self.table.setCurrentIndex(index)
             self.table.edit(index)
