@@ -175,6 +175,7 @@ def expert_session(store: Store, catalog) -> Session:
     session.answer(q1, other_option(session, q1))
     session.set_note(q2, "看到了设备台账")
     session.add_photo(q2, image(), "ledger.png")
+    session.set_confirmed(q2, True)
     return session
 
 
@@ -528,9 +529,14 @@ def test_report_of_a_verified_assessment(tmp_path: Path, catalog) -> None:
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
-        for expected in ("专家核验", "王工", "杭州智造服务有限公司", "更正的回答", "现场照片",
-                         "ledger.png", "证据：看到了设备台账"):
-            assert expected in text, expected
+        total = len(session.coverage().answers)
+        flat = " ".join(text.split())
+        for expected in ("专家核验", "王工", "杭州智造服务有限公司", "核对过的回答", "现场照片",
+                         "ledger.png", "证据：看到了设备台账",
+                         f"核对了企业 {total} 个回答中的 2 个（{200 // total}%），更正 1 处；"
+                         f"其余 {total - 2} 个回答未经核对"):
+            assert expected.replace(" ", "") in flat.replace(" ", ""), expected
+        assert "逐题" not in text and "全部回答，未做更正" not in text
     if shutil.which("pdfimages"):
         listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
                                  text=True, check=True).stdout

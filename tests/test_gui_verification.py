@@ -29,8 +29,12 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     from zhigai.core.exchange.bundle import read_bundle
     from zhigai.core.questionnaire.catalog import default_catalog
 
+    from zhigai.core.base import settings as prefs
+    from zhigai.core.base.identity import machine_name
+
     (auto,) = seed(data_dir, root, "auto-parts-midway")
     window = start("en")
+    prefs.settings().user_name = "王工"        # the expert's laptop: its local profile
     window.open_assessment(auto, tab=1)
     page = window.page
     assert page.verify.text() == "Verify on site…" and not page.verified.isVisible()
@@ -39,6 +43,12 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     qtbot.mouseClick(page.verify, Qt.MouseButton.LeftButton)
     assert page.verified.isVisible() and "王工" in page.verified.text()
     assert page.verify.text() == "Assessor…"
+    page.tabs.setCurrentWidget(page.results)
+    qtbot.waitUntil(lambda: page.results.verification.isVisible(), timeout=3000)
+    # nothing is checked yet, and the screen says so (never "confirmed every answer")
+    assert "No answer has been checked yet" in page.results.verification.text()
+    assert "confirmed every" not in page.results.verification.text()
+    page.tabs.setCurrentWidget(page.questions)
 
     view = page.questions
     dim = view.current_dimension()
@@ -47,10 +57,18 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     card, panel = view.cards[qid], view.panels[qid]
     assert panel.expert.isVisible() and "Owner's answer" in panel.owner.text()
     assert "corrected" not in panel.owner.text()
+    assert panel.confirmed.isVisible() and not panel.confirmed.isChecked()
+    # the next question: confirmed as the owner answered it
+    confirm_id = next(q.id for q in view.instrument.by_dimension[dim]
+                      if q.id != qid and view.cards[q.id].is_answered())
+    qtbot.mouseClick(view.panels[confirm_id].confirmed, Qt.MouseButton.LeftButton)
+    assert view.panels[confirm_id].confirmed.isChecked()
+    assert page.session.assessment.evidence[confirm_id].confirmed
     checked = next(i for i, b in enumerate(card.buttons) if b.isChecked())
     other = 0 if checked else 1
     qtbot.mouseClick(card.buttons[other], Qt.MouseButton.LeftButton)
     assert "corrected by the expert" in panel.owner.text()
+    assert panel.confirmed.isChecked() and not panel.confirmed.isEnabled()
 
     panel.note.setFocus()
     type_into(qtbot, panel.note, "设备台账已核对")
@@ -62,13 +80,17 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     assert "missing.jpg" in panel.error.text()              # the bad file is named
     dialog = panel.show_history()
     rows = dialog.table.rowCount()
-    assert rows == 3 and dialog.table.item(0, 1).text() == "王工"
+    assert rows == 3 and dialog.table.item(0, 1).text() == (
+        "王工" + (f" @ {machine_name()}" if machine_name() else ""))
     assert dialog.table.item(0, 2).text() == "answer"
     dialog.close()
 
     page.tabs.setCurrentWidget(page.results)
     qtbot.waitUntil(lambda: page.results.verification.isVisible(), timeout=3000)
-    assert "1 answers corrected" in page.results.verification.text()
+    total = len(page.session.coverage().answers)
+    text = page.results.verification.text()
+    assert f"Checked 2 of {total} answers ({200 // total}%); corrected 1." in text
+    assert "1 answers corrected" in text
     assert not page.results.table.isColumnHidden(4)
 
     target = tmp_path / "visit"
@@ -80,3 +102,33 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     assert a.kind == "expert" and a.evidence[qid].note == "设备台账已核对"
     assert len(bundle.photos) == 1 and a.owner_answers[qid].value != a.answers[qid].value
     assert "Bundle saved" in page.saved.text()
+
+
+def test_the_local_profile_is_asked_once_and_names_every_change(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    """The welcome asks who uses this computer; changes made here are recorded under that
+    name and the computer's, not under the assessor stored in the file."""
+    from zhigai.core.base import settings as prefs
+    from zhigai.core.base.identity import login_name, machine_name
+    from zhigai.gui.help_dialogs import WelcomeDialog
+
+    (auto,) = seed(data_dir, root, "auto-parts-midway")
+    window = start("en")
+    dialog = WelcomeDialog(False, window)
+    dialog.show()
+    assert dialog.user_name.text() == "" and dialog.user_name.placeholderText() == login_name()
+    dialog.user_name.setFocus()
+    type_into(qtbot, dialog.user_name, "李会计")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)           # closing keeps the name
+    assert not dialog.isVisible() and prefs.settings().user_name == "李会计"
+    assert '"user_name": "李会计"' in (data_dir.parent / "config" / "settings.json").read_text()
+    window.open_assessment(auto, tab=1)
+    page = window.page
+    view = page.questions
+    qid = next(q.id for q in view.instrument.by_dimension[view.current_dimension()]
+               if q.type == "single" and view.cards[q.id].is_answered())
+    card = view.cards[qid]
+    other = next(i for i, b in enumerate(card.buttons) if not b.isChecked())
+    qtbot.mouseClick(card.buttons[other], Qt.MouseButton.LeftButton)
+    last = window.ctx.store.audit_trail(auto)[-1]
+    assert (last.who, last.machine) == ("李会计", machine_name())

@@ -128,6 +128,18 @@ class SessionController(QObject):
         self.evidenceChanged.emit(key)
         return None
 
+    def set_confirmed(self, question_id: str, confirmed: bool) -> str | None:
+        """Record that the expert checked (or no longer vouches for) an answer. None when
+        saved, else the message."""
+        try:
+            self.session.set_confirmed(question_id, confirmed)
+        except ValueProblem as problem:
+            return problem.text(self.lang)
+        except StoreError as error:
+            return self._not_saved(error)
+        self.evidenceChanged.emit(question_id)
+        return None
+
     def add_photo(self, question_id: str, path: str) -> tuple[Photo | None, str | None]:
         """Read, check and attach a photo file: (photo, None) or (None, message)."""
         from pathlib import Path

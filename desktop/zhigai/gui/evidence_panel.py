@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -54,6 +55,13 @@ class EvidencePanel(QFrame):
         self.owner.setObjectName("muted")
         self.owner.setWordWrap(True)
         box.addWidget(self.owner)
+        # the expert vouches for this answer: seen on site (a corrected one counts anyway)
+        self.confirmed = QCheckBox(self.tr("Checked on site: the answer matches what I saw"))
+        self.confirmed.setToolTip(self.tr("Only checked answers count as verified in the "
+                                          "results and the report; a corrected answer counts "
+                                          "as checked."))
+        self.confirmed.toggled.connect(self._confirm)
+        box.addWidget(self.confirmed)
         self.fields = EvidenceFields(controller, question.id, self,
                                      lambda: self.ask_photo_paths())
         self.fields.saved.connect(self._evidence_saved)
@@ -103,9 +111,28 @@ class EvidencePanel(QFrame):
         differs = self.q.id in set(self.session.differences())
         self.owner.setText(self.tr("Owner's answer: %1").replace("%1", text)
                            + ("  " + self.tr("— corrected by the expert") if differs else ""))
+        confirmed = self.session.evidence(self.q.id).confirmed
+        self.confirmed.blockSignals(True)
+        self.confirmed.setChecked(differs or confirmed)
+        self.confirmed.setEnabled(not differs)
+        self.confirmed.setText(self.tr("Checked on site: corrected") if differs else
+                               self.tr("Checked on site: the answer matches what I saw"))
+        self.confirmed.blockSignals(False)
         self.owner.setObjectName("differs" if differs else "muted")
         self.owner.style().unpolish(self.owner)
         self.owner.style().polish(self.owner)
+
+    def _confirm(self, checked: bool) -> None:
+        error = self.controller.set_confirmed(self.q.id, checked)
+        if error:
+            self.confirmed.blockSignals(True)
+            self.confirmed.setChecked(not checked)
+            self.confirmed.blockSignals(False)
+            self.error.setText(error)
+            self.error.show()
+            return
+        self.error.hide()
+        self._evidence_saved()
 
     def _evidence_saved(self) -> None:
         self.history.setVisible(bool(self.session.history(self.q.id)))
@@ -141,6 +168,8 @@ class EvidencePanel(QFrame):
                             self.tr("not applicable"), "—")
         if kind == "photo" and isinstance(value, dict):
             return str(value.get("added") or value.get("removed") or "")
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
@@ -152,13 +181,17 @@ class AuditDialog(QDialog):
         self.resize(760, 360)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(entries), 5)
-        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who (computer)"),
+                                              self.tr("What"),
                                               self.tr("Before"), self.tr("After")])
         names = {"answer": self.tr("answer"), "owner": self.tr("owner's answer"),
-                 "note": self.tr("evidence note"), "photo": self.tr("photo")}
+                 "note": self.tr("evidence note"), "photo": self.tr("photo"),
+                 "confirmed": self.tr("checked on site"),
+                 "checked": self.tr("material seen")}
         for row, e in enumerate(entries):
             kind = e.field.partition(".")[0]
-            for col, value in enumerate((e.at[:19].replace("T", " "), e.who,
+            who = e.who + (" @ " + e.machine if e.machine else "")
+            for col, value in enumerate((e.at[:19].replace("T", " "), who,
                                          names.get(kind, e.field), text(e, e.old),
                                          text(e, e.new))):
                 item = QTableWidgetItem(value)

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -62,6 +64,23 @@ class WelcomeDialog(QDialog):
             sample.setObjectName("banner")
             sample.setWordWrap(True)
             layout.addWidget(sample)
+        # the local profile, asked once: every change made on this computer is recorded
+        # under this name (with the computer's name), whoever's assessment it is
+        from ..core.base import settings as prefs
+        from ..core.base.identity import login_name
+
+        self.user_name = QLineEdit(prefs.settings().user_name or "")
+        self.user_name.setMaxLength(100)
+        self.user_name.setPlaceholderText(login_name())
+        who = QFormLayout()
+        who.addRow(self.tr("Your &name:"), self.user_name)
+        layout.addLayout(who)
+        who_help = QLabel(self.tr("Every change made on this computer is recorded under this "
+                                  "name in the change history (you can change it in File → "
+                                  "Settings)."))
+        who_help.setObjectName("help")
+        who_help.setWordWrap(True)
+        layout.addWidget(who_help)
         keys = QLabel(self.tr("Everything works with the keyboard too: Tab moves between "
                               "fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch "
                               "tabs. Help → Welcome and first steps shows this again."))
@@ -84,6 +103,17 @@ class WelcomeDialog(QDialog):
         first = self.sample_button or self.new_button
         first.setDefault(True)
         first.setFocus()
+
+    def done(self, result: int) -> None:
+        """Any button, Esc or the close box: keep the name typed (an empty one changes
+        nothing)."""
+        from ..core.base import settings as prefs
+
+        name = self.user_name.text().strip()
+        if name and name != prefs.settings().user_name:
+            prefs.settings().user_name = name
+            prefs.current().try_save()
+        super().done(result)
 
 
 class AboutDialog(QDialog):

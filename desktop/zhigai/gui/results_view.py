@@ -189,6 +189,7 @@ class ResultsView(LazyRefresh, QScrollArea):
         layout.addStretch(1)
         controller.scoreChanged.connect(lambda _s: self.request_refresh())
         controller.verificationChanged.connect(self.request_refresh)
+        controller.evidenceChanged.connect(lambda _key: self._fill_verification())
         self.refresh()
 
     def refresh(self) -> None:
@@ -267,7 +268,7 @@ class ResultsView(LazyRefresh, QScrollArea):
         def index(value: float | None) -> str:
             return "—" if value is None else f"{value:.1f}"
 
-        differences = session.differences()
+        cov = session.coverage()
         lines = [self.tr("Expert verification by %1. Owner's own answers: index %2, stage %3. "
                          "Verified: index %4, stage %5.")
                  .replace("%1", session.assessment.assessor.name
@@ -277,14 +278,25 @@ class ResultsView(LazyRefresh, QScrollArea):
                  .replace("%4", index(session.score.index))
                  .replace("%5", explain.stage_label(instrument, session.score.stage_by_index,
                                                     lang))]
+        if cov.checked:
+            lines.append(self.tr("Checked %1 of %2 answers (%3%); corrected %4. The other %5 "
+                                 "count as the owner gave them.")
+                         .replace("%1", str(len(cov.checked)))
+                         .replace("%2", str(len(cov.answers)))
+                         .replace("%3", str(cov.percent))
+                         .replace("%4", str(len(cov.corrected)))
+                         .replace("%5", str(len(cov.unchecked))))
+        else:
+            lines.append(self.tr("No answer has been checked yet. Under each question, tick "
+                                 "“Checked on site” once you have seen it, or correct the "
+                                 "answer."))
+        differences = list(cov.corrected)
         if differences:
             lines.append(self.tr("%1 answers corrected:").replace("%1", str(len(differences))))
             for qid in differences[:12]:
                 lines.append("• " + instrument.by_id[qid].text.get(lang))
             if len(differences) > 12:
                 lines.append("…")
-        else:
-            lines.append(self.tr("The expert confirmed every answer so far."))
         self.verification.setText("\n".join(lines))
 
     def _fill_levels(self, instrument: Instrument, score: Score) -> None:

@@ -15,6 +15,7 @@ from ..assessment.explain import gap_reasons, pain_labels
 from ..assessment.lens_evidence import completeness
 from ..assessment.lens_text import level_name
 from ..assessment.money import fmt
+from ..assessment.verification import coverage
 from .layout import WIDTH, Doc, make_table
 from .model import ReportInput
 from .sections_firm import profile_value, stage_name
@@ -115,14 +116,18 @@ def _evidence(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     official = inp.advice.official
     if inp.assessment.kind != "expert":
         return [d.p(w("board_self"))]
+    cov = coverage(inp.assessment, inp.instrument, inp.score)
+    checked = d.p(w("board_checked", total=str(len(cov.answers)), checked=str(len(cov.checked)),
+                    pct=str(cov.percent), n=str(len(cov.corrected))))
     if official is None:
-        return [d.p(w("official_none"))]
+        return [checked, d.p(w("official_none"))]
     rows = [[d.p(h, "cellhead") for h in (w("official_part"), w("official_seen"),
                                           w("official_share"))]]
     for c in completeness(official.today.lens, inp.assessment):
         rows.append([d.p(c.name.get(inp.lang), "cell"), d.p(f"{c.seen} / {c.total}", "cell"),
                      d.p(f"{c.share:.0%}", "cell")])
-    return [make_table(rows, [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], align_right=(1, 2))]
+    return [checked, make_table(rows, [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25],
+                                align_right=(1, 2))]
 
 
 def _project(inp: ReportInput, d: Doc, w: Words) -> list[Any]:

@@ -13,8 +13,8 @@ from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table
 from ..advice.financing import percent
 from ..assessment import verdict
 from ..assessment.explain import gap_reasons, next_step_text, pain_labels
-from ..assessment.model import corrected
 from ..assessment.money import fmt
+from ..assessment.verification import coverage
 from . import drawings
 from .drawings import MUTED
 from .layout import LINE, WIDTH, Doc, make_table
@@ -248,15 +248,16 @@ def section_peers(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
 
 
 def section_verification(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
-    """Under expert verification: both scores, the corrected answers with their evidence, and
-    the photos."""
+    """Under expert verification: how many answers the expert checked (never more than the
+    record says), both scores, the checked answers with their evidence, and the photos."""
     owner, a = inp.owner_score, inp.assessment
     if owner is None or a.kind != "expert":
         return []
     lang, q, s = inp.lang, inp.instrument, inp.score
     who = a.assessor.name if a.assessor else (inp.assessor or "—")
     if a.assessor and (a.assessor.organisation or a.assessor.service_group):
-        extra = "，".join(x for x in (a.assessor.organisation, a.assessor.service_group) if x)
+        extra = ("，" if lang == "zh" else ", ").join(
+            x for x in (a.assessor.organisation, a.assessor.service_group) if x)
         who += f"（{extra}）" if lang == "zh" else f" ({extra})"
 
     def index(value: float | None) -> str:
@@ -265,13 +266,18 @@ def section_verification(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     def answer_of(question: Any, answer: Any) -> str:
         return "—" if answer is None else answer_text_plain(question, answer, lang, w)
 
-    changed = corrected(a, q)
-    out: list[Any] = [CondPageBreak(70 * mm), d.p(w("verification_title"), "h2"),
-                      d.p(w("verification_intro", who=who, owner=index(owner.index),
-                            owner_stage=stage_name(inp, owner.stage_by_index),
-                            verified=index(s.index),
-                            verified_stage=stage_name(inp, s.stage_by_index),
-                            n=str(len(changed))))]
+    cov = coverage(a, q, s)
+    out: list[Any] = [CondPageBreak(70 * mm), d.p(w("verification_title"), "h2")]
+    if cov.checked:
+        out.append(d.p(w("verification_intro", who=who, total=str(len(cov.answers)),
+                         checked=str(len(cov.checked)), pct=str(cov.percent),
+                         n=str(len(cov.corrected)), rest=str(len(cov.unchecked)),
+                         owner=index(owner.index),
+                         owner_stage=stage_name(inp, owner.stage_by_index),
+                         verified=index(s.index),
+                         verified_stage=stage_name(inp, s.stage_by_index))))
+    else:
+        out.append(d.p(w("verification_none", who=who)))
     owner_levels = {x.id: x.level for x in owner.dimensions}
     rows = [[d.p(w("dimension"), "cellhead"), d.p(w("owner_level"), "cellhead"),
              d.p(w("verified_level"), "cellhead")]]
@@ -282,20 +288,27 @@ def section_verification(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
                      d.p("—" if x.level is None else f"{x.level:.2f}", "cell")])
     out += [d.p(w("verification_levels"), "small"),
             make_table(rows, [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], align_right=(1, 2))]
-    if changed:
-        rows = [[d.p(w("appendix_question"), "cellhead"), d.p(w("owner_answer"), "cellhead"),
-                 d.p(w("verified_answer"), "cellhead"), d.p(w("evidence"), "cellhead")]]
-        for qid in changed:
+    if cov.checked:
+        rows = [[d.p(w("appendix_question"), "cellhead"), d.p(w("check_result"), "cellhead"),
+                 d.p(w("owner_answer"), "cellhead"), d.p(w("verified_answer"), "cellhead"),
+                 d.p(w("evidence"), "cellhead")]]
+        fixed = set(cov.corrected)
+        for qid in cov.checked:
             question = q.by_id[qid]
             evidence = a.evidence.get(qid)
+            seen = [evidence.note.strip()] if evidence and evidence.note.strip() else []
+            if evidence and evidence.photos:
+                seen.append(w("photos_n", n=str(len(evidence.photos))))
             rows.append([d.p(question.text.get(lang), "cell"),
+                         d.p(w("check_corrected" if qid in fixed else "check_confirmed"),
+                             "cell"),
                          d.p(answer_of(question, a.owner_answers.get(qid)), "cell"),
-                         d.p(answer_of(question, a.answers.get(qid)), "cell"),
-                         d.p(evidence.note if evidence else "", "cell")])
-        out += [Spacer(1, 3 * mm), d.p(w("corrected_title"), "h2"),
-                make_table(rows, [WIDTH * 0.34, WIDTH * 0.2, WIDTH * 0.2, WIDTH * 0.26])]
-    else:
-        out.append(d.p(w("no_corrections")))
+                         d.p(answer_of(question, a.answers.get(qid)) if qid in fixed
+                             else w("same_answer"), "cell"),
+                         d.p("；".join(seen) if lang == "zh" else "; ".join(seen), "cell")])
+        out += [Spacer(1, 3 * mm), d.p(w("checked_title"), "h2"),
+                make_table(rows, [WIDTH * 0.28, WIDTH * 0.13, WIDTH * 0.18, WIDTH * 0.17,
+                                  WIDTH * 0.24])]
     out += section_photos(inp, d, w)
     return out
 

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Unsaved</source>
+            <comment>Discard your changes?</comment>
+            <translation>Unsaved</translation>
+        </message>
+        <message>
+            <source>Unsaved</source>
+            <comment>&amp;Discard</comment>
+            <translation>Unsaved</translation>
+        </message>
+        <message>
+            <source>Unsaved</source>
+            <comment>&amp;Keep editing</comment>
+            <translation>Unsaved</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About Zhigai</source>
@@ -210,8 +228,16 @@
             <translation>(no name yet)</translation>
         </message>
         <message>
+            <source> (re-assessment of the assessment of %1)</source>
+            <translation> (re-assessment of the assessment of %1)</translation>
+        </message>
+        <message>
             <source> (follow-up)</source>
             <translation> (follow-up)</translation>
+        </message>
+        <message>
+            <source> (re-assessed on %1)</source>
+            <translation> (re-assessed on %1)</translation>
         </message>
         <message>
             <source>Complete</source>
@@ -260,8 +286,8 @@
             <translation>When</translation>
         </message>
         <message>
-            <source>Who</source>
-            <translation>Who</translation>
+            <source>Who (computer)</source>
+            <translation>Who (computer)</translation>
         </message>
         <message>
             <source>What</source>
@@ -290,6 +316,14 @@
         <message>
             <source>photo</source>
             <translation>photo</translation>
+        </message>
+        <message>
+            <source>checked on site</source>
+            <translation>checked on site</translation>
+        </message>
+        <message>
+            <source>material seen</source>
+            <translation>material seen</translation>
         </message>
     </context>
     <context>
@@ -471,6 +505,13 @@
         </message>
     </context>
     <context>
+        <name>DateField</name>
+        <message>
+            <source>Click, or press Enter, Space or F4, to choose the date</source>
+            <translation>Click, or press Enter, Space or F4, to choose the date</translation>
+        </message>
+    </context>
+    <context>
         <name>DimensionTableModel</name>
         <message>
             <source>Dimension</source>
@@ -538,6 +579,14 @@
     <context>
         <name>EvidencePanel</name>
         <message>
+            <source>Checked on site: the answer matches what I saw</source>
+            <translation>Checked on site: the answer matches what I saw</translation>
+        </message>
+        <message>
+            <source>Only checked answers count as verified in the results and the report; a corrected answer counts as checked.</source>
+            <translation>Only checked answers count as verified in the results and the report; a corrected answer counts as checked.</translation>
+        </message>
+        <message>
             <source>History…</source>
             <translation>History…</translation>
         </message>
@@ -568,6 +617,10 @@
         <message>
             <source>— corrected by the expert</source>
             <translation>— corrected by the expert</translation>
+        </message>
+        <message>
+            <source>Checked on site: corrected</source>
+            <translation>Checked on site: corrected</translation>
         </message>
         <message>
             <source>History: %1</source>
@@ -1071,8 +1124,20 @@ Click “New assessment” to assess a factory; it takes 20-40 minutes and every
             <translation>Store</translation>
         </message>
         <message>
+            <source>Re-assess</source>
+            <translation>Re-assess</translation>
+        </message>
+        <message>
             <source>(no name yet)</source>
             <translation>(no name yet)</translation>
+        </message>
+        <message>
+            <source>Start a re-assessment of %1?</source>
+            <translation>Start a re-assessment of %1?</translation>
+        </message>
+        <message>
+            <source>This makes a new assessment of the same firm that starts from the answers of the assessment of %1; check and update them. The earlier assessment stays unchanged and becomes the baseline the new one is compared with.</source>
+            <translation>This makes a new assessment of the same firm that starts from the answers of the assessment of %1; check and update them. The earlier assessment stays unchanged and becomes the baseline the new one is compared with.</translation>
         </message>
         <message>
             <source>Delete assessment</source>
@@ -1419,6 +1484,18 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;Questionnaire:</translation>
         </message>
         <message>
+            <source>Restored the form you had not finished</source>
+            <translation>Restored the form you had not finished</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>C&amp;lear</translation>
+        </message>
+        <message>
+            <source>Start again with an empty form</source>
+            <translation>Start again with an empty form</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1433,6 +1510,26 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Please check: %1</source>
             <translation>Please check: %1</translation>
+        </message>
+        <message>
+            <source>Switch the questionnaire?</source>
+            <translation>Switch the questionnaire?</translation>
+        </message>
+        <message>
+            <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
+            <translation>This questionnaire does not ask for %1; what you typed there will be cleared.</translation>
+        </message>
+        <message>
+            <source>Discard this unsaved new assessment?</source>
+            <translation>Discard this unsaved new assessment?</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>&amp;Keep editing</source>
+            <translation>&amp;Keep editing</translation>
         </message>
     </context>
     <context>
@@ -1882,12 +1979,60 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>The filtered assessment list as CSV (UTF-8)</translation>
         </message>
         <message>
+            <source>The fictional sample firm added to explore the program</source>
+            <translation>The fictional sample firm added to explore the program</translation>
+        </message>
+        <message>
+            <source>Drafts with fewer than %1% of their required questions answered</source>
+            <translation>Drafts with fewer than %1% of their required questions answered</translation>
+        </message>
+        <message>
+            <source>Earlier assessments of a firm that has a newer assessment or a follow-up</source>
+            <translation>Earlier assessments of a firm that has a newer assessment or a follow-up</translation>
+        </message>
+        <message>
             <source>Write the date as YYYY-MM-DD</source>
             <translation>Write the date as YYYY-MM-DD</translation>
         </message>
         <message>
             <source>%1 of %2 assessments</source>
             <translation>%1 of %2 assessments</translation>
+        </message>
+        <message>
+            <source>Include samples (%1)</source>
+            <translation>Include samples (%1)</translation>
+        </message>
+        <message>
+            <source>Include drafts under %1% answered (%2)</source>
+            <translation>Include drafts under %1% answered (%2)</translation>
+        </message>
+        <message>
+            <source>Include superseded (%1)</source>
+            <translation>Include superseded (%1)</translation>
+        </message>
+        <message>
+            <source>samples %1</source>
+            <translation>samples %1</translation>
+        </message>
+        <message>
+            <source>drafts %1</source>
+            <translation>drafts %1</translation>
+        </message>
+        <message>
+            <source>superseded by a re-assessment %1</source>
+            <translation>superseded by a re-assessment %1</translation>
+        </message>
+        <message>
+            <source>Excluded: %1</source>
+            <translation>Excluded: %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Nothing excluded</source>
+            <translation>Nothing excluded</translation>
         </message>
         <message>
             <source>%1: index over time</source>
@@ -1948,6 +2093,34 @@ Its answers are removed from this computer and cannot be restored.</translation>
     </context>
     <context>
         <name>ProfileForm</name>
+        <message>
+            <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+            <translation>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
+        </message>
+        <message>
+            <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
+            <translation>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</translation>
+        </message>
+        <message>
+            <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+            <translation>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
+        </message>
+        <message>
+            <source>Change %1?</source>
+            <translation>Change %1?</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
         <message>
             <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
             <translation>The total of the %1 items of the plan; change them on the Plan tab.</translation>
@@ -2086,12 +2259,16 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Expert verification by %1. Owner's own answers: index %2, stage %3. Verified: index %4, stage %5.</translation>
         </message>
         <message>
-            <source>%1 answers corrected:</source>
-            <translation>%1 answers corrected:</translation>
+            <source>Checked %1 of %2 answers (%3%); corrected %4. The other %5 count as the owner gave them.</source>
+            <translation>Checked %1 of %2 answers (%3%); corrected %4. The other %5 count as the owner gave them.</translation>
         </message>
         <message>
-            <source>The expert confirmed every answer so far.</source>
-            <translation>The expert confirmed every answer so far.</translation>
+            <source>No answer has been checked yet. Under each question, tick “Checked on site” once you have seen it, or correct the answer.</source>
+            <translation>No answer has been checked yet. Under each question, tick “Checked on site” once you have seen it, or correct the answer.</translation>
+        </message>
+        <message>
+            <source>%1 answers corrected:</source>
+            <translation>%1 answers corrected:</translation>
         </message>
         <message>
             <source>Dimension</source>
@@ -2139,6 +2316,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>&amp;Interface language</source>
             <translation>&amp;Interface language</translation>
+        </message>
+        <message>
+            <source>Every change made on this computer is recorded under this name in the change history</source>
+            <translation>Every change made on this computer is recorded under this name in the change history</translation>
+        </message>
+        <message>
+            <source>Your &amp;name (change history)</source>
+            <translation>Your &amp;name (change history)</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
@@ -2479,6 +2664,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</source>
             <translation>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>Your &amp;name:</translation>
+        </message>
+        <message>
+            <source>Every change made on this computer is recorded under this name in the change history (you can change it in File → Settings).</source>
+            <translation>Every change made on this computer is recorded under this name in the change history (you can change it in File → Settings).</translation>
         </message>
         <message>
             <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch tabs. Help → Welcome and first steps shows this again.</source>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Unsaved</source>
+        <comment>Discard your changes?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved</source>
+        <comment>&amp;Discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved</source>
+        <comment>&amp;Keep editing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Zhigai</source>
@@ -210,8 +228,16 @@
         <translation>（尚未填写名称）</translation>
     </message>
     <message>
+        <source> (re-assessment of the assessment of %1)</source>
+        <translation>（复评，基于 %1 的评估）</translation>
+    </message>
+    <message>
         <source> (follow-up)</source>
         <translation>（复评）</translation>
+    </message>
+    <message>
+        <source> (re-assessed on %1)</source>
+        <translation>（已于 %1 复评）</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -260,8 +286,8 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>Who</source>
-        <translation>修改人</translation>
+        <source>Who (computer)</source>
+        <translation>修改人（电脑）</translation>
     </message>
     <message>
         <source>What</source>
@@ -290,6 +316,14 @@
     <message>
         <source>photo</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>checked on site</source>
+        <translation>现场核对</translation>
+    </message>
+    <message>
+        <source>material seen</source>
+        <translation>已看材料</translation>
     </message>
 </context>
 <context>
@@ -471,6 +505,13 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Click, or press Enter, Space or F4, to choose the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DimensionTableModel</name>
     <message>
         <source>Dimension</source>
@@ -538,6 +579,14 @@
 <context>
     <name>EvidencePanel</name>
     <message>
+        <source>Checked on site: the answer matches what I saw</source>
+        <translation>已现场核对：回答与所见一致</translation>
+    </message>
+    <message>
+        <source>Only checked answers count as verified in the results and the report; a corrected answer counts as checked.</source>
+        <translation>结果和报告只把核对过的回答算作已核验；更正过的回答算作已核对。</translation>
+    </message>
+    <message>
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
@@ -568,6 +617,10 @@
     <message>
         <source>— corrected by the expert</source>
         <translation>— 已由专家更正</translation>
+    </message>
+    <message>
+        <source>Checked on site: corrected</source>
+        <translation>已现场核对：已更正</translation>
     </message>
     <message>
         <source>History: %1</source>
@@ -1071,8 +1124,20 @@ Click “New assessment” to assess a factory; it takes 20-40 minutes and every
         <translation>数据存储</translation>
     </message>
     <message>
+        <source>Re-assess</source>
+        <translation>复评</translation>
+    </message>
+    <message>
         <source>(no name yet)</source>
         <translation>（尚未填写名称）</translation>
+    </message>
+    <message>
+        <source>Start a re-assessment of %1?</source>
+        <translation>为 %1 开始复评吗？</translation>
+    </message>
+    <message>
+        <source>This makes a new assessment of the same firm that starts from the answers of the assessment of %1; check and update them. The earlier assessment stays unchanged and becomes the baseline the new one is compared with.</source>
+        <translation>复评会为同一家企业新建一份评估，先填入 %1 那次评估的回答，请逐项核对并更新。原来的评估保持不变，作为新评估的对比基准。</translation>
     </message>
     <message>
         <source>Delete assessment</source>
@@ -1419,6 +1484,18 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>问卷(&amp;Q)：</translation>
     </message>
     <message>
+        <source>Restored the form you had not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again with an empty form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1433,6 +1510,26 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Please check: %1</source>
         <translation>请检查：%1</translation>
+    </message>
+    <message>
+        <source>Switch the questionnaire?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this unsaved new assessment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1882,12 +1979,60 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>筛选后的评估清单，CSV 格式（UTF-8）</translation>
     </message>
     <message>
+        <source>The fictional sample firm added to explore the program</source>
+        <translation>为熟悉本软件而添加的虚构示例企业</translation>
+    </message>
+    <message>
+        <source>Drafts with fewer than %1% of their required questions answered</source>
+        <translation>必答题回答不足 %1% 的草稿</translation>
+    </message>
+    <message>
+        <source>Earlier assessments of a firm that has a newer assessment or a follow-up</source>
+        <translation>同一企业已有更新的评估或复评时，它之前的评估</translation>
+    </message>
+    <message>
         <source>Write the date as YYYY-MM-DD</source>
         <translation>日期请写成 YYYY-MM-DD</translation>
     </message>
     <message>
         <source>%1 of %2 assessments</source>
         <translation>共 %2 份评估，显示 %1 份</translation>
+    </message>
+    <message>
+        <source>Include samples (%1)</source>
+        <translation>包括示例（%1）</translation>
+    </message>
+    <message>
+        <source>Include drafts under %1% answered (%2)</source>
+        <translation>包括回答不足 %1% 的草稿（%2）</translation>
+    </message>
+    <message>
+        <source>Include superseded (%1)</source>
+        <translation>包括被复评取代的（%1）</translation>
+    </message>
+    <message>
+        <source>samples %1</source>
+        <translation>示例 %1</translation>
+    </message>
+    <message>
+        <source>drafts %1</source>
+        <translation>草稿 %1</translation>
+    </message>
+    <message>
+        <source>superseded by a re-assessment %1</source>
+        <translation>被复评取代 %1</translation>
+    </message>
+    <message>
+        <source>Excluded: %1</source>
+        <translation>已排除：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nothing excluded</source>
+        <translation>未排除任何评估</translation>
     </message>
     <message>
         <source>%1: index over time</source>
@@ -1948,6 +2093,34 @@ Its answers are removed from this computer and cannot be restored.</source>
 </context>
 <context>
     <name>ProfileForm</name>
+    <message>
+        <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
     <message>
         <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
         <translation>项目计划中 %1 个明细项的合计；请在“规划”页修改明细。</translation>
@@ -2086,12 +2259,16 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>评估专家 %1 的核验。企业自评：指数 %2，阶段 %3；核验后：指数 %4，阶段 %5。</translation>
     </message>
     <message>
-        <source>%1 answers corrected:</source>
-        <translation>更正了 %1 处回答：</translation>
+        <source>Checked %1 of %2 answers (%3%); corrected %4. The other %5 count as the owner gave them.</source>
+        <translation>已核对 %2 个回答中的 %1 个（%3%），更正 %4 处；其余 %5 个按企业自评计入。</translation>
     </message>
     <message>
-        <source>The expert confirmed every answer so far.</source>
-        <translation>目前专家确认了企业的全部回答。</translation>
+        <source>No answer has been checked yet. Under each question, tick “Checked on site” once you have seen it, or correct the answer.</source>
+        <translation>还没有核对任何回答。看过现场后，在每道题下勾选“已现场核对”，或直接更正回答。</translation>
+    </message>
+    <message>
+        <source>%1 answers corrected:</source>
+        <translation>更正了 %1 处回答：</translation>
     </message>
     <message>
         <source>Dimension</source>
@@ -2139,6 +2316,14 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Every change made on this computer is recorded under this name in the change history</source>
+        <translation>在这台电脑上做的每处修改，都以这个名字记入修改记录</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (change history)</source>
+        <translation>您的姓名（修改记录）(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -2479,6 +2664,14 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>A sample assessment of a fictional auto-parts supplier has been added so you can look around first. It is marked 【示例】 (sample) and you can delete it at any time.</source>
         <translation>已添加一份虚构汽车零部件企业的示例评估，供您先行浏览。它标有【示例】，可随时删除。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Every change made on this computer is recorded under this name in the change history (you can change it in File → Settings).</source>
+        <translation>在这台电脑上做的每处修改，都以这个名字记入修改记录（可在“文件 → 设置”中修改）。</translation>
     </message>
     <message>
         <source>Everything works with the keyboard too: Tab moves between fields, number keys choose an answer, Ctrl+1 to Ctrl+8 switch tabs. Help → Welcome and first steps shows this again.</source>
