@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from zhigai.core.portfolio import export as portfolio_export
 from zhigai.core.portfolio.export import export_csv, export_excel
 from zhigai.core.portfolio.frame import (
     BASE_COLUMNS,
+    SAMPLE_NAME_MARK,
     Filter,
     PortfolioError,
     dimension_averages,
@@ -28,6 +30,7 @@ from zhigai.core.portfolio.frame import (
 )
 from zhigai.core.portfolio.frame import frame as portfolio_frame
 from zhigai.core.portfolio.peers import latest_complete, peer_benchmark
+from zhigai.core.portfolio.scope import MIN_COMPLETENESS, Scope, flags
 from zhigai.core.portfolio.tables import Labels
 from zhigai.core.portfolio.tables import tables as portfolio_tables
 from zhigai.core.store.rows import AssessmentRow
@@ -199,6 +202,111 @@ def test_peer_benchmark_uses_each_peers_latest_complete_assessment(
            row(2, "甲", "textile", {"equipment": 3.0}, updated="2026-05-01T10:00:00"),
            row(3, "乙", "textile", {"equipment": 2.0})]
     assert sorted(latest_complete(portfolio_frame(tie))["id"]) == ["a002", "a003"]
+
+
+# ---------------------------------------------------------------------------- what counts
+
+def scoped_rows() -> list[AssessmentRow]:
+    """甲 twice (2025 complete, 2026 complete) and a re-assessment of it just started (11 %);
+    乙 re-assessed under a new name (same previous_id link, another firm key); drafts either
+    side of the threshold; the sample, which shares its credit code with 丁."""
+    done = {"equipment": 2.0, "production": 2.0}
+    return [
+        row(1, "甲", "textile", done, date="2025-05-01"),
+        row(2, "甲", "textile", done, date="2026-05-01"),
+        replace(row(3, "甲", "textile", done, date="2026-09-01", status="draft"),
+                previous_id="a002", summary={**row(3, "甲", "textile", done).summary,
+                                             "completeness": 0.11, "date": "2026-09-01"}),
+        row(4, "乙", "textile", done, date="2025-06-01"),
+        replace(row(5, "乙新", "textile", done, date="2026-06-01"), previous_id="a004"),
+        replace(row(6, "丙", "textile", done, status="draft"),
+                summary={**row(6, "丙", "textile", done).summary, "completeness": 0.49}),
+        replace(row(7, "戊", "textile", done, status="draft"),
+                summary={**row(7, "戊", "textile", done).summary, "completeness": 0.5}),
+        replace(row(8, "丁", "textile", done, date="2026-01-01"), firm_key="uscc:X"),
+        replace(row(9, "【示例】丁", "textile", done, date="2026-12-01"), firm_key="uscc:X"),
+    ]
+
+
+def test_the_portfolio_leaves_out_samples_thin_drafts_and_superseded_assessments() -> None:
+    df = portfolio_frame(scoped_rows(), list(LEVELS))
+    assert df.loc[df["id"] == "a009", "sample"].tolist() == [True]
+    assert df.loc[df["id"] == "a009", "firm_key"].tolist() == ["sample:uscc:X"]  # not 丁
+    assert df["sample"].sum() == 1 and df["previous_id"].tolist()[2] == "a002"
+    marks = flags(df).set_index(df["id"])
+    assert marks.index[marks["sample"]].tolist() == ["a009"]
+    # below MIN_COMPLETENESS (0.5): the 11 % re-assessment and 丙 at 49 %; 戊 at 50 % counts
+    assert MIN_COMPLETENESS == 0.5
+    assert marks.index[marks["draft"]].tolist() == ["a003", "a006"]
+    # 甲's 2025 assessment (a later one of the firm), 乙 (its re-assessment, renamed); not
+    # 甲's a002 (the re-assessment is a thin draft), not 丁 (the sample is not the firm)
+    assert marks.index[marks["superseded"]].tolist() == ["a001", "a004"]
+
+    counted = Scope().apply(df)
+    assert counted.frame["id"].tolist() == ["a002", "a005", "a007", "a008"]
+    assert counted.excluded == {"sample": 1, "draft": 2, "superseded": 2}
+    assert counted.flagged == counted.excluded and counted.total_excluded == 5
+    with_samples = Scope(samples=True).apply(df)
+    assert with_samples.frame["id"].tolist() == ["a002", "a005", "a007", "a008", "a009"]
+    assert with_samples.excluded == {"sample": 0, "draft": 2, "superseded": 2}
+    assert Scope(drafts=True).apply(df).frame["id"].tolist() == [
+        "a002", "a003", "a005", "a006", "a007", "a008"]
+    assert Scope(superseded=True).apply(df).frame["id"].tolist() == [
+        "a001", "a002", "a004", "a005", "a007", "a008"]
+    everything = Scope(samples=True, drafts=True, superseded=True).apply(df)
+    assert len(everything.frame) == len(df) and everything.total_excluded == 0
+    # a row excluded for two reasons is counted once, under the first one not included
+    both = portfolio_frame([replace(row(1, "【示例】甲", "textile", {}, status="draft"),
+                                    summary={"completeness": 0.1})])
+    assert Scope().apply(both).excluded == {"sample": 1, "draft": 0, "superseded": 0}
+    assert Scope(samples=True).apply(both).excluded == {"sample": 0, "draft": 1,
+                                                        "superseded": 0}
+    early = portfolio_frame([replace(row(1, "甲", "textile", {}, date="2025-01-01",
+                                         status="draft"), summary={"completeness": 0.2,
+                                                                   "date": "2025-01-01"}),
+                             row(2, "甲", "textile", {"equipment": 1.0})])
+    assert Scope().apply(early).excluded == {"sample": 0, "draft": 0, "superseded": 1}
+    assert Scope(superseded=True).apply(early).excluded == {"sample": 0, "draft": 1,
+                                                            "superseded": 0}
+    assert Scope().apply(portfolio_frame([])).frame.empty
+
+
+def test_the_sample_is_recognised_by_its_name_and_by_the_ids_remembered() -> None:
+    renamed = replace(row(1, "我的工厂", "textile", {}), id="s1")
+    df = portfolio_frame([renamed, row(2, "【示例】厂", "textile", {})], samples=["s1"])
+    assert df["sample"].tolist() == [True, True]
+    assert portfolio_frame([renamed])["sample"].tolist() == [False]
+
+
+def test_the_bundled_sample_is_marked(data_dir: Path, catalog: Any) -> None:
+    """The sample added on first start is recognised in any store: its name carries the mark
+    (also after an export and import elsewhere, where the settings do not know its id)."""
+    from zhigai.core.app.sample import add_sample
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
+
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    try:
+        sample = add_sample(store, catalog)
+        df = portfolio_frame(store.assessments())
+    finally:
+        store.close()
+    assert df.loc[df["id"] == sample.id, "sample"].tolist() == [True]
+    assert str(df["company_name"].iat[0]).startswith(SAMPLE_NAME_MARK)
+
+
+def test_peers_leave_out_the_sample_and_superseded_assessments() -> None:
+    df = portfolio_frame(scoped_rows(), list(LEVELS))
+    pool = latest_complete(df)
+    # 甲's a002 (its newest draft replaces nothing for peers), 乙新, 丁 but not the sample
+    assert sorted(pool["id"]) == ["a002", "a005", "a008"]
+    assert sorted(latest_complete(df, Scope(samples=True))["id"]) == ["a002", "a005", "a008",
+                                                                     "a009"]
+    assert sorted(latest_complete(df, Scope(superseded=True))["id"]) == ["a002", "a004",
+                                                                        "a005", "a008"]
+    result = peer_benchmark(df, "a002", min_peers=2)
+    assert result.enough and result.peers == 2                      # 乙新 and 丁
+    assert peer_benchmark(df, "a002", min_peers=2, scope=Scope(superseded=True)).peers == 3
 
 
 # ---------------------------------------------------------------------------- readable tables
@@ -557,17 +665,20 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     page.resize(1200, 800)
     page.show()
     assert page.min_peers == 3 and page.peers.value() == 3
-    assert page.model.rowCount() == 7 and page.count.text() == "7 of 7 assessments"
+    # the firm's earlier assessment is superseded by its newer one: not counted by default
+    assert page.model.rowCount() == 6 and page.count.text() == "6 of 7 assessments"
+    assert page.excluded.text() == "Excluded: superseded by a re-assessment 1"
+    assert page.model.row_of(ctx.store.ids["earlier"]) == -1
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Company"
-    assert sum(v for _label, v, _c in page.stages.items) == 7
+    assert sum(v for _label, v, _c in page.stages.items) == 6
     assert page.averages.rowCount() == 3 and len(page.averages.columns) == 10
     assert not page.peer_table.isVisible()
 
     # filters
     page.industry.setCurrentIndex(page.industry.findData("textile"))
-    assert page.model.rowCount() == 5 and page.count.text() == "5 of 7 assessments"
-    assert {page.model.display(r, 1) for r in range(5)} == {"Textiles"}
-    assert page.averages.rowCount() == 1 and page.averages.rows[0][1] == 5
+    assert page.model.rowCount() == 4 and page.count.text() == "4 of 7 assessments"
+    assert {page.model.display(r, 1) for r in range(4)} == {"Textiles"}
+    assert page.averages.rowCount() == 1 and page.averages.rows[0][1] == 4
     page.city.setCurrentIndex(page.city.findData("台州市"))
     assert page.model.rowCount() == 0
     page.city.setCurrentIndex(0)
@@ -576,10 +687,18 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     page.kind.setCurrentIndex(0)
     page.date_to.setText("2026-01-01")
     page.apply_filter()
-    assert page.model.rowCount() == 1
+    assert page.model.rowCount() == 0                   # only the superseded one is that old
+    qtbot.mouseClick(page.include_superseded, Qt.MouseButton.LeftButton)
+    # still left out: it is also a draft with less than half of its questions answered
+    assert page.model.rowCount() == 0 and page.excluded.text() == "Excluded: drafts 1"
+    qtbot.mouseClick(page.include_drafts, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and page.excluded.text() == "Nothing excluded"
+    qtbot.mouseClick(page.include_superseded, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.include_drafts, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
     page.date_to.setText("2026-02-30")                  # not a date: marked, not applied
     page.apply_filter()
-    assert page.model.rowCount() == 5 and "border" in page.date_to.styleSheet()
+    assert page.model.rowCount() == 4 and "border" in page.date_to.styleSheet()
     page.date_to.clear()
     page.apply_filter()
 
@@ -607,7 +726,8 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     page.stage.setCurrentIndex(0)
     ctx.set_language("zh")
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "企业名称"
-    assert page.industry.currentText() == "纺织" and page.model.rowCount() == 5
+    assert page.industry.currentText() == "纺织" and page.model.rowCount() == 4
+    assert page.excluded.text() == "已排除：被复评取代 1"
     assert page.selected_id() == firm and "共 3 家" in page.peer_text.text()
 
     # export (the dialog bypassed)
@@ -615,7 +735,7 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     monkeypatch.setattr(page, "ask_save_path", lambda kind: str(target))
     qtbot.mouseClick(page.excel, Qt.MouseButton.LeftButton)
     book = load_workbook(tmp_path / "组合.xlsx")
-    assert book.sheetnames[0] == "评估清单" and book["评估清单"].max_row == 1 + 5
+    assert book.sheetnames[0] == "评估清单" and book["评估清单"].max_row == 1 + 4
     assert book["评估清单"]["B2"].value == "纺织"
     assert page.export("csv") == str(tmp_path / "组合.csv")
     assert (tmp_path / "组合.csv").read_bytes().startswith("\ufeff企业名称".encode())
@@ -632,7 +752,7 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
         assert page.export("xlsx") == str(tmp_path / "big.xlsx")
         assert not page.excel.isEnabled() and page.export("xlsx") is None  # one at a time
     assert done.args == [str(tmp_path / "big.xlsx")] and page.excel.isEnabled()
-    assert load_workbook(tmp_path / "big.xlsx")["评估清单"].max_row == 1 + 5
+    assert load_workbook(tmp_path / "big.xlsx")["评估清单"].max_row == 1 + 4
     monkeypatch.setattr(page, "ask_save_path", lambda kind: str(tmp_path / "no" / "big.xlsx"))
     page.export("xlsx")
     qtbot.waitUntil(lambda: len(warnings) == 2, timeout=20000)
@@ -645,7 +765,7 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
     extra.profile.pop("credit_code", None)
     Session.import_assessment(ctx.store, catalog, extra)
     page.refresh()
-    assert page.model.rowCount() == 6 and page.selected_id() == firm
+    assert page.model.rowCount() == 5 and page.selected_id() == firm
     # an unreadable store: the rows stay, the reason is shown
     from zhigai.core.store.errors import StoreError
 
@@ -654,4 +774,4 @@ def test_portfolio_page(qtbot: Any, ctx: Any, root: Path, catalog: Any, tmp_path
 
     monkeypatch.setattr(ctx.store, "assessments", locked)
     page.refresh()
-    assert page.model.rowCount() == 6 and "in use" in page.count.text()
+    assert page.model.rowCount() == 5 and "in use" in page.count.text()

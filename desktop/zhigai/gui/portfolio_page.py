@@ -1,6 +1,8 @@
 """The portfolio screen for programme officers and service groups: every stored assessment
 with filters, the stage distribution, dimension means by industry, the selected firm's progress
-over time and its peer benchmark, and export to Excel or CSV."""
+over time and its peer benchmark, and export to Excel or CSV. Samples, thin drafts and
+superseded assessments are left out unless their check box includes them
+(:mod:`zhigai.core.portfolio.scope`); Esc goes back like the ← button."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -48,6 +51,7 @@ from ..core.portfolio.frame import (
 )
 from ..core.portfolio.frame import frame as portfolio_frame
 from ..core.portfolio.peers import PeerBenchmark, latest_complete, peer_benchmark
+from ..core.portfolio.scope import MIN_COMPLETENESS, Counted, Scope
 from ..core.portfolio.tables import SHEETS, Labels, kind_label
 from ..core.portfolio.tables import header as portfolio_header
 from ..core.portfolio.tables import tables as portfolio_tables
@@ -72,7 +76,7 @@ class BarChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[tuple[str, float, str]] = []   # label, value, colour
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(100)     # the page fits a 1093x614 desktop (125%)
 
     def set_items(self, items: list[tuple[str, float, str]]) -> None:
         self.items = items
@@ -227,7 +231,7 @@ class LineChart(QWidget):
         super().__init__()
         self.points: list[tuple[str, float]] = []
         self.highlight: int | None = None
-        self.setMinimumHeight(130)
+        self.setMinimumHeight(90)
 
     def set_points(self, points: list[tuple[str, float]], highlight: int | None = None) -> None:
         self.points, self.highlight = points, highlight
@@ -293,6 +297,7 @@ class PortfolioPage(QWidget):
         self.labels = self.base_labels
         self.all: Any = None      # every assessment (the frame)
         self.shown: Any = None    # the filtered rows, as in the table
+        self.counted: Counted | None = None  # what the scope check boxes count, and the rest
         self._pool: Any = None    # each firm's latest complete assessment (peer pool)
         self._exporting = False
         if min_peers is None:
@@ -343,6 +348,20 @@ class PortfolioPage(QWidget):
         for combo in (self.industry, self.city, self.stage, self.kind):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.apply_filter)
+
+        # what is counted: samples, thin drafts and superseded assessments only when ticked
+        self.excluded = QLabel()
+        self.excluded.setObjectName("muted")
+        self.include_samples = QCheckBox()
+        self.include_drafts = QCheckBox()
+        self.include_superseded = QCheckBox()
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.excluded)
+        scope_row.addSpacing(12)
+        for box in (self.include_samples, self.include_drafts, self.include_superseded):
+            box.toggled.connect(self._scope_changed)
+            scope_row.addWidget(box)
+        scope_row.addStretch(1)
 
         self.model = PortfolioModel(self.labels, self.lang)
         self.table = QTableView()
@@ -419,6 +438,7 @@ class PortfolioPage(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(head)
         layout.addLayout(filters)
+        layout.addLayout(scope_row)
         layout.addWidget(body, 1)
         self.retranslate()
         ctx.languageChanged.connect(self.set_language)
@@ -442,6 +462,14 @@ class PortfolioPage(QWidget):
             label.setText(text)
         self.peers.setToolTip(self.tr("Peer benchmarks are shown only when at least this many "
                                       "other firms are comparable"))
+        self.include_samples.setToolTip(self.tr("The fictional sample firm added to explore "
+                                                "the program"))
+        self.include_drafts.setToolTip(self.tr("Drafts with fewer than %1% of their required "
+                                               "questions answered").replace(
+            "%1", str(round(MIN_COMPLETENESS * 100))))
+        self.include_superseded.setToolTip(self.tr("Earlier assessments of a firm that has a "
+                                                   "newer assessment or a follow-up"))
+        self._show_scope()
         self.stages_title.setText(self.tr("Stage distribution (by index)"))
         self.averages_title.setText(self.tr("Mean level by industry"))
         for edit in (self.date_from, self.date_to):
@@ -474,7 +502,8 @@ class PortfolioPage(QWidget):
         except StoreError as error:
             self.count.setText(str(error))
             return
-        self.all = portfolio_frame(rows, list(self.base_labels.dimensions))
+        self.all = portfolio_frame(rows, list(self.base_labels.dimensions),
+                                   prefs.settings().state.sample_ids)
         self.labels = self.base_labels.including(self.all)
         self.model.labels = self.labels
         self._pool = None
@@ -521,13 +550,24 @@ class PortfolioPage(QWidget):
                         date_from=self._check_date(self.date_from),
                         date_to=self._check_date(self.date_to))
 
+    def current_scope(self) -> Scope:
+        """What the check boxes include besides the assessments counted by default."""
+        return Scope(samples=self.include_samples.isChecked(),
+                     drafts=self.include_drafts.isChecked(),
+                     superseded=self.include_superseded.isChecked())
+
+    def _scope_changed(self) -> None:
+        self._pool = None  # the peers follow what is counted
+        self.apply_filter()
+
     def apply_filter(self) -> None:
-        """Show the assessments passing the filter fields (the selection stays when its row
-        still passes)."""
+        """Show the counted assessments passing the filter fields (the selection stays when
+        its row still passes)."""
         if self.all is None:
             return
         selected = self.selected_id()
-        self.shown = self.current_filter().apply(self.all).reset_index(drop=True)
+        self.counted = self.current_scope().apply(self.all)
+        self.shown = self.current_filter().apply(self.counted.frame).reset_index(drop=True)
         self.model.set_frame(self.shown)
         self._show_count()
         self._fill_charts()
@@ -540,6 +580,26 @@ class PortfolioPage(QWidget):
     def _show_count(self) -> None:
         self.count.setText(self.tr("%1 of %2 assessments").replace(
             "%1", str(len(self.shown))).replace("%2", str(len(self.all))))
+        self._show_scope()
+
+    def _show_scope(self) -> None:
+        """The check boxes with how many of each kind there are, and what is left out."""
+        counted = self.counted
+        flagged = counted.flagged if counted else {}
+        excluded = counted.excluded if counted else {}
+        self.include_samples.setText(self.tr("Include samples (%1)").replace(
+            "%1", str(flagged.get("sample", 0))))
+        self.include_drafts.setText(self.tr("Include drafts under %1% answered (%2)").replace(
+            "%1", str(round(MIN_COMPLETENESS * 100))).replace(
+            "%2", str(flagged.get("draft", 0))))
+        self.include_superseded.setText(self.tr("Include superseded (%1)").replace(
+            "%1", str(flagged.get("superseded", 0))))
+        parts = [text.replace("%1", str(excluded[reason])) for reason, text in (
+            ("sample", self.tr("samples %1")), ("draft", self.tr("drafts %1")),
+            ("superseded", self.tr("superseded by a re-assessment %1")))
+            if excluded.get(reason)]
+        self.excluded.setText(self.tr("Excluded: %1").replace("%1", self.tr(", ").join(parts))
+                              if parts else self.tr("Nothing excluded"))
 
     def _fill_charts(self) -> None:
         df, lang = self.shown, self.lang
@@ -594,9 +654,10 @@ class PortfolioPage(QWidget):
         ids = [p[0] for p in points]
         self.progress.set_points([(d, v) for _i, d, v in points],
                                  ids.index(me["id"]) if me["id"] in ids else None)
+        scope = self.current_scope()
         if self._pool is None:
-            self._pool = latest_complete(self.all)
-        result = peer_benchmark(self.all, str(me["id"]), self.min_peers, self._pool)
+            self._pool = latest_complete(self.all, scope)
+        result = peer_benchmark(self.all, str(me["id"]), self.min_peers, self._pool, scope)
         self._show_peers(result)
 
     def _show_peers(self, result: PeerBenchmark) -> None:
@@ -627,6 +688,13 @@ class PortfolioPage(QWidget):
                         item.setToolTip(self.tr("Above the middle half of the peers"))
                 self.peer_table.setItem(r, c, item)
         self.peer_table.resizeColumnsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back to the list of assessments, like the ← button."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.backRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _peers_changed(self, value: int) -> None:
         self.min_peers = value

@@ -4,7 +4,7 @@ a firm's progress). pandas is imported inside the functions: the core stays ligh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,14 @@ DIM = "dim."          # prefix of the dimension-level columns
 STAGES = (0, 1, 2, 3, 4)
 BASE_COLUMNS = ("id", "firm_key", "company_name", "industry", "city", "kind", "status", "date",
                 "updated_at", "index", "stage_index", "stage_weakest", "completeness",
-                "size_band", "industry_label_zh", "industry_label_en")
+                "size_band", "previous_id", "sample", "industry_label_zh", "industry_label_en")
+
+# The fictional sample (core/app/sample.py, templates/samples/) is recognised by the mark its
+# company name starts with, which travels with it in bundles and other data folders, and by the
+# ids the settings remember. Its credit code is the one of an example firm, so a sample's
+# ``firm_key`` is set apart ("sample:" + key): it is never the same firm as a real one.
+SAMPLE_NAME_MARK = "【示例】"
+SAMPLE_KEY = "sample:"
 
 # the scalar keys read from each stored summary (session.summary_of)
 _SUMMARY_KEYS = ("index", "stage_index", "stage_weakest", "completeness", "date", "size_band")
@@ -32,10 +39,13 @@ class PortfolioError(RuntimeError):
 
 # ---------------------------------------------------------------------------- the frame
 
-def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
-          ) -> pd.DataFrame:
+def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None,
+          samples: Collection[str] = ()) -> pd.DataFrame:
     """One row per assessment: the columns of :data:`BASE_COLUMNS` and one float column per
     dimension level (``dim.<dimension id>``, NaN when not scored).
+
+    ``sample`` is True for the fictional sample: its id is in ``samples`` (the ids the settings
+    remember) or its company name starts with :data:`SAMPLE_NAME_MARK` (see :func:`is_sample`).
 
     Built column by column from the stored summaries (pandas reads the summary dicts in C), so
     100,000 assessments take a fraction of a second. ``dimensions`` orders the level columns
@@ -65,9 +75,11 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
     bands = scalars["size_band"].where(scalars["size_band"].isin(list(SIZE_LABELS)), None)
     industries = [r.industry or None for r in rows]
     names = _summary_industry_names(rows, summaries)
+    marked = [is_sample(r, samples) for r in rows]
     data: dict[str, Any] = {
         "id": [r.id for r in rows],
-        "firm_key": [r.firm_key for r in rows],
+        "firm_key": [SAMPLE_KEY + r.firm_key if m and r.firm_key else r.firm_key
+                     for r, m in zip(rows, marked, strict=True)],
         "company_name": [r.company_name for r in rows],
         "industry": industries,
         "city": [r.city or None for r in rows],
@@ -80,6 +92,8 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
         "stage_weakest": stage(scalars["stage_weakest"]),
         "completeness": number(scalars["completeness"]),
         "size_band": bands.tolist(),
+        "previous_id": [r.previous_id or None for r in rows],
+        "sample": pd.array(marked, dtype=bool),
     }
     if dims:
         matrix = pd.DataFrame(levels, columns=dims)
@@ -90,6 +104,11 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
         by_id = {i: n[lang] for i, n in names.items() if i is not None and lang in n}
         df["industry_label_" + lang] = df["industry"].map(by_id).astype(object)
     return df[[*BASE_COLUMNS, *(DIM + d for d in dims)]]
+
+
+def is_sample(row: AssessmentRow, samples: Collection[str] = ()) -> bool:
+    """Whether a stored assessment is the fictional sample (see :data:`SAMPLE_NAME_MARK`)."""
+    return row.id in samples or row.company_name.strip().startswith(SAMPLE_NAME_MARK)
 
 
 def _summary_industry_names(rows: Sequence[AssessmentRow], summaries: Sequence[dict[str, Any]]

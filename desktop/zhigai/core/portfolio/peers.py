@@ -1,5 +1,6 @@
 """The peer benchmark: a firm against the latest complete assessments of firms of its industry
-and size band, only when the group is large enough."""
+and size band, only when the group is large enough. Peers are drawn from what the portfolio
+counts (:mod:`.scope`): never the fictional sample, never an assessment a follow-up replaced."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..assessment.firm_size import LABELS as SIZE_LABELS
 from .frame import DIM, dimension_columns
+from .scope import Scope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,20 +78,28 @@ def as_float(value: Any) -> float | None:
     return None if number != number else number  # NaN
 
 
-def latest_complete(df: pd.DataFrame) -> pd.DataFrame:
+def latest_complete(df: pd.DataFrame, scope: Scope | None = None) -> pd.DataFrame:
     """Each identified firm's latest complete assessment (by assessment date, then last
-    change): the pool peers are drawn from."""
-    done = df[((df["status"] == "complete") & (df["firm_key"] != "")).to_numpy()]
+    change): the pool peers are drawn from. As ``scope`` says (by default), the sample is
+    left out, and so is a complete assessment whose follow-up is complete too (also when the
+    firm's name or code changed in between); a newer draft replaces nothing here."""
+    scope = scope or Scope()
+    counted = Scope(samples=scope.samples, drafts=True, superseded=True).apply(df).frame
+    done = counted[((counted["status"] == "complete") & (counted["firm_key"] != "")).to_numpy()]
+    if not scope.superseded:
+        followed = set(done["previous_id"].dropna().astype(str))
+        done = done[~done["id"].isin(followed).to_numpy()]
     return done.sort_values(["date", "updated_at", "id"]).drop_duplicates("firm_key",
                                                                           keep="last")
 
 
 def peer_benchmark(df: pd.DataFrame, assessment_id: str,
                    min_peers: int = DEFAULT_MIN_PEERS,
-                   pool: pd.DataFrame | None = None) -> PeerBenchmark:
+                   pool: pd.DataFrame | None = None,
+                   scope: Scope | None = None) -> PeerBenchmark:
     """The benchmark of one assessment of the frame (see :class:`PeerBenchmark`); raises
     KeyError when it is not there. ``pool`` is :func:`latest_complete` of the same frame
-    when already computed (a screen benchmarking row after row reuses it)."""
+    (and ``scope``) when already computed (a screen benchmarking row after row reuses it)."""
     found = df[(df["id"] == assessment_id).to_numpy()]
     if found.empty:
         raise KeyError(f"assessment {assessment_id} is not in the portfolio")
@@ -101,7 +111,7 @@ def peer_benchmark(df: pd.DataFrame, assessment_id: str,
         return PeerBenchmark(assessment_id, None, None, 0, min_peers, False)
     if pool is None:  # only the firms ever assessed in the industry need sorting
         firms = df.loc[(df["industry"] == industry).to_numpy(), "firm_key"].unique()
-        pool = latest_complete(df[df["firm_key"].isin(firms).to_numpy()])
+        pool = latest_complete(df[df["firm_key"].isin(firms).to_numpy()], scope)
     group = pool[((pool["industry"] == industry)
                   & (pool["firm_key"] != me["firm_key"])).to_numpy()]
     used_band = None
