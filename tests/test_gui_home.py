@@ -104,3 +104,140 @@ def test_damaged_store_still_starts_and_offers_another(qtbot: Any, data_dir: Pat
     from zhigai.gui.worker import wait_for_background
 
     wait_for_background()
+
+
+# ---------------------------------------------------------------------------- re-assess, delete
+
+def _answer_box(button_text: str, seen: list[QMessageBox]) -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox), box
+    seen.append(box)
+    for button in box.buttons():
+        if button.text().replace("&", "") == button_text:
+            button.click()
+            return
+    raise AssertionError(f"no {button_text} button in {[b.text() for b in box.buttons()]}")
+
+
+def _box_text(box: QMessageBox) -> str:
+    return box.text() + "\n" + box.informativeText()
+
+
+def test_re_assess_explains_first_and_links_the_copy_to_the_earlier(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    (textile,) = seed(data_dir, root, "textile-early")
+    window = start()
+    home = window.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    home.select(textile)
+    seen: list[QMessageBox] = []
+    texts: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        texts.append(_box_text(box))
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        _answer_box(button, seen)
+
+    QTimer.singleShot(200, lambda: answer("No"))
+    qtbot.mouseClick(home.follow_button, Qt.MouseButton.LeftButton)
+    assert seen and window.page is None and home.model.rowCount() == 1   # nothing copied
+    said = texts[0]
+    assert "绍兴柯桥锦程织造有限公司" in said and "2026-11-20" in said
+    assert "new assessment of the same firm" in said
+    assert "answers of the assessment of 2026-11-20" in said
+    assert "stays unchanged" in said and "baseline" in said
+
+    QTimer.singleShot(200, lambda: answer("Yes"))
+    qtbot.mouseClick(home.follow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: type(window.page).__name__ == "AssessmentPage", timeout=5000)
+    copy = window.page.session
+    assert copy.assessment.previous_id == textile and copy.id != textile
+    qtbot.mouseClick(window.page.back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is None and home.model.rowCount() == 2)
+    names = {r.id: home.model.index(i, 0).data() for i, r in enumerate(home.model.rows)}
+    today = home.model.index(
+        [r.id for r in home.model.rows].index(copy.id), 3).data()
+    assert names[copy.id] == ("绍兴柯桥锦程织造有限公司 (re-assessment of the assessment of "
+                              "2026-11-20)")
+    assert names[textile] == f"绍兴柯桥锦程织造有限公司 (re-assessed on {today})"
+    # a search that shows only the copy still dates its link
+    home.search.setText(today)
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    assert "re-assessment of the assessment of 2026-11-20" in home.model.index(0, 0).data()
+
+
+def test_re_assess_speaks_chinese(qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    (textile,) = seed(data_dir, root, "textile-early")
+    window = start("zh")
+    home = window.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    home.select(textile)
+    seen: list[QMessageBox] = []
+    texts: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        texts.append(_box_text(box))
+        box.reject()   # Esc / the window's close button: nothing happens
+        seen.append(box)
+
+    QTimer.singleShot(200, answer)
+    qtbot.mouseClick(home.follow_button, Qt.MouseButton.LeftButton)
+    assert seen and window.page is None and home.model.rowCount() == 1
+    assert "同一家企业新建一份评估" in texts[0] and "2026-11-20" in texts[0]
+    assert not any("a" <= c.lower() <= "z" for c in texts[0])        # no English
+
+
+def test_delete_confirmation_names_the_date_the_list_shows(qtbot: Any, start: Any,
+                                                           data_dir: Path, root: Path) -> None:
+    """The assessment date (the list's Date column), not the day the record was made."""
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
+
+    assessment = load_assessment(root / "examples" / "textile-early.json")
+    assessment.profile["assessment_date"] = "2026-10-05"     # made on 2026-11-20
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    Session.import_assessment(store, default_catalog(), assessment)
+    store.close()
+    window = start()
+    home = window.home
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1)
+    home.select(assessment.id)
+    assert home.model.index(0, 3).data() == "2026-10-05"
+    seen: list[QMessageBox] = []
+    texts: list[str] = []
+
+    def answer() -> None:
+        texts.append(_box_text(QApplication.activeModalWidget()))  # type: ignore[arg-type]
+        _answer_box("Cancel", seen)
+
+    QTimer.singleShot(200, answer)
+    qtbot.mouseClick(home.delete_button, Qt.MouseButton.LeftButton)
+    assert "made on 2026-10-05?" in texts[0] and "2026-11-20" not in texts[0]
+    assert home.model.rowCount() == 1
+
+
+def test_home_stage_column_never_says_none(qapp: Any) -> None:
+    """A stage by the gates not decided yet shows a dash, not "None"."""
+    from zhigai.core.store.rows import AssessmentRow
+    from zhigai.gui.models import AssessmentTableModel
+
+    summary = {"stage_index": 2, "stage_weakest": None, "labels": {
+        "stage_index": {"zh": "数字化", "en": "Digitised"}}}
+    row = AssessmentRow(id="x", firm_key="", company_name="甲", industry="", city="",
+                        created_at="2026-11-20T00:00:00", updated_at="2026-11-20T00:00:00",
+                        status="draft", kind="self", questionnaire_id="q",
+                        questionnaire_version="1", previous_id=None, revision=0,
+                        summary=summary)
+    model = AssessmentTableModel("en")
+    model.set_rows([row, AssessmentRow(**{**row.__dict__, "id": "y", "summary": {}})])
+    assert model.index(0, 5).data() == "2 Digitised / —"
+    assert model.index(1, 5).data() == "—"
+    assert all("None" not in str(model.index(r, c).data())
+               for r in range(2) for c in range(6))

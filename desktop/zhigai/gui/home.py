@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.store.errors import StoreError
 from .context import AppContext
-from .models import AssessmentTableModel
+from .models import AssessmentTableModel, date_of
 
 
 class HomePage(QWidget):
@@ -168,7 +168,10 @@ class HomePage(QWidget):
         selected = self.selected_id()
         if store is not None:
             try:
-                self.model.set_rows(store.assessments(self.search.text()))
+                search = self.search.text()
+                # a search shows some rows; the others still date the links between them
+                self.model.set_rows(store.assessments(search),
+                                    store.assessments() if search.strip() else None)
                 self.fit_columns()
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Store"), str(error))
@@ -208,9 +211,31 @@ class HomePage(QWidget):
             self.openRequested.emit(assessment_id)
 
     def _follow_selected(self) -> None:
+        """Say what a re-assessment does, then ask for it (nothing happens on No)."""
         assessment_id = self.selected_id()
-        if assessment_id:
-            self.followUpRequested.emit(assessment_id)
+        store = self.ctx.store
+        if not assessment_id or store is None:
+            return
+        try:
+            row = store.row(assessment_id)
+        except StoreError as error:
+            QMessageBox.warning(self, self.tr("Re-assess"), str(error))
+            return
+        name = row.company_name or self.tr("(no name yet)")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Re-assess"),
+                          self.tr("Start a re-assessment of %1?").replace("%1", name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(self.tr(
+            "This makes a new assessment of the same firm that starts from the answers of the "
+            "assessment of %1; check and update them. The earlier assessment stays unchanged "
+            "and becomes the baseline the new one is compared with.").replace(
+            "%1", date_of(row)))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.exec()
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
+            return
+        self.followUpRequested.emit(assessment_id)
 
     def _delete_selected(self) -> None:
         assessment_id = self.selected_id()
@@ -222,7 +247,7 @@ class HomePage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete assessment"),
                           self.tr("Delete the assessment of %1 made on %2?\nIts answers are "
                                   "removed from this computer and cannot be restored.")
-                          .replace("%1", name).replace("%2", row.created_at[:10]),
+                          .replace("%1", name).replace("%2", date_of(row)),
                           QMessageBox.StandardButton.Cancel, self)
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -24,14 +24,26 @@ class AssessmentTableModel(QAbstractTableModel):
         self.rows: list[AssessmentRow] = []
         self.lang = lang
         self._texts: list[tuple[str, ...]] = []  # display strings, computed once per row
+        self._dates: dict[str, str] = {}           # id: the date the list shows
+        self._followed: dict[str, str] = {}        # id: the date of its newest re-assessment
 
     def headers(self) -> list[str]:
         return [self.tr("Company"), self.tr("Industry"), self.tr("City"), self.tr("Date"),
                 self.tr("Status"), self.tr("Stage (index / gates)")]
 
-    def set_rows(self, rows: list[AssessmentRow]) -> None:
+    def set_rows(self, rows: list[AssessmentRow],
+                 related: list[AssessmentRow] | None = None) -> None:
+        """Show ``rows``; ``related`` (e.g. every stored row when a search shows only some)
+        also name the dates of the earlier assessments and re-assessments rows are linked
+        to."""
         self.beginResetModel()
         self.rows = rows
+        known = {r.id: r for r in [*(related or []), *rows]}
+        self._dates = {i: date_of(r) for i, r in known.items()}
+        self._followed = {}
+        for r in sorted(known.values(), key=date_of):
+            if r.previous_id:
+                self._followed[r.previous_id] = date_of(r)
         self._texts = [tuple(self.display(r, c) for c in self.COLUMNS) for r in rows]
         self.endResetModel()
 
@@ -88,13 +100,19 @@ class AssessmentTableModel(QAbstractTableModel):
         s = row.summary
         if column == "company":
             name = row.company_name or self.tr("(no name yet)")
-            return name + (self.tr(" (follow-up)") if row.previous_id else "")
+            if row.previous_id:
+                before = self._dates.get(row.previous_id)
+                name += (self.tr(" (re-assessment of the assessment of %1)").replace(
+                    "%1", before) if before else self.tr(" (follow-up)"))
+            if row.id in self._followed:
+                name += self.tr(" (re-assessed on %1)").replace("%1", self._followed[row.id])
+            return name
         if column == "industry":
             return label(s, "industry", self.lang) or row.industry
         if column == "city":
             return row.city
         if column == "date":
-            return str(s.get("date") or row.created_at[:10])
+            return date_of(row)
         if column == "status":
             if row.status == "complete":
                 return self.tr("Complete")
@@ -105,6 +123,13 @@ class AssessmentTableModel(QAbstractTableModel):
             first, second = s.get("stage_index"), s.get("stage_weakest")
             if first is None:
                 return "—"
-            return (f"{first} {label(s, 'stage_index', self.lang)} / "
-                    f"{second} {label(s, 'stage_weakest', self.lang)}")
+            weakest = ("—" if second is None else
+                       f"{second} {label(s, 'stage_weakest', self.lang)}".strip())
+            return f"{first} {label(s, 'stage_index', self.lang)}".strip() + " / " + weakest
         return ""
+
+
+def date_of(row: AssessmentRow) -> str:
+    """The date the home list shows for an assessment: its assessment date, else the day it
+    was made."""
+    return str(row.summary.get("date") or row.created_at[:10])
