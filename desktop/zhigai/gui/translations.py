@@ -79,12 +79,14 @@ class StaleMnemonics(QTranslator):
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        # asked last of all: nothing here is the source text itself (an empty string from
+        # Python is not Qt's null "no translation" and would blank every label)
         at = source.replace("&&", "\0\0").find("&")
         if not context.startswith("Q") or at < 0 or at + 1 >= len(source):
-            return ""
+            return source
         text = self.qt.translate(context, source[:at] + source[at + 1:], disambiguation, n)
         if not text:
-            return ""
+            return source
         key = f"(&{source[at + 1].upper()})"
         end = len(text.rstrip("：:…. "))
         return text[:end] + key + text[end:]
@@ -107,22 +109,26 @@ class Translators:
             app.removeTranslator(t)
         self.installed.clear()
         self.lang = lang
+        qt: QTranslator | None = None
+        if lang == "zh":
+            qt = QTranslator(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       folder):
+                stale = StaleMnemonics(qt, app)  # asked after all others: installed first
+                app.installTranslator(stale)
+                self.installed.append(stale)
+            else:
+                qt = None
         path = qm_path(lang)
         if path is not None:
             ours = QTranslator(app)
             if ours.load(str(path)):
                 app.installTranslator(ours)
                 self.installed.append(ours)
-        if lang == "zh":
-            qt = QTranslator(app)
-            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       folder):
-                stale = StaleMnemonics(qt, app)  # asked after qtbase: installed before it
-                app.installTranslator(stale)
-                self.installed.append(stale)
-                app.installTranslator(qt)
-                self.installed.append(qt)
+        if qt is not None:
+            app.installTranslator(qt)
+            self.installed.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                            if lang == "zh" else QLocale(QLocale.Language.English,
                                                         QLocale.Country.UnitedStates))
