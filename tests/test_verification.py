@@ -127,3 +127,69 @@ def test_a_confirmation_changes_the_fingerprint_and_merges(tmp_path: Path, catal
     session.set_confirmed(q1, False)
     assert fingerprint(before, {}, "", None).code == fingerprint(
         session.assessment, {}, "", None).code
+
+
+def test_outside_a_verification_nothing_is_checked(tmp_path: Path, catalog) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'z.db'}")
+    a = load_assessment(ROOT / "examples" / "auto-parts-midway.json")
+    session = Session.import_assessment(store, catalog, a, WANG)
+    (q1,) = singles(session, 1)
+    assert check_state(session.assessment, q1) == "unchecked"
+    na_id = next(q.id for q in session.instrument.questions if q.allow_na)
+    session.set_not_applicable(na_id)
+    c = session.coverage()
+    given = [q.id for q in session.instrument.questions
+             if session.score.questions[q.id].state in ("answered", "na")]
+    assert list(c.answers) == given and c.checked == ()
+    na = [q for q, x in session.score.questions.items() if x.state == "na"]
+    assert na == [na_id] and na_id in c.answers   # "not applicable" is an answer too
+
+
+def test_answers_the_owner_left_open_or_the_expert_cleared_are_counted(
+        tmp_path: Path, catalog) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'z.db'}")
+    a = load_assessment(ROOT / "examples" / "auto-parts-midway.json")
+    session = Session.import_assessment(store, catalog, a, WANG)
+    q1, q2 = singles(session, 2)
+    session.clear(q1)                      # the owner left q1 open
+    session.start_verification(EXPERT)
+    answered_before = len(session.coverage().answers)
+    option = session.instrument.by_id[q1].options[0].id
+    session.answer(q1, option)             # the expert answers it on site
+    session.clear(q2)                      # and clears an answer the owner gave
+    c = session.coverage()
+    assert q1 in c.answers and q2 in c.answers
+    assert len(c.answers) == answered_before + 1
+    assert set(c.corrected) == {q1, q2} and c.confirmed == ()
+    hidden = [q for q, x in session.score.questions.items() if x.state == "skipped"
+              and q not in session.assessment.owner_answers]
+    assert not set(hidden) & set(c.answers)
+
+
+def test_the_editor_is_this_machines_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+    import platform
+
+    from zhigai.core.base import identity
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "  zhang  ")
+    monkeypatch.setattr(platform, "node", lambda: " laptop-7 ")
+    assert identity.local_editor() == Editor("zhang", "laptop-7")
+    assert identity.local_editor("  王工 ") == Editor("王工", "laptop-7")
+    assert identity.local_editor("", machine="pc-2") == Editor("zhang", "pc-2")
+    assert identity.local_editor("李" * 150).name == "李" * 100
+    assert identity.local_editor("x", machine="m" * 150).machine == "m" * 100
+
+    def broken() -> str:
+        raise KeyError("no user")
+
+    def no_node() -> str:
+        raise OSError("no name")
+
+    monkeypatch.setattr(getpass, "getuser", broken)
+    monkeypatch.setattr(platform, "node", no_node)
+    assert identity.login_name() == "" and identity.machine_name() == ""
+    assert identity.local_editor() == Editor("?", "")
+    assert Editor("王工", "laptop-7").label(True) == "王工（laptop-7）"
+    assert Editor("Wang", "laptop-7").label(False) == "Wang (laptop-7)"
+    assert Editor("Wang").label(False) == "Wang"
