@@ -132,3 +132,18 @@ def test_the_local_profile_is_asked_once_and_names_every_change(
     qtbot.mouseClick(card.buttons[other], Qt.MouseButton.LeftButton)
     last = window.ctx.store.audit_trail(auto)[-1]
     assert (last.who, last.machine) == ("李会计", machine_name())
+
+
+def test_the_history_names_the_owner_of_older_files_in_chinese(qtbot: Any, start: Any) -> None:
+    """Entries written before the local profile say "owner": shown in words, not the id."""
+    from zhigai.core.assessment.model import AuditEntry
+    from zhigai.gui.evidence_panel import AuditDialog
+
+    window = start("zh")
+    entries = [AuditEntry(who="owner", field="answer.q1"),
+               AuditEntry(who="王工", machine="laptop-7", field="confirmed.q1", new=True)]
+    dialog = AuditDialog(entries, lambda e, v: "—", window)
+    assert dialog.table.item(0, 1).text() == "企业（自评）"
+    assert dialog.table.item(1, 1).text() == "王工 @ laptop-7"
+    assert dialog.table.item(1, 2).text() == "现场核对"
+    assert dialog.table.horizontalHeaderItem(1).text() == "修改人（电脑）"

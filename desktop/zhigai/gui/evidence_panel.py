@@ -190,7 +190,9 @@ class AuditDialog(QDialog):
                  "checked": self.tr("material seen")}
         for row, e in enumerate(entries):
             kind = e.field.partition(".")[0]
-            who = e.who + (" @ " + e.machine if e.machine else "")
+            # "owner": what versions before the local profile recorded for the owner
+            name = self.tr("the owner") if e.who == "owner" else e.who
+            who = name + (" @ " + e.machine if e.machine else "")
             for col, value in enumerate((e.at[:19].replace("T", " "), who,
                                          names.get(kind, e.field), text(e, e.old),
                                          text(e, e.new))):

@@ -325,6 +325,10 @@
             <source>material seen</source>
             <translation>material seen</translation>
         </message>
+        <message>
+            <source>the owner</source>
+            <translation>the owner</translation>
+        </message>
     </context>
     <context>
         <name>BankFileView</name>
@@ -2571,14 +2575,6 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Estimated subsidies: %1 to %2. The calculator counts the low end, %1.</translation>
         </message>
         <message>
-            <source>No support in force gives an amount to estimate for this project.</source>
-            <translation>No support in force gives an amount to estimate for this project.</translation>
-        </message>
-        <message>
-            <source>No support with an amount to estimate yet; plan the project's items to see estimates.</source>
-            <translation>No support with an amount to estimate yet; plan the project's items to see estimates.</translation>
-        </message>
-        <message>
             <source>Eligible</source>
             <translation>Eligible</translation>
         </message>
@@ -2597,6 +2593,30 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Expired — for reference</source>
             <translation>Expired — for reference</translation>
+        </message>
+        <message>
+            <source>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</source>
+            <translation>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</translation>
+        </message>
+        <message>
+            <source>No estimate yet: list the project's items in the Plan tab (or its estimated cost in the profile) to estimate the supports below that pay an amount.</source>
+            <translation>No estimate yet: list the project's items in the Plan tab (or its estimated cost in the profile) to estimate the supports below that pay an amount.</translation>
+        </message>
+        <message>
+            <source>No estimate yet: the project's items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</source>
+            <translation>No estimate yet: the project's items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</translation>
+        </message>
+        <message>
+            <source>Nothing to estimate: %1 pays a share of costs the project's items do not include.</source>
+            <translation>Nothing to estimate: %1 pays a share of costs the project's items do not include.</translation>
+        </message>
+        <message>
+            <source>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</source>
+            <translation>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</translation>
+        </message>
+        <message>
+            <source>No support that pays an amount is open to this project (%1 in force): see the reasons below.</source>
+            <translation>No support that pays an amount is open to this project (%1 in force): see the reasons below.</translation>
         </message>
         <message>
             <source>Estimate: %1 to %2</source>

@@ -325,6 +325,10 @@
         <source>material seen</source>
         <translation>已看材料</translation>
     </message>
+    <message>
+        <source>the owner</source>
+        <translation>企业（自评）</translation>
+    </message>
 </context>
 <context>
     <name>BankFileView</name>
@@ -2571,14 +2575,6 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>估计可获补贴 %1 至 %2，投资测算按低值 %1 计入。</translation>
     </message>
     <message>
-        <source>No support in force gives an amount to estimate for this project.</source>
-        <translation>目前有效的政策中，没有可为本项目估算金额的。</translation>
-    </message>
-    <message>
-        <source>No support with an amount to estimate yet; plan the project&apos;s items to see estimates.</source>
-        <translation>暂无可估算金额的支持政策；列出项目明细后即可估算。</translation>
-    </message>
-    <message>
         <source>Eligible</source>
         <translation>符合条件</translation>
     </message>
@@ -2597,6 +2593,30 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Expired — for reference</source>
         <translation>已过期（仅供参考）</translation>
+    </message>
+    <message>
+        <source>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No estimate yet: list the project&apos;s items in the Plan tab (or its estimated cost in the profile) to estimate the supports below that pay an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No estimate yet: the project&apos;s items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to estimate: %1 pays a share of costs the project&apos;s items do not include.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No support that pays an amount is open to this project (%1 in force): see the reasons below.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Estimate: %1 to %2</source>
