@@ -372,3 +372,47 @@ def test_the_item_table_is_walked_with_the_keyboard(qtbot: Any, qtlog: Any, star
     warnings = [r.message for r in qtlog.records if "editor" in r.message
                 or "commitData" in r.message]
     assert warnings == []
+
+
+def test_the_supports_say_why_nothing_is_estimated(qtbot: Any, start: Any, data_dir: Path,
+                                                   root: Path) -> None:
+    """Without an estimate the supports tab says why, true for the state: nothing in force
+    pays an amount (listing items would not help), nothing that pays is open yet, no project
+    described, or items without prices."""
+    (textile, brakes) = seed(data_dir, root, "textile-early",
+                             "reference/hangzhou-brake-parts/assessment")
+    window = start()
+
+    def shown(page: Any) -> str:
+        page.tabs.setCurrentWidget(page.supports)
+        return page.supports.total.text()
+
+    window.open_assessment(textile)
+    page = window.page
+    nothing_pays = "No support in force in the chosen catalogues pays a grant"
+    assert shown(page).startswith(nothing_pays)
+    page.tabs.setCurrentWidget(page.plan)
+    qtbot.mouseClick(page.plan.add_item, Qt.MouseButton.LeftButton)
+    assert page.session.assessment.project.items
+    assert shown(page).startswith(nothing_pays)         # never "list the items" once listed
+    window.open_assessment(brakes)                      # the Hangzhou pilot, gated at 二级
+    page = window.page
+    assert shown(page) == ("Supports in force that pay an amount: 1, none open to this "
+                           "project yet (1 nearly eligible: see what is missing below).")
+    # no items and no estimated cost: list them
+    page.tabs.setCurrentWidget(page.plan)
+    table, model = page.plan.table, page.plan.items
+    while model.rowCount():
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(model.index(0, 0)).center())
+        qtbot.mouseClick(page.plan.remove_item, Qt.MouseButton.LeftButton)
+    page.tabs.setCurrentWidget(page.profile)
+    cost = page.profile.editors["project_cost"].editor
+    type_into(qtbot, cost, "")
+    qtbot.keyClick(cost, Qt.Key.Key_Return)
+    assert page.session.assessment.profile.get("project_cost") is None
+    assert shown(page).startswith("No estimate yet: list the project's items in the Plan tab")
+    # an item without a price: enter the prices
+    page.tabs.setCurrentWidget(page.plan)
+    qtbot.mouseClick(page.plan.add_item, Qt.MouseButton.LeftButton)
+    assert shown(page).startswith("No estimate yet: the project's items have no prices.")

@@ -147,12 +147,8 @@ class SupportsView(LazyRefresh, QScrollArea):
                                        "the low end, %1.")
                                .replace("%1", fmt(advice.subsidies, self.lang))
                                .replace("%2", fmt(advice.subsidies_high, self.lang)))
-        elif self.controller.project().items:
-            self.total.setText(self.tr("No support in force gives an amount to estimate for "
-                                       "this project."))
         else:
-            self.total.setText(self.tr("No support with an amount to estimate yet; plan the "
-                                       "project's items to see estimates."))
+            self.total.setText(self.no_estimate(advice))
         headings = {"eligible": self.tr("Eligible"), "near_miss": self.tr("Nearly eligible"),
                     "information": self.tr("Good to know"),
                     "not_eligible": self.tr("Not eligible"),
@@ -165,6 +161,38 @@ class SupportsView(LazyRefresh, QScrollArea):
                 head.setObjectName("subtitle")
                 self.list.addWidget(head)
             self.list.addWidget(self._card(match))
+
+    def no_estimate(self, advice: Advice) -> str:
+        """Why no amount is estimated, true for the state the project is in: nothing in force
+        pays an amount, the project is not described yet, its items have no prices, what
+        pays a share finds no such cost among the items, or nothing that pays is open yet."""
+        current = [m for m in advice.supports if m.status != "expired"]
+        paying = [m for m in current if m.policy.gives.type in ("rate", "amount")]
+        plan = self.controller.project()
+        if not paying:
+            return self.tr("No support in force in the chosen catalogues pays a grant whose "
+                           "amount could be estimated: those in force below are loans, "
+                           "guarantees, interest subsidies, services or information.")
+        if not plan.items and not advice.facts.get("total_investment"):
+            return self.tr("No estimate yet: list the project's items in the Plan tab (or "
+                           "its estimated cost in the profile) to estimate the supports "
+                           "below that pay an amount.")
+        if plan.items and not plan.total() and not advice.facts.get("total_investment"):
+            return self.tr("No estimate yet: the project's items have no prices. Enter their "
+                           "unit prices in the Plan tab to estimate the supports.")
+        eligible = [m for m in paying if m.eligible]
+        if eligible:
+            sep = "、" if self.lang == "zh" else "; "
+            return self.tr("Nothing to estimate yet: the project's items include none of "
+                           "the costs these eligible supports pay a share of: %1.").replace(
+                "%1", sep.join(m.policy.name.get(self.lang) for m in eligible))
+        near = sum(m.status == "near_miss" for m in paying)
+        if near:
+            return self.tr("Supports in force that pay an amount: %1, none open to this "
+                           "project yet (%2 nearly eligible: see what is missing below).").replace(
+                "%1", str(len(paying))).replace("%2", str(near))
+        return self.tr("Supports in force that pay an amount: %1, none open to this project "
+                       "(the reasons are below).").replace("%1", str(len(paying)))
 
     def _card(self, m: SupportMatch) -> QFrame:
         card = QFrame()
