@@ -85,8 +85,10 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     app, window = create_app(["--lang", lang])
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
     prefix = f"{lang}-" if scale == "1" else f"x{scale}-{lang}-"
-    # 200%: a 2560x1600 laptop screen is 1280x800 logical pixels; the window must fit
-    window.resize(*WINDOWS.get(scale, WINDOWS["2"]))
+    # 200%: a 2560x1600 laptop screen is 1280x800 logical pixels; the window must fit. At 125%
+    # the window keeps the size it opens at on that laptop (fitted to its 1093x614 desktop)
+    if scale != "1.25":
+        window.resize(*WINDOWS.get(scale, WINDOWS["2"]))
     saved: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -113,6 +115,11 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     while window.ctx.store is None or not window.ctx.catalog_ready:
         app.processEvents()
     only = os.environ.get("SHOT_ONLY")
+    if only == "portfolio":
+        shoot_portfolio(window, grab, settle)
+        window.close()
+        app.processEvents()
+        return saved
     if only in ("reference", "official"):
         (shoot_reference if only == "reference" else shoot_official)(window, grab, settle)
         window.close()
@@ -247,6 +254,20 @@ def shoot_reference(window: object, grab: object, settle: object) -> None:
     grab("25-reference-plan-assumptions")  # type: ignore[operator]
 
 
+def shoot_portfolio(window: object, grab: object, settle: object) -> None:
+    """The portfolio with what it leaves out (the samples, the superseded textile assessment),
+    then with the samples included."""
+    window.show_portfolio()  # type: ignore[attr-defined]
+    settle(600)  # type: ignore[operator]
+    page = window.page  # type: ignore[attr-defined]
+    page.table.selectRow(1)
+    grab("16-portfolio")  # type: ignore[operator]
+    page.include_samples.click()
+    settle()  # type: ignore[operator]
+    grab("16-portfolio-with-samples")  # type: ignore[operator]
+    window.go_home()  # type: ignore[attr-defined]
+
+
 def shoot_official(window: object, grab: object, settle: object) -> None:
     """The official-level tab top to bottom: the sample firm, a firm with a support paid only
     at 二级, a firm on questionnaire 1.1 (the questions the estimate lacks), and the evidence
@@ -305,6 +326,8 @@ def shoot_official(window: object, grab: object, settle: object) -> None:
     grab("28-official-expert-1")  # type: ignore[operator]
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     grab("28-official-expert-2")  # type: ignore[operator]
+    page.tabs.setCurrentWidget(page.questions)         # the questionnaire while verifying
+    grab("28-verification-questionnaire")  # type: ignore[operator]
     window.go_home()  # type: ignore[attr-defined]
 
 
