@@ -137,3 +137,47 @@ def test_language_switch_keeps_work(qtbot: Any, start: Any) -> None:
     assert page.session.assessment.answers == answers
     window.language_actions["zh"].trigger()
     assert window.page.tabs.tabText(1) == "问卷"
+
+
+def test_questions_are_numbered_as_shown(qtbot: Any, start: Any) -> None:
+    """The shown questions of a part are numbered 1..n without gaps, renumbered as follow-up
+    questions appear or hide; the total says it counts what is shown now."""
+    import re
+
+    window = start()
+    page = create_via_ui(qtbot, window)
+    view = page.questions
+    view.focus_question("eq_robot_count")
+    robots, vision = view.cards["eq_robot_count"], view.cards["eq_robot_vision"]
+    dim = robots.q.dimension
+    part = [d.id for d in page.session.instrument.dimensions].index(dim) + 1
+
+    def numbers() -> list[str]:
+        return [view.cards[q.id].number.text() for q in page.session.instrument.by_dimension[dim]
+                if not view.cards[q.id].isHidden()]
+
+    def total() -> int:
+        found = re.fullmatch(r"Answered (\d+) of (\d+) questions", view.progress_label.text())
+        assert found, view.progress_label.text()
+        return int(found.group(2))
+
+    assert vision.isHidden()
+    assert numbers() == [f"{part}.{n}" for n in range(1, len(numbers()) + 1)]
+    before, shown = total(), len(numbers())
+    assert "follow-up questions add to it" in view.count_note.text()
+    assert view.count_note.isVisible()
+    robots.line.clear()
+    qtbot.keyClicks(robots.line, "3")
+    qtbot.keyClick(robots.line, Qt.Key.Key_Return)
+    assert not vision.isHidden()
+    assert numbers() == [f"{part}.{n}" for n in range(1, shown + 2)]   # no gap, one more
+    at = numbers().index(robots.number.text())
+    assert vision.number.text() == f"{part}.{at + 2}"                   # right after it
+    assert total() == before + 1
+    view.focus_question("eq_robot_count")
+    robots.line.clear()
+    qtbot.keyClicks(robots.line, "0")
+    qtbot.keyClick(robots.line, Qt.Key.Key_Return)
+    assert vision.isHidden()
+    assert numbers() == [f"{part}.{n}" for n in range(1, shown + 1)]
+    assert total() == before

@@ -179,6 +179,11 @@ class QuestionCard(QFrame):
             self._text_timer.timeout.connect(self._text_finished)
             self.textedit.textChanged.connect(self._text_changed)
 
+    def set_number(self, number: str) -> None:
+        """The card's number among the questions shown now (the view renumbers as follow-up
+        questions appear or hide, so the numbers never skip)."""
+        self.number.setText(number)
+
     # ------------------------------------------------------------------ showing an answer
 
     def set_answer(self, answer: Answer | None) -> None:

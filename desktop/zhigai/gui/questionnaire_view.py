@@ -76,6 +76,14 @@ class QuestionnaireView(QWidget):
         self.progress.setTextVisible(True)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("muted")
+        self.progress_label.setWordWrap(True)
+        # the total is what is shown now: say so, or a growing total looks like a mistake
+        self.count_note = QLabel(self.tr("The total counts the questions that need an "
+                                         "answer now (optional ones once answered); "
+                                         "follow-up questions add to it when an answer "
+                                         "calls for them."))
+        self.count_note.setObjectName("help")
+        self.count_note.setWordWrap(True)
         self.dim_list = QListWidget()
         self.dim_list.setObjectName("dimensions")
         self.dim_list.setSpacing(3)
@@ -97,6 +105,7 @@ class QuestionnaireView(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.progress_label)
         left.addWidget(self.progress)
+        left.addWidget(self.count_note)
         left.addWidget(self.dim_list, 1)
         keys = QLabel(self.tr("Keys: 1-9 choose · N not applicable · Enter next · "
                               "Ctrl+J next unanswered"))
@@ -165,9 +174,9 @@ class QuestionnaireView(QWidget):
             text.setWordWrap(True)
             page.box.addWidget(text)
         yes, no, na = self.tr("Yes"), self.tr("No"), self.tr("not applicable")
-        for n, q in enumerate(self.instrument.by_dimension[dim_id], start=1):
+        for q in self.instrument.by_dimension[dim_id]:
             previous = describe_answer(q, session.previous_answer(q.id), self.lang, yes, no, na)
-            card = QuestionCard(q, f"{dim_number}.{n}", self.lang, self._save, previous)
+            card = QuestionCard(q, "", self.lang, self._save, previous)   # numbered when shown
             card.set_answer(session.assessment.answers.get(q.id))
             panel = EvidencePanel(self.controller, q, self.lang)
             card.layout().addWidget(panel)
@@ -224,18 +233,27 @@ class QuestionnaireView(QWidget):
             self._apply_states(dim_id)
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(answered)
-        self.progress_label.setText(self.tr("Answered %1 of %2").replace("%1", str(answered))
-                                    .replace("%2", str(total)))
+        self.progress_label.setText(self.tr("Answered %1 of %2 questions")
+                                    .replace("%1", str(answered)).replace("%2", str(total)))
         missing = len(score.missing)
         self.next_unanswered.setText(self.tr("Next unanswered (%1)").replace("%1", str(missing))
                                      if missing else self.tr("All answered: see results"))
 
     def _apply_states(self, dim_id: str) -> None:
+        """Show the questions that apply now and number them 1..n in the dimension, without
+        gaps for the hidden ones."""
         states = self.controller.score.questions
+        dim_number = [x.id for x in self.instrument.dimensions].index(dim_id) + 1
+        n = 0
         for q in self.instrument.by_dimension[dim_id]:
             card = self.cards.get(q.id)
-            if card is not None:
-                card.setVisible(states[q.id].state in SHOWN)
+            if card is None:
+                continue
+            shown = states[q.id].state in SHOWN
+            card.setVisible(shown)
+            if shown:
+                n += 1
+                card.set_number(f"{dim_number}.{n}")
 
     # ------------------------------------------------------------------ navigation
 
