@@ -416,3 +416,28 @@ def test_the_supports_say_why_nothing_is_estimated(qtbot: Any, start: Any, data_
     page.tabs.setCurrentWidget(page.plan)
     qtbot.mouseClick(page.plan.add_item, Qt.MouseButton.LeftButton)
     assert shown(page).startswith("No estimate yet: the project's items have no prices.")
+
+
+def test_the_arrow_keys_walk_the_financing_structures(qtbot: Any, start: Any, data_dir: Path,
+                                                      root: Path) -> None:
+    """Down and Up move through the structures compared, and the details follow the row."""
+    (firm,) = seed(data_dir, root, REFERENCE)
+    window = start()
+    window.open_assessment(firm, tab=6)
+    page = window.page
+    page.tabs.setCurrentWidget(page.financing)
+    view = page.financing
+    advice = page.session.advice(window.ctx.advice_data(), "en")
+    ids = [o.option.id for o in advice.options]
+    table = view.options_view
+    table.setFocus()
+    row = ids.index(view.selected)
+    key = Qt.Key.Key_Down if row + 1 < len(ids) else Qt.Key.Key_Up
+    step = 1 if key == Qt.Key.Key_Down else -1
+    qtbot.keyClick(table, key)
+    assert table.selectionModel().selectedRows()[0].row() == row + step
+    assert view.selected == ids[row + step]
+    assert advice.options[row + step].label.get("en") in view.reasons.text()
+    back = Qt.Key.Key_Up if key == Qt.Key.Key_Down else Qt.Key.Key_Down
+    qtbot.keyClick(table, back)
+    assert view.selected == ids[row]

@@ -109,6 +109,11 @@ class FinancingView(LazyRefresh, QScrollArea):
         self.options_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.options_view.clicked.connect(self._option_clicked)
         self.options_view.activated.connect(self._option_clicked)
+        # the arrow keys move the current row: the details follow it as they follow a click
+        self._filling = False
+        self.options_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: None if self._filling or not current.isValid()
+            else self._option_clicked(current))
         layout.addWidget(self.options_view)
 
         detail = QHBoxLayout()
@@ -350,6 +355,7 @@ class FinancingView(LazyRefresh, QScrollArea):
             if o.option.id == chosen:
                 note.append((self.tr("Your choice"), None))
             lines[(n, 0)] = note
+        self._filling = True      # the rows are rebuilt: the selection is restored below
         self.options.set([self.tr("Structure"), self.tr("Bank's tests"), self.tr("Financed"),
                           self.tr("Own money"), self.tr("Financing cost"),
                           self.tr("Lowest DSCR"), self.tr("Lowest ICR")], rows, colors, lines)
@@ -361,6 +367,7 @@ class FinancingView(LazyRefresh, QScrollArea):
             self.selected = self.opening_choice(advice)
         if self.selected in ids:
             self.options_view.selectRow(ids.index(self.selected))
+        self._filling = False
 
     def opening_choice(self, advice: Advice) -> str | None:
         """The structure shown first: the owner's choice, else the recommended one, else the
