@@ -2172,6 +2172,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
     <context>
         <name>QuestionnaireView</name>
         <message>
+            <source>The total counts the questions that need an answer now (optional ones once answered); follow-up questions add to it when an answer calls for them.</source>
+            <translation>The total counts the questions that need an answer now (optional ones once answered); follow-up questions add to it when an answer calls for them.</translation>
+        </message>
+        <message>
             <source>← Previous part</source>
             <translation>← Previous part</translation>
         </message>
@@ -2196,8 +2200,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>not applicable</translation>
         </message>
         <message>
-            <source>Answered %1 of %2</source>
-            <translation>Answered %1 of %2</translation>
+            <source>Answered %1 of %2 questions</source>
+            <translation>Answered %1 of %2 questions</translation>
         </message>
         <message>
             <source>Next unanswered (%1)</source>
@@ -2595,8 +2599,20 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Expired — for reference</translation>
         </message>
         <message>
-            <source>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</source>
-            <translation>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</translation>
+            <source>No support in force in the chosen catalogues pays a grant whose amount could be estimated: those in force below are loans, guarantees, interest subsidies, services or information.</source>
+            <translation>No support in force in the chosen catalogues pays a grant whose amount could be estimated: those in force below are loans, guarantees, interest subsidies, services or information.</translation>
+        </message>
+        <message>
+            <source>Nothing to estimate yet: the project's items include none of the costs these eligible supports pay a share of: %1.</source>
+            <translation>Nothing to estimate yet: the project's items include none of the costs these eligible supports pay a share of: %1.</translation>
+        </message>
+        <message>
+            <source>Supports in force that pay an amount: %1, none open to this project yet (%2 nearly eligible: see what is missing below).</source>
+            <translation>Supports in force that pay an amount: %1, none open to this project yet (%2 nearly eligible: see what is missing below).</translation>
+        </message>
+        <message>
+            <source>Supports in force that pay an amount: %1, none open to this project (the reasons are below).</source>
+            <translation>Supports in force that pay an amount: %1, none open to this project (the reasons are below).</translation>
         </message>
         <message>
             <source>No estimate yet: list the project's items in the Plan tab (or its estimated cost in the profile) to estimate the supports below that pay an amount.</source>
@@ -2605,18 +2621,6 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>No estimate yet: the project's items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</source>
             <translation>No estimate yet: the project's items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</translation>
-        </message>
-        <message>
-            <source>Nothing to estimate: %1 pays a share of costs the project's items do not include.</source>
-            <translation>Nothing to estimate: %1 pays a share of costs the project's items do not include.</translation>
-        </message>
-        <message>
-            <source>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</source>
-            <translation>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</translation>
-        </message>
-        <message>
-            <source>No support that pays an amount is open to this project (%1 in force): see the reasons below.</source>
-            <translation>No support that pays an amount is open to this project (%1 in force): see the reasons below.</translation>
         </message>
         <message>
             <source>Estimate: %1 to %2</source>

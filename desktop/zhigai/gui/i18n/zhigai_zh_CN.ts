@@ -2172,6 +2172,10 @@ Its answers are removed from this computer and cannot be restored.</source>
 <context>
     <name>QuestionnaireView</name>
     <message>
+        <source>The total counts the questions that need an answer now (optional ones once answered); follow-up questions add to it when an answer calls for them.</source>
+        <translation>总数只算目前需要回答的题目（选答题答了才算）；某个回答引出追问时，总数会随之增加。</translation>
+    </message>
+    <message>
         <source>← Previous part</source>
         <translation>← 上一部分</translation>
     </message>
@@ -2196,8 +2200,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <source>Answered %1 of %2</source>
-        <translation>已答 %1 / %2 题</translation>
+        <source>Answered %1 of %2 questions</source>
+        <translation>已答 %1 题，共 %2 题</translation>
     </message>
     <message>
         <source>Next unanswered (%1)</source>
@@ -2595,28 +2599,28 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>已过期（仅供参考）</translation>
     </message>
     <message>
-        <source>No support in force in the chosen catalogues pays an amount that could be estimated: those below are loans, interest subsidies, services or information.</source>
-        <translation type="unfinished"></translation>
+        <source>No support in force in the chosen catalogues pays a grant whose amount could be estimated: those in force below are loans, guarantees, interest subsidies, services or information.</source>
+        <translation>所选政策清单中，目前有效的政策都不发放可估算金额的补助：下列有效政策为贷款、担保、贴息、服务或信息类。</translation>
+    </message>
+    <message>
+        <source>Nothing to estimate yet: the project&apos;s items include none of the costs these eligible supports pay a share of: %1.</source>
+        <translation>暂无可估算金额：以下符合条件的政策按某类费用的比例补助，而项目明细中没有这类费用：%1。</translation>
+    </message>
+    <message>
+        <source>Supports in force that pay an amount: %1, none open to this project yet (%2 nearly eligible: see what is missing below).</source>
+        <translation>目前有效、发放补助金额的政策共 %1 项，本项目暂不符合其中任何一项（%2 项接近符合：差什么见下文）。</translation>
+    </message>
+    <message>
+        <source>Supports in force that pay an amount: %1, none open to this project (the reasons are below).</source>
+        <translation>目前有效、发放补助金额的政策共 %1 项，本项目均不符合（原因见下文）。</translation>
     </message>
     <message>
         <source>No estimate yet: list the project&apos;s items in the Plan tab (or its estimated cost in the profile) to estimate the supports below that pay an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无估算：请在“规划”中列出项目明细（或在“企业信息”中填写项目预计投资），即可估算下列发放补助金额的政策。</translation>
     </message>
     <message>
         <source>No estimate yet: the project&apos;s items have no prices. Enter their unit prices in the Plan tab to estimate the supports.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to estimate: %1 pays a share of costs the project&apos;s items do not include.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No support that pays an amount is open to this project yet (%1 in force); %2 nearly eligible: see what is missing below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No support that pays an amount is open to this project (%1 in force): see the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无估算：项目明细还没有价格。请在“规划”中填写单价，即可估算政策补助。</translation>
     </message>
     <message>
         <source>Estimate: %1 to %2</source>
