@@ -269,6 +269,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: int = 3,
                  explain_all: bool = False) -> str:
     from ..core.assessment import explain, verdict
+    from ..core.base.prose import labelled, tidy
 
     zh = lang == "zh"
     lines: list[str] = []
@@ -278,7 +279,8 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
     industry_label = next((o.label.get(lang) for o in industry_field.options or []
                            if o.id == industry), "—") if industry_field else "—"
     city = assessment.profile_by_role(instrument, "city") or "—"
-    lines.append(f"{'企业' if zh else 'Firm'}: {name} ({industry_label}, {city})")
+    lines.append(f"企业：{name}（{industry_label}，{city}）" if zh else
+                 f"Firm: {name} ({industry_label}, {city})")
     mods = ", ".join(f"{m.id} {m.version}" for m in instrument.modules)
     lines.append(f"{'问卷' if zh else 'Questionnaire'}: {instrument.id} {instrument.version}"
                  + (f" + {mods}" if mods else ""))
@@ -329,11 +331,12 @@ def render_score(result: Any, instrument: Any, assessment: Any, lang: str, top: 
             lines.append("    " + explain.t("separator", lang).join(
                 explain.gap_reasons(gap, instrument, pains, lang)))
             if gap.next_level is not None:
-                lines.append("    " + ("下一级" if zh else "next level") + f" {gap.next_level}: "
-                             + dim.levels[gap.next_level].get(lang))
+                lines.append("    " + labelled(("下一级 " if zh else "next level ")
+                                             + str(gap.next_level),
+                                             dim.levels[gap.next_level].get(lang), lang))
             for step in gap.holding_back[:3]:
                 lines.append("    - " + explain.next_step_text(step, instrument, lang))
-    return "\n".join(lines)
+    return tidy("\n".join(lines), lang)
 
 
 # ---------------------------------------------------------------------------- advise

@@ -4,6 +4,7 @@ the GUI and the report."""
 from __future__ import annotations
 
 from ..base.i18n import normalize_lang
+from ..base.prose import bare
 from ..questionnaire.instrument import Instrument
 from .scoring import DimensionScore, Gap, NextStep
 
@@ -92,7 +93,7 @@ def _number(value: float) -> str:
 
 def next_step_text(step: NextStep, instrument: Instrument, lang: str) -> str:
     q = instrument.by_id[step.question]
-    question = (q.short or q.text).get(lang)
+    question = bare((q.short or q.text).get(lang))  # "question？：" never
     if step.option is not None:
         if q.type == "yesno":
             option = t("step_yes" if step.option == "yes" else "step_no", lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..base.prose import bare
 from ..questionnaire.instrument import Instrument
 from .lens import LensResult
 from .lens_model import Lens
@@ -30,7 +31,7 @@ def unanswered(result: LensResult, instrument: Instrument) -> list[str]:
 
 def unanswered_names(result: LensResult, instrument: Instrument, lang: str) -> str:
     """Their short labels, joined in the language ("" when none)."""
-    names = [(instrument.by_id[q].short or instrument.by_id[q].text).get(lang)
+    names = [bare((instrument.by_id[q].short or instrument.by_id[q].text).get(lang))
              for q in unanswered(result, instrument)]
     return ("、" if lang == "zh" else ", ").join(names)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ..base.prose import number
 from ..questionnaire.values import ValueProblem
 
 FEN = Decimal("0.01")
@@ -40,15 +41,16 @@ def yuan(value: Any, field: str = "amount", *, allow_negative: bool = False,
     if not amount.is_finite():
         raise ValueProblem(f"{field}: '{value}' is not a finite number",
                            f"{field}：“{value}”不是有效数字")
+    given = number(amount)
     if unit == "wan":
         amount *= WAN
     if amount < 0 and not allow_negative:
-        raise ValueProblem(f"{field}: {value} is negative; enter 0 or more",
-                           f"{field}：{value} 是负数，请输入 0 或更大的数")
+        raise ValueProblem(f"{field}: {given} is negative; enter 0 or more",
+                           f"{field}：{given} 是负数，请输入 0 或更大的数")
     if abs(amount) > ABSURD_YUAN:
-        raise ValueProblem(f"{field}: {value} is far too large for an SME project; check the "
+        raise ValueProblem(f"{field}: {given} is far too large for an SME project; check the "
                            "unit (10k yuan) and the number of zeros",
-                           f"{field}：{value} 对中小企业项目来说过大，请检查单位（万元）和位数")
+                           f"{field}：{given} 对中小企业项目来说过大，请检查单位（万元）和位数")
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 

@@ -154,7 +154,7 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
     """Every value that is not acceptable, each naming its field; empty when all is well."""
     problems: list[ValueProblem] = []
 
-    def money(field: str, value: str | None, where: str = "",
+    def money(field: str, value: str | None, where: str = "", where_zh: str = "",
               allow_negative: bool = False) -> None:
         if value is None:
             return
@@ -162,7 +162,7 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
             yuan(value, where + _name(field, "en"), allow_negative=allow_negative)
         except ValueProblem as problem:
             problems.append(ValueProblem(problem.message, problem.zh.replace(
-                where + _name(field, "en"), where + _name(field, "zh"))))
+                where + _name(field, "en"), where_zh + _name(field, "zh"))))
 
     def fraction(field: str, value: str, high: Decimal = Decimal(1)) -> None:
         try:
@@ -181,7 +181,7 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
             problems.append(ValueProblem(f"{where}quantity '{item.quantity}' must be a number "
                                          "above 0", f"第 {n} 项：数量“{item.quantity}”应为大于 "
                                                     "0 的数"))
-        money("unit_price", item.unit_price, where)
+        money("unit_price", item.unit_price, where, f"第 {n} 项（{item.description[:20]}）")
         if item.category not in ITEM_CATEGORIES:  # pragma: no cover - the model refuses it
             problems.append(ValueProblem(f"{where}unknown category {item.category}"))
     e = plan.effects

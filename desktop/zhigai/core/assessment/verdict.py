@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..base.i18n import normalize_lang
+from ..base.prose import bare, labelled
 from ..questionnaire.instrument import Instrument
 from ..questionnaire.models import Question
 from .answer_text import describe_answer
@@ -307,7 +308,8 @@ def dimension_now(d: DimensionScore, score: Score, instrument: Instrument,
         return t("dim_unanswered", lang)
 
     def words(q: Question) -> str:
-        return t("answer", lang, label=question_label(q, lang),
+        label = question_label(q, lang)  # a question before 「」, a label before a colon
+        return t("answer", lang, label=label if lang == "zh" else bare(label),
                  answer=answer_words(q, answers.get(q.id), lang))
 
     best = max(counted, key=lambda c: (c[2].level or 0, c[2].weight, -c[0]))
@@ -386,7 +388,7 @@ def explain_lines(score: Score, instrument: Instrument, answers: Mapping[str, An
             qs = score.questions[q.id]
             answer = answers.get(q.id) if qs.state in ("answered", "na") else None
             shown = answer_words(q, answer, lang) if answer is not None else "—"
-            out.append(f"  {q.id}  {question_label(q, lang)}: {shown}  — "
+            out.append(f"  {q.id}  {labelled(question_label(q, lang), shown, lang)}  — "
                        + _question_reason(q, qs, instrument, lang))
     return out
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..base.i18n import Text
+from ..base.prose import number as plain
 from .conditions import evaluation, syntax
 from .loader import LoadedDoc
 from .models import (
@@ -174,11 +175,11 @@ def coerce_answer(q: Question, raw: Any) -> Any:
         if t == "percent" and q.max is not None:
             high = min(100.0, q.max)
         if number < low:
-            raise AnswerProblem(f"{number:g} is below the smallest allowed answer {low:g}",
-                                f"{number:g} 小于允许的最小值 {low:g}")
+            raise AnswerProblem(f"{plain(number)} is below the smallest allowed answer "
+                                f"{plain(low)}", f"{plain(number)} 小于允许的最小值 {plain(low)}")
         if high is not None and number > high:
-            raise AnswerProblem(f"{number:g} is above the largest allowed answer {high:g}",
-                                f"{number:g} 超过允许的最大值 {high:g}")
+            raise AnswerProblem(f"{plain(number)} is above the largest allowed answer "
+                                f"{plain(high)}", f"{plain(number)} 超过允许的最大值 {plain(high)}")
         if number == int(number) and abs(number) < 2**53:
             return int(number)
         return number

@@ -7,6 +7,7 @@ import math
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..base.prose import number
 from .models import ProfileField
 
 # GB 32100-2015 unified social credit code (统一社会信用代码)
@@ -115,15 +116,15 @@ def parse_date(raw: Any) -> str:
 
 def _bounds(f: ProfileField, value: Decimal) -> None:
     unit = f" {f.unit.get('en')}" if f.unit else ""
-    unit_zh = f.unit.get("zh") if f.unit else ""
+    unit_zh = f" {f.unit.get('zh')}" if f.unit else ""
     if f.min is not None and value < Decimal(repr(f.min)):
-        raise ValueProblem(f"{_fmt(value)}{unit} is below the smallest allowed value "
-                           f"{f.min:g}{unit}", f"{_fmt(value)}{unit_zh} 小于允许的最小值 "
-                                              f"{f.min:g}{unit_zh}")
+        raise ValueProblem(f"{number(value)}{unit} is below the smallest allowed value "
+                           f"{number(f.min)}{unit}", f"{number(value)}{unit_zh} 小于允许的最小值 "
+                                                     f"{number(f.min)}{unit_zh}")
     if f.max is not None and value > Decimal(repr(f.max)):
-        raise ValueProblem(f"{_fmt(value)}{unit} is above the largest allowed value "
-                           f"{f.max:g}{unit}", f"{_fmt(value)}{unit_zh} 超过允许的最大值 "
-                                              f"{f.max:g}{unit_zh}")
+        raise ValueProblem(f"{number(value)}{unit} is above the largest allowed value "
+                           f"{number(f.max)}{unit}", f"{number(value)}{unit_zh} 超过允许的最大值 "
+                                                     f"{number(f.max)}{unit_zh}")
 
 
 def _fmt(value: Decimal) -> str:
@@ -159,8 +160,8 @@ def coerce_profile_value(f: ProfileField, raw: Any) -> Any:
     if t in ("decimal", "percent"):
         d = parse_decimal(raw)
         if t == "percent" and not Decimal(0) <= d <= Decimal(100):
-            raise ValueProblem(f"{_fmt(d)}% is not a percentage between 0 and 100",
-                               f"{_fmt(d)}% 不在 0 到 100 之间")
+            raise ValueProblem(f"{number(d)}% is not a percentage between 0 and 100",
+                               f"{number(d)}% 不在 0 到 100 之间")
         _bounds(f, d)
         exponent = d.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -6:

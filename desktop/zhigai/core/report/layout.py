@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from ..base.prose import labelled, tidy
 from . import drawings
 from .drawings import ACCENT, ERROR, MUTED
 from .fonts import FONT, clean, para
@@ -69,10 +70,10 @@ class Doc:
 
     def label(self, name: str, value: str) -> str:
         """``name: value`` with the colon of the language."""
-        return f"{name}：{value}" if self.lang == "zh" else f"{name}: {value}"
+        return labelled(name, value, self.lang)
 
     def p(self, text: object, style: str = "base", markup: bool = False) -> Paragraph:
-        raw = str(text)
+        raw = tidy(str(text), self.lang)  # the punctuation rules, once for every paragraph
         body = raw if markup else para(raw)
         st = self.s[style]
         if self.lang == "zh" or CJK.search(raw) or LONG_WORD.search(raw):

@@ -17,7 +17,8 @@ from .texts import Words
 
 def section_method(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
     lang, q = inp.lang, inp.instrument
-    modules = ", ".join(f"{m.id} {m.version}" for m in q.modules) or "—"
+    sep = "、" if lang == "zh" else ", "
+    modules = sep.join(f"{m.id} {m.version}" for m in q.modules) or "—"
     data = inp.data
     return [d.p(w("section_method"), "h1"),
             d.p(w("method_scoring", t=f"{q.questionnaire.scoring.stage_threshold * 100:g}%",
@@ -25,7 +26,7 @@ def section_method(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
             Spacer(1, 2 * mm), d.p(w("method_finance")), Spacer(1, 2 * mm),
             d.p(w("method_versions", q=f"{q.id} {q.version}", h=q.base.hash[:23],
                   m=modules, measures=f"{data.measures.id} {data.measures.version}",
-                  catalogue=", ".join(f"{c.id} {c.version}" for c in inp.advice.catalogues)
+                  catalogue=sep.join(f"{c.id} {c.version}" for c in inp.advice.catalogues)
                   or "—",
                   options=f"{data.options.id} {data.options.version}", app=__version__),
                 "small"),

@@ -3,6 +3,7 @@ status, source and date) and the comparable cases chosen by trade and project ty
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -71,7 +72,9 @@ def section_supports(inp: ReportInput, d: Doc, w: Words) -> list[Any]:
 
 def short_source(text: str, limit: int = 80) -> str:
     """The document a source text names (up to its first colon), for a table cell; the
-    whole text stays in the program and the JSON."""
+    whole text stays in the program and the JSON. A reference in brackets or a bare address
+    goes: a cut one ("https:/…") tells nothing."""
+    text = re.sub(r"\s*\[[^\]]*https?://[^\]]*\]|\s*https?://\S+", "", text)
     for mark in ("：", ": "):
         if mark in text[:limit * 2]:
             text = text.split(mark, 1)[0]
