@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from gui_helpers import answer_with_keyboard, create_via_ui, seed
 
@@ -41,7 +41,17 @@ def test_follow_up_shows_change(qtbot: Any, start: Any, data_dir: Path, root: Pa
     (first,) = seed(data_dir, root, "textile-early")
     window = start()
     window.home.select(first)
+
+    def yes() -> None:   # re-assess asks first (test_gui_home checks what it says)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(200, yes)
     qtbot.mouseClick(window.home.follow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: type(window.page).__name__ == "AssessmentPage", timeout=5000)
     page = window.page
     assert page.session.assessment.previous_id == first
     card = page.questions.cards.get("eq_cnc_rate") or (

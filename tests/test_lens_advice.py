@@ -167,7 +167,9 @@ def test_ticking_materials_is_audited_and_counted(tmp_path: Path, catalog: Any) 
     from zhigai.core.store.store import Store
 
     store = Store.open(f"sqlite:///{tmp_path / 'z.db'}")
-    session = Session.create(store, catalog, "zhigai-readiness")
+    from zhigai.core.base.identity import Editor
+
+    session = Session.create(store, catalog, "zhigai-readiness", editor=Editor("王工", "lt-7"))
     session.start_verification(Assessor(name="王工"))
     from zhigai.core.assessment.lens_data import default_lens
 
@@ -180,7 +182,7 @@ def test_ticking_materials_is_audited_and_counted(tmp_path: Path, catalog: Any) 
     session.set_checked(key, "topology", True)          # twice: once
     assert session.evidence(key).checked == ["topology"]
     assert [e.field for e in session.history(key)] == [f"checked.{key}"]
-    assert session.history(key)[0].who == "王工"
+    assert (session.history(key)[0].who, session.history(key)[0].machine) == ("王工", "lt-7")
     now = {c.part: (c.seen, c.total) for c in completeness(lens, session.assessment)}
     assert now["foundation"] == (1, before["foundation"][1])
     assert fingerprint(session.assessment, {}, "", None).code != print_before
