@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
             from ..core.session.session import Session
 
             try:
-                session = Session.open(store, catalog, assessment_id)
+                session = Session.open(store, catalog, assessment_id, self.ctx.editor())
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Open assessment"), store_message(error))
                 return
@@ -456,7 +456,8 @@ class MainWindow(QMainWindow):
             from ..core.session.session import Session
 
             try:
-                session = Session.follow_up(store, catalog, assessment_id)
+                session = Session.follow_up(store, catalog, assessment_id,
+                                            editor=self.ctx.editor())
             except (StoreError, LookupError) as error:
                 QMessageBox.warning(self, self.tr("Re-assess"), str(error))
                 return
@@ -533,7 +534,6 @@ class MainWindow(QMainWindow):
 
         from ..core.exchange.bundle import BundleError, read_import_file
         from ..core.exchange.merge import apply_import, plan_import
-        from .assessor_dialog import saved_assessor
 
         store = self.ctx.store
         if store is None:
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
             self.go_home()
         catalog = self.ctx.catalog()
         lang = self.ctx.lang
-        assessor = saved_assessor()
+        editor = self.ctx.editor()
         lines: list[str] = []
         failed = False
         for path in chosen:
@@ -559,8 +559,8 @@ class MainWindow(QMainWindow):
                         lines.append(self.tr("%1: skipped; nothing changed").replace("%1", name))
                         continue
                     choices = decided
-                result = apply_import(store, catalog, plan, choices,
-                                      assessor.name if assessor else "")
+                result = apply_import(store, catalog, plan, choices, editor.name,
+                                      editor.machine)
             except BundleError as error:
                 failed = True
                 lines.append(error.text(lang))

@@ -161,7 +161,7 @@ class NewAssessmentPage(QWidget):
         qid, version = self._selected()
         try:
             session = Session.create(store, self.catalog, qid, version, profile=raws,
-                                     project=_starting_plan())
+                                     project=_starting_plan(), editor=self.ctx.editor())
         except ValueProblem as problem:
             self.problem.setText(problem.text(self.ctx.lang))
             self.problem.show()

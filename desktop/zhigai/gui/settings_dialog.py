@@ -55,6 +55,14 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(
             max(0, self.language.findData(system_language(current.language))))
         form.addRow(self.tr("&Interface language"), self.language)
+        from ..core.base.identity import login_name
+
+        self.user_name = QLineEdit(current.user_name or "")
+        self.user_name.setMaxLength(100)
+        self.user_name.setPlaceholderText(login_name())
+        self.user_name.setToolTip(self.tr("Every change made on this computer is recorded "
+                                          "under this name in the change history"))
+        form.addRow(self.tr("Your &name (change history)"), self.user_name)
         self.data_dir = QLineEdit(current.data_dir or "")
         self.data_dir.setPlaceholderText(str(default_data_dir()))
         browse = QPushButton(self.tr("&Browse…"))
@@ -162,6 +170,7 @@ class SettingsDialog(QDialog):
         return {
             "language": self.language.currentData(),
             "data_dir": self.data_dir.text().strip() or None,
+            "user_name": self.user_name.text().strip() or None,
             "assessor": profile,
             "catalogue": self.catalogue.currentData(),
             "report": prefs.ReportDefaults(self.report_language.currentData(),
