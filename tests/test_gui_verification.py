@@ -26,11 +26,10 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     are kept, the history names the expert, results show both scores, and the bundle
     carries it all to another store."""
     from zhigai.core.assessment.model import Assessor
-    from zhigai.core.exchange.bundle import read_bundle
-    from zhigai.core.questionnaire.catalog import default_catalog
-
     from zhigai.core.base import settings as prefs
     from zhigai.core.base.identity import machine_name
+    from zhigai.core.exchange.bundle import read_bundle
+    from zhigai.core.questionnaire.catalog import default_catalog
 
     (auto,) = seed(data_dir, root, "auto-parts-midway")
     window = start("en")
