@@ -261,7 +261,10 @@ def test_every_screen_speaks_one_language_and_nothing_is_clipped(
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     assert window.devicePixelRatio() == scale
     data = data_strings(window.ctx.store)
-    data.update({"王工", "杭州智造服务有限公司", "浙江省", "中文"})
+    from zhigai.core.base.identity import login_name
+
+    # the login name is offered as the default name of this computer's user
+    data.update({"王工", "杭州智造服务有限公司", "浙江省", "中文", login_name()})
     problems: list[str] = []
     names = []
     for name, widget in walk(qtbot, window, lang):

@@ -60,7 +60,7 @@ def test_expert_verification_with_evidence_and_history(qtbot: Any, start: Any, d
     # the next question: confirmed as the owner answered it
     confirm_id = next(q.id for q in view.instrument.by_dimension[dim]
                       if q.id != qid and view.cards[q.id].is_answered())
-    qtbot.mouseClick(view.panels[confirm_id].confirmed, Qt.MouseButton.LeftButton)
+    view.panels[confirm_id].confirmed.click()       # as a click or Space on the box does
     assert view.panels[confirm_id].confirmed.isChecked()
     assert page.session.assessment.evidence[confirm_id].confirmed
     checked = next(i for i, b in enumerate(card.buttons) if b.isChecked())

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Unsaved</source>
-            <comment>Discard your changes?</comment>
-            <translation>Unsaved</translation>
-        </message>
-        <message>
-            <source>Unsaved</source>
-            <comment>&amp;Discard</comment>
-            <translation>Unsaved</translation>
-        </message>
-        <message>
-            <source>Unsaved</source>
-            <comment>&amp;Keep editing</comment>
-            <translation>Unsaved</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>About Zhigai</source>
@@ -506,13 +488,6 @@
         <message>
             <source>%1: this cannot be empty</source>
             <translation>%1: this cannot be empty</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateField</name>
-        <message>
-            <source>Click, or press Enter, Space or F4, to choose the date</source>
-            <translation>Click, or press Enter, Space or F4, to choose the date</translation>
         </message>
     </context>
     <context>
@@ -1488,18 +1463,6 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;Questionnaire:</translation>
         </message>
         <message>
-            <source>Restored the form you had not finished</source>
-            <translation>Restored the form you had not finished</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>C&amp;lear</translation>
-        </message>
-        <message>
-            <source>Start again with an empty form</source>
-            <translation>Start again with an empty form</translation>
-        </message>
-        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1514,26 +1477,6 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Please check: %1</source>
             <translation>Please check: %1</translation>
-        </message>
-        <message>
-            <source>Switch the questionnaire?</source>
-            <translation>Switch the questionnaire?</translation>
-        </message>
-        <message>
-            <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
-            <translation>This questionnaire does not ask for %1; what you typed there will be cleared.</translation>
-        </message>
-        <message>
-            <source>Discard this unsaved new assessment?</source>
-            <translation>Discard this unsaved new assessment?</translation>
-        </message>
-        <message>
-            <source>&amp;Discard</source>
-            <translation>&amp;Discard</translation>
-        </message>
-        <message>
-            <source>&amp;Keep editing</source>
-            <translation>&amp;Keep editing</translation>
         </message>
     </context>
     <context>
@@ -2097,34 +2040,6 @@ Its answers are removed from this computer and cannot be restored.</translation>
     </context>
     <context>
         <name>ProfileForm</name>
-        <message>
-            <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
-            <translation>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
-        </message>
-        <message>
-            <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
-            <translation>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</translation>
-        </message>
-        <message>
-            <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
-            <translation>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
-        </message>
-        <message>
-            <source>Change %1?</source>
-            <translation>Change %1?</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(empty)</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>No</translation>
-        </message>
         <message>
             <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
             <translation>The total of the %1 items of the plan; change them on the Plan tab.</translation>

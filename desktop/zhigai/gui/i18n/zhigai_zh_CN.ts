@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Unsaved</source>
-        <comment>Discard your changes?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved</source>
-        <comment>&amp;Discard</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved</source>
-        <comment>&amp;Keep editing</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Zhigai</source>
@@ -506,13 +488,6 @@
     <message>
         <source>%1: this cannot be empty</source>
         <translation>%1：不能为空</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>Click, or press Enter, Space or F4, to choose the date</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1488,18 +1463,6 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>问卷(&amp;Q)：</translation>
     </message>
     <message>
-        <source>Restored the form you had not finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start again with an empty form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1514,26 +1477,6 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Please check: %1</source>
         <translation>请检查：%1</translation>
-    </message>
-    <message>
-        <source>Switch the questionnaire?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard this unsaved new assessment?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2097,34 +2040,6 @@ Its answers are removed from this computer and cannot be restored.</source>
 </context>
 <context>
     <name>ProfileForm</name>
-    <message>
-        <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished">是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="unfinished">否</translation>
-    </message>
     <message>
         <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
         <translation>项目计划中 %1 个明细项的合计；请在“规划”页修改明细。</translation>
