@@ -106,21 +106,11 @@ class SessionController(QObject):
         self.scoreChanged.emit(self.session.score)
         return None
 
-    def set_note(self, question_id: str, note: str) -> str | None:
+    def _evidence(self, key: str, action: Any) -> str | None:
+        """Run an evidence edit of ``key``: None when saved (evidenceChanged is emitted),
+        else the message for the user."""
         try:
-            self.session.set_note(question_id, note)
-        except ValueProblem as problem:
-            return problem.text(self.lang)
-        except StoreError as error:
-            return self._not_saved(error)
-        self.evidenceChanged.emit(question_id)
-        return None
-
-    def set_checked(self, key: str, material: str, seen: bool) -> str | None:
-        """Tick (or untick) a material of an indicator's evidence checklist; ``key``:
-        ``<lens id>:<indicator id>``. None when saved, else the message."""
-        try:
-            self.session.set_checked(key, material, seen)
+            action()
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
@@ -128,17 +118,19 @@ class SessionController(QObject):
         self.evidenceChanged.emit(key)
         return None
 
+    def set_note(self, question_id: str, note: str) -> str | None:
+        return self._evidence(question_id, lambda: self.session.set_note(question_id, note))
+
+    def set_checked(self, key: str, material: str, seen: bool) -> str | None:
+        """Tick (or untick) a material of an indicator's evidence checklist; ``key``:
+        ``<lens id>:<indicator id>``. None when saved, else the message."""
+        return self._evidence(key, lambda: self.session.set_checked(key, material, seen))
+
     def set_confirmed(self, question_id: str, confirmed: bool) -> str | None:
         """Record that the expert checked (or no longer vouches for) an answer. None when
         saved, else the message."""
-        try:
-            self.session.set_confirmed(question_id, confirmed)
-        except ValueProblem as problem:
-            return problem.text(self.lang)
-        except StoreError as error:
-            return self._not_saved(error)
-        self.evidenceChanged.emit(question_id)
-        return None
+        return self._evidence(question_id,
+                              lambda: self.session.set_confirmed(question_id, confirmed))
 
     def add_photo(self, question_id: str, path: str) -> tuple[Photo | None, str | None]:
         """Read, check and attach a photo file: (photo, None) or (None, message)."""
