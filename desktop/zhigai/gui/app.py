@@ -50,6 +50,9 @@ def create_app(argv: Sequence[str] | None = None) -> tuple[object, object]:
     migrate_qsettings(prefs.current())
     app.setStyle("Fusion")
     app.setStyleSheet(STYLESHEET)
+    from .wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # a wheel over an unfocused box scrolls the page, never edits
     install_font()
     lang = args.lang or system_language(prefs.settings().language)
     translators = Translators()
