@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.assessment.model import MAX_NOTE_LENGTH
 from .controller import SessionController
+from .screen_fit import ElidedLabel, fitting
 
 THUMB = 88
 
@@ -143,10 +144,15 @@ def view_photo(parent: QWidget, session: Any, photo: Any) -> QDialog:
     dialog.setWindowTitle(photo.name)
     box = QVBoxLayout(dialog)
     label = QLabel()
-    label.setPixmap(thumbnail(data, 900))
+    # no larger than the screen (1093x614 at 125%), with room for the caption, the button and
+    # a task bar the screen may not report
+    room = fitting(dialog, 900, 900)
+    label.setPixmap(thumbnail(data, max(120, min(room.width() - 24, room.height() - 140))))
     box.addWidget(label)
-    box.addWidget(QLabel(f"{photo.name} · {photo.size // 1024} KB · {photo.added_by} · "
-                         f"{photo.added_at[:16].replace('T', ' ')}"))
+    caption = ElidedLabel()                    # a long file name ends in …, whole in the tip
+    caption.setText(f"{photo.name} · {photo.size // 1024} KB · {photo.added_by} · "
+                    f"{photo.added_at[:16].replace('T', ' ')}")
+    box.addWidget(caption)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     box.addWidget(buttons)

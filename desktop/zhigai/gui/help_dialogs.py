@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from .screen_fit import fitting
 
 if TYPE_CHECKING:
     from ..core.advice.data import AdviceData
@@ -124,7 +125,7 @@ class AboutDialog(QDialog):
         from ..core.base.settings import settings_path
 
         self.setWindowTitle(self.tr("About Zhigai"))
-        self.resize(720, 560)
+        self.resize(fitting(self, 720, 560))   # within the screen (1093x614 at 125%)
         name = self.tr("Zhigai")
         parts = [f"<h2>{escape(name)} {escape(__version__)}</h2>",
                  "<p>" + escape(self.tr("Intelligent-transformation readiness assessment for "

@@ -24,6 +24,7 @@ from ..core.assessment.answer_text import describe_answer
 from ..core.assessment.model import Answer
 from ..core.exchange.merge import Difference, ImportPlan
 from ..core.questionnaire.instrument import Instrument
+from .screen_fit import fitting
 
 
 class MergeDialog(QDialog):
@@ -39,7 +40,7 @@ class MergeDialog(QDialog):
         self.instrument = instrument
         self.lang = lang
         self.setWindowTitle(self.tr("Assessment edited on two computers"))
-        self.resize(980, 560)
+        self.resize(fitting(self, 980, 560))   # within the screen (1093x614 at 125%)
         layout = QVBoxLayout(self)
         a = plan.bundle.assessment
         name = a.profile_by_role(instrument, "company_name") or a.id
