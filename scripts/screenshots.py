@@ -139,6 +139,7 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     industry = editors["industry"].editor
     industry.setCurrentIndex(industry.findData("pump_valve"))
     grab("2-new-assessment")
+    page.ask_discard = lambda: True    # leaving the typed form asks first: discard it
     window.go_home()
     textile = [r for r in window.ctx.store.assessments()
                if r.company_name.startswith("绍兴") and not r.previous_id][0]

@@ -46,6 +46,40 @@ def catalog():
 
 # ---------------------------------------------------------------------------- the application
 
+def _discard_left_questions() -> None:
+    """A test that failed half-way may leave typed text: the question the window asks when
+    it is closed after the test is answered by discarding, so the run never hangs on it."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox) or not box.isVisible():
+        return
+    for button in box.buttons():
+        if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole:
+            button.click()
+            return
+    box.reject()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: Any) -> Any:
+    """While the test's windows close (pytest-qt, the fixtures), a question is discarded."""
+    timer = None
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            timer = QTimer(interval=50)
+            timer.timeout.connect(_discard_left_questions)
+            timer.start()
+    try:
+        return (yield)
+    finally:
+        if timer is not None:
+            timer.stop()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
@@ -75,10 +109,13 @@ def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
         return window
 
     yield launch
+    from shiboken6 import isValid
+
     from zhigai.gui.worker import wait_for_background
 
     for window in windows:
-        window.close()
+        if isValid(window):                    # not already closed and deleted
+            window.close()
     wait_for_background()
 
 

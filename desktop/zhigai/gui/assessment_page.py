@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,57 +28,8 @@ from .plan_view import PlanView
 from .profile_form import ProfileForm
 from .questionnaire_view import QuestionnaireView
 from .results_view import ResultsView
+from .screen_fit import ElidedLabel
 from .supports_view import SupportsView
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that ends in … when the header is short of room (a long company name
-    on a small laptop screen), with the whole text in its tool tip then."""
-
-    def __init__(self, shortest: int = 60) -> None:
-        """``shortest``: the width it keeps at least (less only when its text is shorter)."""
-        super().__init__()
-        self._full = ""
-        self._tip = ""
-        self.shortest = shortest
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self._elide()
-
-    def text(self) -> str:
-        return self._full
-
-    def setToolTip(self, tip: str) -> None:
-        self._tip = tip
-        self._elide()
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(min(self.sizeHint().width(), self.shortest), hint.height())
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        width = self.fontMetrics().horizontalAdvance(self._full)
-        return QSize(width + hint.width() - self.fontMetrics().horizontalAdvance(
-            super().text()), hint.height())
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        extra = super().sizeHint().width() - metrics.horizontalAdvance(super().text())
-        room = max(0, self.width() - max(0, extra))
-        shown = self._full if metrics.horizontalAdvance(self._full) <= room else \
-            metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-        if shown != super().text():
-            super().setText(shown)
-        tip = self._tip if shown == self._full else "\n".join(t for t in (self._full,
-                                                                          self._tip) if t)
-        if tip != super().toolTip():
-            super().setToolTip(tip)
 
 
 class AssessmentPage(QWidget):
@@ -123,7 +74,8 @@ class AssessmentPage(QWidget):
         self.export.clicked.connect(self.export_pdf)
         head.addWidget(self.export)
 
-        self.profile = ProfileForm(session.instrument, lang, self.controller.set_profile)
+        self.profile = ProfileForm(session.instrument, lang, self.controller.set_profile,
+                                   self.controller.session.profile_change)  # asks first
         self.profile.set_values(session.assessment.profile)
         profile_scroll = QScrollArea()
         profile_scroll.setWidgetResizable(True)

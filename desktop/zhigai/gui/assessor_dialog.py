@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.assessment.model import Assessor
 from ..core.base import settings as prefs
+from .unsaved import may_discard, snapshot
 
 KEYS = ("name", "organisation", "service_group")
 
@@ -77,6 +78,11 @@ class AssessorDialog(QDialog):
             self.organisation.setText(start.organisation)
             self.service_group.setText(start.service_group)
         self.name.setFocus()
+        self._opened = snapshot(self)
+
+    def reject(self) -> None:  # Esc, Cancel, the close button: ask when something was typed
+        if may_discard(self, self._opened):
+            super().reject()
 
     def assessor(self) -> Assessor | None:
         name = self.name.text().strip()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -23,6 +22,7 @@ from ..core.store.errors import StoreError
 from ..core.store.rows import quick_rows
 from .context import AppContext
 from .home import HomePage
+from .screen_fit import ElidedLabel, fit_window, keep_on_screen
 from .store_dialog import ask_for_store, store_message
 from .worker import run_in_background
 
@@ -59,18 +59,20 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
         self.busy.hide()
-        self.busy_label = QLabel()
-        self.store_label = QLabel()
+        # a long message or data path ends in … (whole in the tool tip): never widens the window
+        self.busy_label = ElidedLabel()
+        self.store_label = ElidedLabel()
         self.store_label.setObjectName("muted")
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addWidget(self.busy)
         self.statusBar().addPermanentWidget(self.store_label)
         self._build_menu()
         self.retranslate()
-        self.resize(1180, 780)
+        fit_window(self, 1180, 780)    # a small laptop at 125% is a 1093x614 desktop
         geometry = prefs.settings().state.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            keep_on_screen(self)        # remembered on a larger screen, or off this one
         ctx.languageChanged.connect(lambda _lang: self._language_changed())
 
     def _home_ready(self) -> None:
@@ -376,6 +378,10 @@ class MainWindow(QMainWindow):
 
     def _set_page(self, page: QWidget | None) -> None:
         old = self.page
+        if _is_new(old) and page is not old and not old.confirm_leave():  # type: ignore[union-attr]
+            if page is not None:  # typed and kept: stay on the new assessment
+                page.deleteLater()
+            return
         self.page = page
         if page is not None:
             self.stack.addWidget(page)
@@ -385,8 +391,12 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
+        # a page that needs more room than the last one grows the window: keep it on screen
+        QTimer.singleShot(0, lambda: keep_on_screen(self))
 
     def go_home(self) -> None:
+        if _is_new(self.page) and not self.page.confirm_leave():  # type: ignore[union-attr]
+            return  # "keep editing"
         if _is_assessment(self.page):
             self.page.flush()
             current = self.page.session.id
@@ -420,6 +430,8 @@ class MainWindow(QMainWindow):
         def show(catalog: Catalog) -> None:
             from .new_page import NewAssessmentPage
 
+            if _is_new(self.page):  # rebuilt (another language): what is typed comes along
+                self.page.keep_as_draft()  # type: ignore[union-attr]
             page = NewAssessmentPage(self.ctx, catalog)
             page.cancelled.connect(self.go_home)
             page.created.connect(lambda session: self._show_session(session, 1))
@@ -581,6 +593,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if _is_new(self.page) and not self.page.confirm_leave():  # type: ignore[union-attr]
+            event.ignore()  # "keep editing"
+            return
         if _is_assessment(self.page):
             self.page.flush()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

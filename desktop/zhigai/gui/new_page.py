@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.assessment.plan import ProjectPlan
+from ..core.base.paths import data_dir
 from ..core.questionnaire.catalog import Catalog
 from ..core.questionnaire.values import ValueProblem
+from ..core.session.draft import NewDraft, delete_draft, load_draft, save_draft
 from ..core.session.session import Session
 from ..core.store.errors import StoreError
 from .context import AppContext
@@ -49,7 +52,8 @@ class NewAssessmentPage(QWidget):
             version = catalog.versions(qid)[-1]
             doc = catalog.get(qid, version)
             self.choice.addItem(f"{doc.model.title.get(lang)}  ({version})", (qid, version))
-        self.choice.currentIndexChanged.connect(self._build_form)
+        self._index = self.choice.currentIndex()
+        self.choice.currentIndexChanged.connect(self._questionnaire_changed)
         choose = QHBoxLayout()
         label = QLabel(self.tr("&Questionnaire:"))
         label.setBuddy(self.choice)
@@ -64,6 +68,23 @@ class NewAssessmentPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
         self.form: ProfileForm | None = None
+        self._empty: dict[str, Any] = {}   # the values of the untouched form
+        self._done = False                 # created or discarded: leave without asking
+        # the form as typed so far survives a restart (saved after a short pause)
+        self._draft_timer = QTimer(self, singleShot=True, interval=700)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self.restored = QFrame()   # "restored the draft", in the colours of the banners
+        self.restored.setObjectName("restored")
+        self.restored.setStyleSheet("QFrame#restored { background: #fff4e5; "
+                                    "border: 1px solid #f0c36d; border-radius: 4px; }")
+        restored_row = QHBoxLayout(self.restored)
+        restored_row.setContentsMargins(8, 4, 8, 4)
+        restored_row.addWidget(QLabel(self.tr("Restored the form you had not finished")), 1)
+        self.clear_draft = QPushButton(self.tr("C&lear"))
+        self.clear_draft.setToolTip(self.tr("Start again with an empty form"))
+        self.clear_draft.clicked.connect(self._clear)
+        restored_row.addWidget(self.clear_draft)
+        self.restored.hide()
 
         self.problem = QLabel()
         self.problem.setObjectName("errorBanner")
@@ -73,7 +94,7 @@ class NewAssessmentPage(QWidget):
         self.create = QPushButton(self.tr("&Create and start"))
         self.create.setObjectName("primary")
         self.create.setDefault(True)
-        self.cancel.clicked.connect(self.cancelled)
+        self.cancel.clicked.connect(self._cancel)
         self.create.clicked.connect(self._create)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -85,20 +106,28 @@ class NewAssessmentPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(choose)
+        layout.addWidget(self.restored)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.modules)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
         self._build_form()
+        self._restore_draft()
 
     def _selected(self) -> tuple[str, str]:
         data = self.choice.currentData()
         return data[0], data[1]
 
-    def _build_form(self) -> None:
+    def _build_form(self, values: dict[str, Any] | None = None) -> None:
         qid, version = self._selected()
         instrument = self.catalog.instrument(qid, version)
         self.form = ProfileForm(instrument, self.ctx.lang)
+        self._empty = self._raws()
+        for fid, value in (values or {}).items():
+            if fid in self.form.editors:
+                self.form.editors[fid].set_value(value)
+        for editor in self.form.editors.values():
+            editor.edited.connect(self._draft_timer.start)
         holder = QWidget()
         holder.setObjectName("page")
         box = QVBoxLayout(holder)
@@ -169,13 +198,125 @@ class NewAssessmentPage(QWidget):
         except StoreError as error:
             QMessageBox.warning(self, self.tr("New assessment"), store_message(error))
             return
+        self._done = True
+        self._draft_timer.stop()
+        delete_draft(data_dir())
         self.created.emit(session)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            self._cancel()
             return
         super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ nothing typed is lost
+
+    def _raws(self) -> dict[str, Any]:
+        return {fid: e.raw() for fid, e in self.form.editors.items()} if self.form else {}
+
+    def typed(self) -> dict[str, Any]:
+        """The fields the user filled in (those that differ from the untouched form)."""
+        return {fid: raw for fid, raw in self._raws().items() if raw != self._empty.get(fid)}
+
+    def has_content(self) -> bool:
+        return bool(self.typed())
+
+    def _questionnaire_changed(self, index: int) -> None:
+        typed = self.typed()
+        qid, version = self._selected()
+        fields = self.catalog.instrument(qid, version).profile_fields
+        lost = [fid for fid in typed if fid not in fields]
+        if lost and self.form is not None and not self.ask_switch(
+                [self.form.editors[f].field.label.get(self.ctx.lang) for f in lost]):
+            self.choice.blockSignals(True)
+            self.choice.setCurrentIndex(self._index)
+            self.choice.blockSignals(False)
+            return
+        self._index = index
+        self._build_form({fid: raw for fid, raw in typed.items() if fid in fields})
+        self._draft_timer.start()
+
+    def ask_switch(self, lost: list[str]) -> bool:
+        """Yes to switch the questionnaire although the fields ``lost`` are cleared."""
+        names = "、".join(lost) if self.ctx.lang == "zh" else ", ".join(lost)
+        answer = QMessageBox.question(
+            self, self.tr("Switch the questionnaire?"),
+            self.tr("This questionnaire does not ask for %1; what you typed there will be "
+                    "cleared.").replace("%1", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore_draft(self) -> None:
+        draft = load_draft(data_dir())
+        if draft is None:
+            return
+        # the questionnaire's newest version (the only one offered; findData cannot match
+        # a tuple, which Qt compares by identity)
+        index = next((i for i in range(self.choice.count())
+                      if self.choice.itemData(i)[0] == draft.questionnaire), -1)
+        if index < 0:
+            return     # a questionnaire not installed here: the draft stays for later
+        self.choice.blockSignals(True)
+        self.choice.setCurrentIndex(index)
+        self.choice.blockSignals(False)
+        self._index = index
+        self._build_form(draft.values)
+        self.restored.setVisible(self.has_content())
+        if self.form is not None:
+            self.form.validityChanged.emit(self.form.is_valid())
+
+    def save_draft(self) -> None:
+        """Keep what is typed for the next start (deleted when nothing is typed)."""
+        self._draft_timer.stop()
+        if self._done:
+            return
+        typed = self.typed()
+        qid, version = self._selected()
+        try:
+            if typed:
+                save_draft(data_dir(), NewDraft(qid, version, typed))
+            else:
+                delete_draft(data_dir())
+        except OSError:
+            pass  # a draft that cannot be written must not interrupt the typing
+
+    def keep_as_draft(self) -> None:
+        """Leave without asking, what is typed kept as the draft (the page is rebuilt)."""
+        self.save_draft()
+        self._done = True
+
+    def _clear(self) -> None:
+        self._draft_timer.stop()
+        delete_draft(data_dir())
+        self.restored.hide()
+        self._build_form()
+
+    def confirm_leave(self) -> bool:
+        """True to leave the page: nothing typed, or the user chose to discard it (the draft
+        is deleted then)."""
+        if self._done:
+            return True
+        if self.has_content() and not self.ask_discard():
+            return False
+        self._done = True
+        self._draft_timer.stop()
+        delete_draft(data_dir())
+        return True
+
+    def ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("New assessment"),
+                          self.tr("Discard this unsaved new assessment?"), parent=self)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def _cancel(self) -> None:
+        if self.confirm_leave():
+            self.cancelled.emit()
 
 
 def _starting_plan() -> ProjectPlan | None:

@@ -11,13 +11,13 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from ..core.questionnaire.instrument import Instrument
 from ..core.questionnaire.models import ProfileField
 from ..core.questionnaire.values import ValueProblem, coerce_profile_value
+from ..core.session.impact import ProfileChange
+from .date_field import DateField
 
 LONG_TEXT = 200
 
@@ -87,10 +89,7 @@ class FieldEditor(QWidget):
             line.editingFinished.connect(self.committed)
             return line
         if t == "date":
-            date = QDateEdit()
-            date.setCalendarPopup(True)
-            date.setDisplayFormat("yyyy-MM-dd")
-            date.setDate(QDate.currentDate())
+            date = DateField()   # one Tab stop with a calendar; typing never changes it
             date.setMaximumWidth(180)
             date.dateChanged.connect(self._changed)
             date.editingFinished.connect(self.committed)
@@ -141,7 +140,7 @@ class FieldEditor(QWidget):
             return e.text()
         if isinstance(e, QPlainTextEdit):
             return e.toPlainText()
-        if isinstance(e, QDateEdit):
+        if isinstance(e, DateField):
             return e.date().toString("yyyy-MM-dd")
         if isinstance(e, QComboBox):
             return e.currentData()
@@ -157,7 +156,7 @@ class FieldEditor(QWidget):
                 e.setText("" if value is None else str(value))
             elif isinstance(e, QPlainTextEdit):
                 e.setPlainText("" if value is None else str(value))
-            elif isinstance(e, QDateEdit):
+            elif isinstance(e, DateField):
                 date = QDate.fromString(str(value or ""), "yyyy-MM-dd")
                 e.setDate(date if date.isValid() else QDate.currentDate())
             elif isinstance(e, QComboBox):
@@ -197,15 +196,21 @@ class ProfileForm(QWidget):
     validityChanged = Signal(bool)
 
     def __init__(self, instrument: Instrument, lang: str,
-                 save: Callable[[str, Any], str | None] | None = None):
+                 save: Callable[[str, Any], str | None] | None = None,
+                 impact: Callable[[str, Any], ProfileChange] | None = None):
         """``save(field_id, raw)`` (bound mode) returns None or a message; without it the form
-        only collects values (new assessment)."""
+        only collects values (new assessment). ``impact(field_id, raw)``: what saving would
+        hide; the form asks first when a module or answered questions would be hidden."""
         super().__init__()
         self.instrument = instrument
         self.lang = lang
         self.save = save
+        self.impact = impact
         self.editors: dict[str, FieldEditor] = {}
         self._timers: dict[str, QTimer] = {}
+        self._saved: dict[str, Any] = {}   # the value last saved of each field (to go back)
+        self._held: set[str] = set()       # typed values that wait for the user to finish
+        self._asking = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         q = instrument.questionnaire
@@ -237,6 +242,7 @@ class ProfileForm(QWidget):
     def set_values(self, profile: dict[str, Any]) -> None:
         for fid, editor in self.editors.items():
             editor.set_value(profile.get(fid))
+            self._saved[fid] = profile.get(fid)
         self.validityChanged.emit(self.is_valid())
 
     def _edited(self, field_id: str) -> None:
@@ -246,28 +252,103 @@ class ProfileForm(QWidget):
             timer = self._timers.get(field_id)
             if timer is None:
                 timer = QTimer(self, singleShot=True, interval=600)
-                timer.timeout.connect(lambda fid=field_id: self._commit(fid))
+                timer.timeout.connect(lambda fid=field_id: self._commit(fid, final=False))
                 self._timers[field_id] = timer
             timer.start()
 
-    def _commit(self, field_id: str) -> None:
+    def _commit(self, field_id: str, final: bool = True) -> None:
+        """Save the field; ``final``: the user finished (not the pause after typing)."""
         timer = self._timers.get(field_id)
         if timer is not None:
             timer.stop()
-        if self.save is None:
+        if self.save is None or self._asking:
             return
         editor = self.editors[field_id]
         ok, _value = editor.check()
         if not ok:
             return
-        message = self.save(field_id, editor.raw())
+        raw = editor.raw()
+        if not self._may_hide(field_id, raw, final):
+            return
+        message = self.save(field_id, raw)
         if message:
             editor.show_error(message, force=True)
+        else:
+            self._saved[field_id] = raw
+
+    def _may_hide(self, field_id: str, raw: Any, final: bool) -> bool:
+        """True to save; when saving would hide a module or answered questions, asks first
+        (a typed value: once the user finishes typing) and on No shows the saved value."""
+        self._held.discard(field_id)
+        if self.impact is None:
+            return True
+        try:
+            change = self.impact(field_id, raw)
+        except (ValueProblem, KeyError):
+            return True   # the save says what is wrong
+        if not change.hides_anything:
+            return True
+        editor = self.editors[field_id]
+        if not final and isinstance(editor.editor, (QLineEdit, QPlainTextEdit)):
+            self._held.add(field_id)
+            return False
+        self._asking = True
+        try:
+            yes = self.ask_hide(editor.field, change)
+        finally:
+            self._asking = False
+        if not yes:
+            editor.set_value(self._saved.get(field_id))
+            editor.check()
+            self.validityChanged.emit(self.is_valid())
+        return yes
+
+    def ask_hide(self, field: ProfileField, change: ProfileChange) -> bool:
+        """Yes to save a change that hides questions (their answers are kept)."""
+        lang = self.lang
+        new, old = self._shown(field, change.new), self._shown(field, change.old)
+        count, kept = str(len(change.hidden)), str(change.kept_answers)
+        if change.removed_modules:
+            names = ("、" if lang == "zh" else ", ").join(m.title.get(lang)
+                                                          for m in change.removed_modules)
+            if change.kept_answers:
+                text = self.tr("After the change to %1, the %2 questions of the %3 will be "
+                               "hidden; the %4 answers already given are kept and come back "
+                               "when you change back to %5.")
+            else:
+                text = self.tr("After the change to %1, the %2 questions of the %3 will be "
+                               "hidden (none of them is answered yet); change back to %5 to "
+                               "show them again.")
+            text = text.replace("%3", names)
+        else:
+            text = self.tr("After changing %6 to %1, %2 questions will be hidden; the %4 "
+                           "answers already given are kept and come back when you change "
+                           "back to %5.").replace("%6", field.label.get(lang))
+        text = text.replace("%2", count).replace("%4", kept).replace("%5", old) \
+            .replace("%1", new)
+        title = self.tr("Change %1?").replace("%1", field.label.get(lang))
+        self.hide_question = text  # what was asked (tests, the screenshot)
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _shown(self, field: ProfileField, value: Any) -> str:
+        """A stored value as the form shows it (an option's label, Yes or No)."""
+        if value is None or value == "" or value == []:
+            return self.tr("(empty)")
+        if field.type == "yesno":
+            return self.tr("Yes") if value else self.tr("No")
+        labels = {o.id: o.label.get(self.lang) for o in field.options or []}
+        if isinstance(value, list):
+            return ("、" if self.lang == "zh" else ", ").join(labels.get(v, str(v))
+                                                              for v in value)
+        return labels.get(value, str(value)) if isinstance(value, str) else str(value)
 
     def flush(self) -> None:
         """Save every pending edit now (before leaving the page)."""
         for fid, timer in list(self._timers.items()):
-            if timer.isActive():
+            if timer.isActive() or fid in self._held:
                 self._commit(fid)
 
     def is_valid(self) -> bool:
@@ -288,7 +369,10 @@ class ProfileForm(QWidget):
     def show_saved(self, field_id: str, value: Any) -> None:
         """A value saved elsewhere, shown unless the user is editing this very field."""
         editor = self.editors.get(field_id)
-        if editor is None or editor.editor.hasFocus() or field_id in self._pending():
+        if editor is None:
+            return
+        self._saved[field_id] = value
+        if editor.editor.hasFocus() or field_id in self._pending():
             return
         if editor.raw() != value:
             editor.set_value(value)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.base import settings as prefs
 from ..core.base.dirs import default_data_dir
 from ..core.base.paths import ENV_DATA_DIR, ENV_DB_URL
+from .unsaved import may_discard, snapshot
 
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
 
@@ -155,6 +156,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.language.setFocus()
+        self._opened = snapshot(self)
+
+    def reject(self) -> None:  # Esc, Cancel, the close button: ask when something was changed
+        if may_discard(self, self._opened):
+            super().reject()
 
     def _browse(self) -> None:
         start = self.data_dir.text().strip() or str(default_data_dir())

@@ -491,6 +491,13 @@
         </message>
     </context>
     <context>
+        <name>DateField</name>
+        <message>
+            <source>Click, or press Enter, Space or F4, to choose the date</source>
+            <translation>Click, or press Enter, Space or F4, to choose the date</translation>
+        </message>
+    </context>
+    <context>
         <name>DimensionTableModel</name>
         <message>
             <source>Dimension</source>
@@ -1463,6 +1470,18 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;Questionnaire:</translation>
         </message>
         <message>
+            <source>Restored the form you had not finished</source>
+            <translation>Restored the form you had not finished</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>C&amp;lear</translation>
+        </message>
+        <message>
+            <source>Start again with an empty form</source>
+            <translation>Start again with an empty form</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1477,6 +1496,26 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Please check: %1</source>
             <translation>Please check: %1</translation>
+        </message>
+        <message>
+            <source>Switch the questionnaire?</source>
+            <translation>Switch the questionnaire?</translation>
+        </message>
+        <message>
+            <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
+            <translation>This questionnaire does not ask for %1; what you typed there will be cleared.</translation>
+        </message>
+        <message>
+            <source>Discard this unsaved new assessment?</source>
+            <translation>Discard this unsaved new assessment?</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>&amp;Keep editing</source>
+            <translation>&amp;Keep editing</translation>
         </message>
     </context>
     <context>
@@ -2041,6 +2080,34 @@ Its answers are removed from this computer and cannot be restored.</translation>
     <context>
         <name>ProfileForm</name>
         <message>
+            <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+            <translation>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
+        </message>
+        <message>
+            <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
+            <translation>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</translation>
+        </message>
+        <message>
+            <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+            <translation>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</translation>
+        </message>
+        <message>
+            <source>Change %1?</source>
+            <translation>Change %1?</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
             <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
             <translation>The total of the %1 items of the plan; change them on the Plan tab.</translation>
         </message>
@@ -2568,6 +2635,21 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>verify current terms</source>
             <translation>verify current terms</translation>
+        </message>
+    </context>
+    <context>
+        <name>Unsaved</name>
+        <message>
+            <source>Discard your changes?</source>
+            <translation>Discard your changes?</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>&amp;Keep editing</source>
+            <translation>&amp;Keep editing</translation>
         </message>
     </context>
     <context>

@@ -491,6 +491,13 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Click, or press Enter, Space or F4, to choose the date</source>
+        <translation>单击，或按 Enter、空格或 F4 键选择日期</translation>
+    </message>
+</context>
+<context>
     <name>DimensionTableModel</name>
     <message>
         <source>Dimension</source>
@@ -1463,6 +1470,18 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>问卷(&amp;Q)：</translation>
     </message>
     <message>
+        <source>Restored the form you had not finished</source>
+        <translation>已恢复上次未完成的填写</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start again with an empty form</source>
+        <translation>清空表单，重新填写</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1477,6 +1496,26 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Please check: %1</source>
         <translation>请检查：%1</translation>
+    </message>
+    <message>
+        <source>Switch the questionnaire?</source>
+        <translation>切换问卷？</translation>
+    </message>
+    <message>
+        <source>This questionnaire does not ask for %1; what you typed there will be cleared.</source>
+        <translation>这份问卷没有“%1”，已填的内容将清空。</translation>
+    </message>
+    <message>
+        <source>Discard this unsaved new assessment?</source>
+        <translation>放弃这份未保存的新评估？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2080,34 @@ Its answers are removed from this computer and cannot be restored.</source>
 <context>
     <name>ProfileForm</name>
     <message>
+        <source>After the change to %1, the %2 questions of the %3 will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+        <translation>改为%1后，%3的 %2 道题将隐藏；已填的 %4 个答案会保留，改回%5即可恢复。</translation>
+    </message>
+    <message>
+        <source>After the change to %1, the %2 questions of the %3 will be hidden (none of them is answered yet); change back to %5 to show them again.</source>
+        <translation>改为%1后，%3的 %2 道题将隐藏（其中还没有已填的答案）；改回%5即可恢复。</translation>
+    </message>
+    <message>
+        <source>After changing %6 to %1, %2 questions will be hidden; the %4 answers already given are kept and come back when you change back to %5.</source>
+        <translation>将%6改为%1后，%2 道题将隐藏；已填的 %4 个答案会保留，改回%5即可恢复。</translation>
+    </message>
+    <message>
+        <source>Change %1?</source>
+        <translation>更改%1？</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>The total of the %1 items of the plan; change them on the Plan tab.</source>
         <translation>项目计划中 %1 个明细项的合计；请在“规划”页修改明细。</translation>
     </message>
@@ -2568,6 +2635,21 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>verify current terms</source>
         <translation>请核实现行条款</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>放弃所做的修改？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 <context>
