@@ -145,8 +145,11 @@ class AboutDialog(QDialog):
                              f"<td>{escape(d.basis)} ({escape(d.date)})</td></tr>")
             parts.append("</table>")
         parts.append(f"<h3>{escape(headings[1])}</h3><p>")
-        if store_location:
-            parts.append(escape(self.tr("Data store: %1").replace("%1", store_location))
+        if store_location:  # a file, or a database URL shown without its password
+            from ..core.store.url import display_url
+
+            shown = display_url(store_location)
+            parts.append(escape(self.tr("Data store: %1").replace("%1", shown))
                          + "<br>")
         parts.append(escape(self.tr("Settings: %1").replace("%1", str(settings_path())))
                      + "</p>")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.base import settings as prefs
 from ..core.store.errors import StoreError
 from ..core.store.rows import quick_rows
+from ..core.store.url import display_url, mask_secrets
 from .context import AppContext
 from .home import HomePage
 from .screen_fit import ElidedLabel, fit_window, keep_on_screen
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         except DataFileError:
             advice = None
         store = self.ctx.store
-        where = (str(store.path) if store.path else store.url) if store is not None else None
+        where = display_url(store.url) if store is not None else None  # never the password
         dialog = AboutDialog(self.ctx.lang, catalog, advice, where, self)
         self.about_dialog = dialog
         dialog.open()
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
             if failed is not None:
                 failed(error, trace)
             else:
-                QMessageBox.critical(self, self.tr("Error"), str(error))
+                QMessageBox.critical(self, self.tr("Error"), mask_secrets(str(error)))
 
         run_in_background(fn, finish, fail)
 
@@ -349,7 +350,10 @@ class MainWindow(QMainWindow):
 
     def _store_failed(self, error: BaseException, trace: str) -> None:
         if not isinstance(error, StoreError):
-            QMessageBox.critical(self, self.tr("Data store"), str(error))
+            from ..core.base.paths import default_db_url
+
+            QMessageBox.critical(self, self.tr("Data store"),
+                                 mask_secrets(str(error), self.store_url or default_db_url()))
             self.ctx.set_store(None)
             return
         self.choose_store(error)
@@ -371,7 +375,7 @@ class MainWindow(QMainWindow):
         if store is None:
             self.store_label.setText(self.tr("No data store open (File → Choose data store)"))
         else:
-            where = str(store.path) if store.path else store.url
+            where = display_url(store.url)  # the file, or the URL without its password
             self.store_label.setText(self.tr("Data: %1").replace("%1", where))
 
     # ------------------------------------------------------------------ pages

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.base.paths import DB_FILE, sqlite_url
 from ..core.store.errors import StoreError
+from ..core.store.url import display_url, mask_secrets
 
 
 class StoreDialog(QObject):
@@ -25,9 +26,13 @@ class StoreDialog(QObject):
                                "touch it."),
             "missing": self.tr("This assessment is no longer in the store %1."),
             "unavailable": self.tr("The store %1 cannot be used right now."),
+            "conflict": self.tr("Someone else saved this assessment after you opened it; "
+                                "your change was not saved."),
         }
-        text = texts.get(error.kind, texts["unavailable"]).replace("%1", error.location or "")
-        return text + "\n\n" + self.tr("Details: %1").replace("%1", str(error))
+        # never a password: the location and the details are shown in their display form
+        where = display_url(error.location)
+        text = texts.get(error.kind, texts["unavailable"]).replace("%1", where)
+        return text + "\n\n" + self.tr("Details: %1").replace("%1", mask_secrets(str(error)))
 
     def ask(self, parent: QWidget | None, error: StoreError | None) -> str | None:
         box = QMessageBox(parent)

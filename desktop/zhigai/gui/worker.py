@@ -65,7 +65,9 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
         if on_failed is not None:
             on_failed(error, trace)
         else:  # pragma: no cover - programming error surfaced in the console
-            print(trace)
+            from ..core.store.url import mask_secrets
+
+            print(mask_secrets(trace))  # a database driver's message may hold its URL
 
     job.signals.done.connect(finished)
     job.signals.failed.connect(failed)

@@ -51,8 +51,10 @@ def find_in_store(key: str, store_url: str | None = None) -> Assessment:
         if len(matches) > 1:
             raise ReportError(f"'{key}' matches {len(matches)} stored assessments; give more "
                               "of the id")
+        from ..store.url import display_url
+
         raise ReportError(f"'{key}' is neither a file nor an assessment id in the store "
-                          f"({store.path or store.url})")
+                          f"({display_url(store.url)})")
     finally:
         store.close()
 

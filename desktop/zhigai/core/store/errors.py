@@ -17,14 +17,20 @@ class StoreError(RuntimeError):
         super().__init__(message)
 
 
-def database_error(exc: BaseException, location: str | None) -> StoreError:
-    text = str(getattr(exc, "orig", exc) or exc).lower()
+def database_error(exc: BaseException, location: str | None, url: str | None = None
+                   ) -> StoreError:
+    """The driver's error ``exc`` as a StoreError; its text never shows a password (a
+    PostgreSQL driver's message can hold the connection string)."""
+    from .url import mask_secrets
+
+    shown = mask_secrets(str(getattr(exc, "orig", exc) or exc), url).strip()
+    text = shown.lower()
     where = location or "the store"
     if "readonly" in text or "read-only" in text or "permission" in text:
         return StoreError("readonly", f"{where} is read-only: Zhigai cannot save there. Choose "
                                       "another folder for the store.", location)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError("damaged", f"{where} is damaged or is not a Zhigai store ({text}). "
+        return StoreError("damaged", f"{where} is damaged or is not a Zhigai store ({shown}). "
                                      "It was not changed. Choose another store, or restore a "
                                      "backup copy.", location)
     if "foreign key" in text:
@@ -41,4 +47,9 @@ def database_error(exc: BaseException, location: str | None) -> StoreError:
     if "disk" in text and "full" in text:
         return StoreError("unavailable", f"the disk holding {where} is full; free some space. "
                                          "Your last change was not saved.", location)
-    return StoreError("unavailable", f"{where} cannot be used: {text}", location)
+    if "statement timeout" in text:
+        return StoreError("unavailable", f"the database server of {where} took too long to "
+                                         "answer and the request was cancelled; try again, "
+                                         "or ask the database administrator whether the "
+                                         "server is overloaded.", location)
+    return StoreError("unavailable", f"{where} cannot be used: {shown}", location)

@@ -3,6 +3,7 @@ and making sure it can be written."""
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from ..base.paths import sqlite_path
 from . import schema
 from .errors import StoreError, database_error
 from .rows import SQLITE_MAGIC
+from .url import display_url, host_port, mask_secrets
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -51,23 +53,56 @@ def precheck_sqlite_file(path: Path) -> None:
                                      "there. Choose another folder for the store.", location)
 
 
+ENV_DB_TIMEOUT = "ZHIGAI_DB_TIMEOUT"
+CONNECT_TIMEOUT = 5        # seconds a database server has to answer a connection
+STATEMENT_TIMEOUT = 30     # seconds a database server has for one statement
+SQLITE_BUSY_TIMEOUT = 5    # seconds to wait for another program's lock on an SQLite file
+
+
+def connect_timeout() -> int:
+    """Seconds a database server has to accept a connection: ``$ZHIGAI_DB_TIMEOUT``, else
+    :data:`CONNECT_TIMEOUT`; at least 2 (libpq and psycopg take less as 2)."""
+    raw = os.environ.get(ENV_DB_TIMEOUT, "").strip()
+    try:
+        seconds = float(raw) if raw else CONNECT_TIMEOUT
+    except ValueError:
+        return CONNECT_TIMEOUT
+    return max(2, math.ceil(seconds)) if math.isfinite(seconds) else CONNECT_TIMEOUT
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    """``create_engine`` options: SQLite's busy timeout; for a server (PostgreSQL) a connect
+    and a statement timeout, and a ping before a pooled connection is reused. A value
+    written in the URL's query wins over ours."""
+    if url.startswith("sqlite"):
+        return {"connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT}}
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if url.lower().startswith("postgres"):
+        query = url.split("?", 1)[1] if "?" in url else ""
+        written = {part.split("=", 1)[0].strip().lower() for part in query.split("&")}
+        args: dict[str, Any] = {}
+        if "connect_timeout" not in written:
+            args["connect_timeout"] = connect_timeout()
+        if "options" not in written:
+            args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"
+        options["connect_args"] = args
+    return options
+
+
 def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
     """An engine on ``url`` and the store's tables, after refusing what is not ours, checking
     and migrating (with a copy of an SQLite file first) and probing that it can be written."""
     path = sqlite_path(url)
-    location = str(path) if path else url.split("@")[-1]
+    location = str(path) if path else display_url(url)
     if path is not None:
         precheck_sqlite_file(path)
     from sqlalchemy import MetaData, create_engine, event, exc
 
-    kwargs: dict[str, Any] = {}
-    if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
     try:
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(url, **engine_options(url))
     except Exception as error:  # bad URL, missing driver
-        raise StoreError("unavailable", f"cannot use the database {url!r}: {error}",
-                         location) from None
+        raise StoreError("unavailable", f"cannot use the database {location}: "
+                                        f"{mask_secrets(str(error), url)}", location) from None
     if url.startswith("sqlite"):
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -87,12 +122,37 @@ def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
         raise
     except exc.DBAPIError as error:
         engine.dispose()
-        raise database_error(error, location) from None
+        raise connection_error(error, url, location) from None
     except exc.SQLAlchemyError as error:
         engine.dispose()
-        raise StoreError("unavailable", f"{location} cannot be used: {error}",
-                         location) from None
+        raise StoreError("unavailable", f"{location} cannot be used: "
+                                        f"{mask_secrets(str(error), url)}", location) from None
     return engine, tables
+
+
+def connection_error(error: BaseException, url: str, location: str) -> StoreError:
+    """Why the database server of ``url`` could not be used, in words that say what to check;
+    never with the password."""
+    text = str(getattr(error, "orig", error) or error).lower()
+    server = host_port(url)
+    if not server or url.startswith("sqlite"):
+        return database_error(error, location, url)
+    check = "Check the server address and port, the network (VPN, firewall), and that the " \
+            "database server is running."
+    if "timeout expired" in text or "timed out" in text:
+        return StoreError("unavailable", f"the database server {server} did not answer within "
+                                         f"{connect_timeout()} seconds. {check}", location)
+    if "refused" in text:
+        return StoreError("unavailable", f"the database server {server} refused the "
+                                         f"connection. {check}", location)
+    if "resolve host" in text or "translate host name" in text or "name or service" in text:
+        return StoreError("unavailable", f"the database server name in {server} is not known. "
+                                         "Check the server address and the network.", location)
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StoreError("unavailable", f"the database server {server} refused the user name "
+                                         "or password in the store's address. Check them with "
+                                         "the database administrator.", location)
+    return database_error(error, location, url)
 
 
 def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any], location: str) -> None:
