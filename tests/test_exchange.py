@@ -332,7 +332,8 @@ def test_merge_of_copies_edited_on_two_machines(tmp_path: Path, catalog) -> None
     here_q1 = next(o.id for o in here.instrument.by_id[q1].options
                    if o.id not in (here.assessment.answers[q1].value,))
     here.answer(q1, here_q1)
-    there_q1 = next(o.id for o in there.instrument.by_id[q1].options if o.id != here_q1)
+    there_q1 = next(o.id for o in there.instrument.by_id[q1].options   # a change there too
+                    if o.id not in (here_q1, there.assessment.answers[q1].value))
     there.answer(q1, there_q1)
     there.answer(q3, other_option(there, q3))
     there.set_note(q3, "laptop note")

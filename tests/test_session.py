@@ -64,6 +64,25 @@ def test_bad_answer_changes_nothing(store: Store, mini_catalog) -> None:
     assert store.row(session.id).revision == revision
 
 
+def test_the_same_answer_again_is_neither_saved_nor_recorded(store: Store,
+                                                             mini_catalog) -> None:
+    session = new(store, mini_catalog)
+    session.answer("eq_cnc", "50")
+    revision, changes = store.row(session.id).revision, len(session.history("eq_cnc"))
+    at = session.assessment.answers["eq_cnc"].updated_at
+    session.answer("eq_cnc", 50)                # the value it has (typed again, or "50.0")
+    session.answer("eq_cnc", "50.0")
+    assert store.row(session.id).revision == revision
+    assert len(session.history("eq_cnc")) == changes == 1
+    assert session.assessment.answers["eq_cnc"].updated_at == at
+    session.clear("gr_energy")                  # never answered: clearing changes nothing
+    assert store.row(session.id).revision == revision
+    session.answer("eq_cnc", "60")               # a real change is recorded
+    assert [(e.old, e.new) for e in session.history("eq_cnc")][-1][1] != \
+        [(e.old, e.new) for e in session.history("eq_cnc")][-1][0]
+    assert store.row(session.id).revision > revision
+
+
 def test_store_failure_rolls_back_memory(store: Store, mini_catalog,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     session = new(store, mini_catalog)

@@ -33,6 +33,7 @@ from ..questionnaire.instrument import AnswerProblem, coerce_answer
 from ..questionnaire.values import ValueProblem, coerce_profile_value
 from ..store.errors import StoreError
 from ..store.store import Store
+from .conflict import describe_change
 from .impact import ProfileChange, profile_change
 
 
@@ -40,8 +41,12 @@ class Session:
     """One assessment open for editing."""
 
     def __init__(self, store: Store, catalog: Catalog, assessment: Assessment,
-                 editor: Editor | None = None):
+                 editor: Editor | None = None, revision: int | None = None):
+        """``revision``: the stored revision ``assessment`` was read at (read from the store
+        when not given); every save names it and is refused when someone saved since."""
         self.store = store
+        self.stored_revision = revision if revision is not None else \
+            store.row(assessment.id).revision
         # who edits, on which machine (recorded in the audit trail): this machine's user,
         # never a name taken from the file
         self.editor = editor or local_editor()
@@ -64,7 +69,8 @@ class Session:
     @classmethod
     def open(cls, store: Store, catalog: Catalog, assessment_id: str,
              editor: Editor | None = None) -> Session:
-        return cls(store, catalog, store.load(assessment_id), editor)
+        assessment, revision = store.load_with_revision(assessment_id)
+        return cls(store, catalog, assessment, editor, revision)
 
     @classmethod
     def create(cls, store: Store, catalog: Catalog, questionnaire_id: str,
@@ -162,7 +168,7 @@ class Session:
         store.create(assessment, summary_of(instrument, assessment, result),
                      "complete" if result.complete else "draft",
                      identity_of(instrument, assessment))
-        return cls(store, catalog, assessment, editor)
+        return cls(store, catalog, assessment, editor, 0)
 
     def _load_previous(self) -> None:
         if not self.assessment.previous_id:
@@ -249,6 +255,8 @@ class Session:
 
     def _apply(self, question_id: str, new: Answer | None) -> Score:
         old = self.assessment.answers.get(question_id)
+        if answer_key(old) == answer_key(new):
+            return self.score   # the answer it already has: nothing saved, nothing recorded
         entry = self._entry(f"answer.{question_id}", answer_key(old), answer_key(new))
         if new is None:
             self.assessment.answers.pop(question_id, None)
@@ -256,9 +264,11 @@ class Session:
             self.assessment.answers[question_id] = new
         result = self._rescore()
         try:
-            self.store.save_answer(self.id, question_id, new, self.summary(), self.status,
-                                   entry)
-        except StoreError:
+            self.stored_revision = self.store.save_answer(
+                self.id, question_id, new, self.summary(), self.status, entry,
+                expected_revision=self.stored_revision)
+        except StoreError as error:
+            self._explain(error)
             if old is None:
                 self.assessment.answers.pop(question_id, None)
             else:
@@ -292,10 +302,12 @@ class Session:
         self._rescore()
         entry = self._entry(f"profile.{field_id}", old, value)
         try:
-            self.store.save_profile(self.id, field_id, value, self.assessment, self.summary(),
-                                    self.status, identity_of(self.instrument, self.assessment),
-                                    entry)
-        except StoreError:
+            self.stored_revision = self.store.save_profile(
+                self.id, field_id, value, self.assessment, self.summary(), self.status,
+                identity_of(self.instrument, self.assessment), entry,
+                expected_revision=self.stored_revision)
+        except StoreError as error:
+            self._explain(error)
             if old is None:
                 self.assessment.profile.pop(field_id, None)
             else:
@@ -331,8 +343,10 @@ class Session:
                             None if plan is None else plan.model_dump(mode="json"))
         self.assessment.project = plan
         try:
-            self.store.save_project(self.id, plan, self.summary(), entry)
-        except StoreError:
+            self.stored_revision = self.store.save_project(
+                self.id, plan, self.summary(), entry, expected_revision=self.stored_revision)
+        except StoreError as error:
+            self._explain(error)
             self.assessment.project = old
             raise
         self.assessment.audit.append(entry)
@@ -385,18 +399,27 @@ class Session:
         if a.kind == "expert":
             entry = self._entry("assessor", a.assessor.model_dump() if a.assessor else None,
                                 assessor.model_dump())
-            self.store.save_verification(self.id, "expert", assessor, a.owner_answers,
-                                         self.summary(), entry)
+            self._save_verification(assessor, a.owner_answers, entry)
             a.assessor = assessor
             a.audit.append(entry)
             return
         owner = {k: v.model_copy() for k, v in a.answers.items()}
         entry = self._entry("kind", "self", {"kind": "expert",
                                              "assessor": assessor.model_dump()})
-        self.store.save_verification(self.id, "expert", assessor, owner, self.summary(), entry)
+        self._save_verification(assessor, owner, entry)
         a.kind, a.assessor, a.owner_answers = "expert", assessor, owner
         a.audit.append(entry)
         self._rescore()  # the owner's score appears; the summary (same answers) is unchanged
+
+    def _save_verification(self, assessor: Assessor, owner: dict[str, Answer],
+                           entry: AuditEntry) -> None:
+        try:
+            self.stored_revision = self.store.save_verification(
+                self.id, "expert", assessor, owner, self.summary(), entry,
+                expected_revision=self.stored_revision)
+        except StoreError as error:
+            self._explain(error)
+            raise
 
     def owner_answer(self, question_id: str) -> Answer | None:
         return self.assessment.owner_answers.get(question_id)
@@ -495,13 +518,47 @@ class Session:
     def _save_evidence(self, question_id: str, new: Evidence, entry: AuditEntry,
                        photo: tuple[str, str, bytes] | None = None) -> None:
         stored = None if new.empty else new
-        self.store.save_evidence(self.id, question_id, stored, entry, photo)
+        try:
+            self.stored_revision = self.store.save_evidence(
+                self.id, question_id, stored, entry, photo,
+                expected_revision=self.stored_revision)
+        except StoreError as error:
+            self._explain(error)
+            raise
         if stored is None:
             self.assessment.evidence.pop(question_id, None)
         else:
             self.assessment.evidence[question_id] = stored
         self.assessment.audit.append(entry)
         self.revision += 1
+
+    # ------------------------------------------------------------------ other writers
+
+    def _explain(self, error: StoreError) -> None:
+        """A refused save (someone else saved since this session read the assessment): the
+        error gets what they changed (``error.changes``) and says so."""
+        if error.kind != "conflict":
+            return
+        known = {e.id for e in self.assessment.audit}
+        try:
+            error.changes = self.store.changes_by_others(self.id, known)
+        except StoreError:
+            return
+        if error.changes:
+            error.args = (f"{error.args[0]}. Saved since: "
+                          + "; ".join(describe_change(e) for e in error.changes[-5:]),)
+
+    def reload(self) -> list[AuditEntry]:
+        """Read the assessment again as stored (after a conflict): what others saved since
+        is shown, this session's unsaved edit is gone. Returns their changes."""
+        known = {e.id for e in self.assessment.audit}
+        assessment, revision = self.store.load_with_revision(self.id)
+        theirs = [e for e in assessment.audit if e.id not in known]
+        self.assessment, self.stored_revision = assessment, revision
+        self.instrument, self.warnings = self.catalog.instrument_for(assessment)
+        self._sync_modules()
+        self._rescore()
+        return theirs
 
     def history(self, question_id: str | None = None) -> list[AuditEntry]:
         """The audit trail (of one question: its answer, the owner's answer, note, photos)."""

@@ -3,17 +3,24 @@ message that says what to do."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing"]
+StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing",
+                         "conflict"]
 
 
 class StoreError(RuntimeError):
-    """The store cannot be used; ``kind`` says why, the message says what to do."""
+    """The store cannot be used; ``kind`` says why, the message says what to do.
 
-    def __init__(self, kind: StoreErrorKind, message: str, location: str | None = None):
+    ``conflict``: a write refused because the assessment was saved by someone else since it
+    was read (``revision`` is the stored one now); nothing was changed."""
+
+    def __init__(self, kind: StoreErrorKind, message: str, location: str | None = None,
+                 revision: int | None = None):
         self.kind = kind
         self.location = location
+        self.revision = revision
+        self.changes: list[Any] = []   # a conflict: the audit entries others saved since
         super().__init__(message)
 
 

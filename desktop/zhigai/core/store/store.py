@@ -157,29 +157,40 @@ class Store:
                 attachments: dict[str, bytes] | None = None) -> int:
         """Replace a stored assessment whole (an import or a merge), in one transaction.
 
-        Refused (StoreError "unavailable", nothing changed) when the stored revision is no
+        Refused (StoreError "conflict", nothing changed) when the stored revision is no
         longer ``expected_revision``: someone saved a change since the caller looked."""
-        from sqlalchemy import select
-
         a = self.t["assessment"]
         with self._write() as conn:
-            current = conn.execute(select(a.c.revision).where(
-                a.c.id == assessment.id)).scalar()
-            if current is None:
-                raise StoreError("missing", f"assessment {assessment.id} is not in the store")
-            if int(current) != expected_revision:
-                raise StoreError("unavailable", f"assessment {assessment.id} was changed "
-                                                "meanwhile (revision {current}, expected "
-                                                f"{expected_revision}); nothing was replaced. "
-                                                "Try again.")
+            # the check and the bump are one statement: a writer that read the same revision
+            # waits for this transaction's row lock and then finds the revision moved on
+            header = {**self._header(assessment, identity), "status": status,
+                      "summary_json": dumps(summary or {}),
+                      "revision": a.c.revision + 1}
+            done = conn.execute(a.update().where((a.c.id == assessment.id)
+                                                 & (a.c.revision == expected_revision))
+                                .values(**header)).rowcount
+            if done == 0:
+                self._refuse(conn, assessment.id, expected_revision, "nothing was replaced")
             for name in CHILD_TABLES:
                 table = self.t[name]
                 conn.execute(table.delete().where(table.c.assessment_id == assessment.id))
-            header = {**self._header(assessment, identity), "status": status,
-                      "summary_json": dumps(summary or {}), "revision": current + 1}
-            conn.execute(a.update().where(a.c.id == assessment.id).values(**header))
             self._insert_parts(conn, assessment, attachments or {})
-            return int(current) + 1
+            return expected_revision + 1
+
+    def _refuse(self, conn: Connection, assessment_id: str, expected: int | None,
+                what: str) -> None:
+        """Raise why a write touched no row: the assessment is gone, or it was saved since
+        revision ``expected`` was read (StoreError "conflict" with the stored revision)."""
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        current = conn.execute(select(a.c.revision).where(a.c.id == assessment_id)).scalar()
+        if current is None:
+            raise StoreError("missing", f"assessment {assessment_id} is not in the store "
+                                        f"(deleted elsewhere?); {what}")
+        raise StoreError("conflict", f"assessment {assessment_id} was saved by someone else "
+                                     f"meanwhile (revision {current}, expected {expected}); "
+                                     f"{what}", revision=int(current))
 
     def _insert_parts(self, conn: Connection, assessment: Assessment,
                       attachments: dict[str, bytes]) -> None:
@@ -243,6 +254,28 @@ class Store:
         }
 
     def load(self, assessment_id: str) -> Assessment:
+        return self.load_with_revision(assessment_id)[0]
+
+    def load_with_revision(self, assessment_id: str) -> tuple[Assessment, int]:
+        """The assessment and the revision it is at: all its parts read as of one revision
+        (read again when a writer saved in between), so a write that names this revision
+        as expected is refused if anything changed since."""
+        from sqlalchemy import select
+
+        a = self.t["assessment"]
+        for _attempt in range(20):
+            loaded, revision = self._load(assessment_id)
+            with self._read() as conn:
+                now = conn.execute(select(a.c.revision).where(
+                    a.c.id == assessment_id)).scalar()
+            if now is None:
+                raise StoreError("missing", f"assessment {assessment_id} is not in the store")
+            if int(now) == revision:
+                return loaded, revision
+        raise StoreError("unavailable", f"assessment {assessment_id} changes too often to be "
+                                        "read; try again")
+
+    def _load(self, assessment_id: str) -> tuple[Assessment, int]:
         from sqlalchemy import select
 
         from ..assessment.model import Answer, Assessment, Assessor, DocRef, Evidence
@@ -288,7 +321,7 @@ class Store:
             evidence={r["question_id"]: Evidence.model_validate_json(r["evidence_json"])
                       for r in evidence_rows},
             audit=audit,
-        )
+        ), int(head["revision"])
 
     def _audit_rows(self, conn: Connection, assessment_id: str,
                     field: str | None = None) -> list[Any]:
@@ -306,6 +339,12 @@ class Store:
                            old=None if r["old_json"] is None else json.loads(r["old_json"]),
                            new=None if r["new_json"] is None else json.loads(r["new_json"]))
                 for r in found]
+
+    def changes_by_others(self, assessment_id: str, known: set[str]) -> list[Any]:
+        """The recorded changes of an assessment that are not in ``known`` (the ids of the
+        audit entries a writer has seen): what others saved since, oldest first."""
+        with self._read() as conn:
+            return [e for e in self._audit_rows(conn, assessment_id) if e.id not in known]
 
     def audit_trail(self, assessment_id: str, field: str | None = None) -> list[Any]:
         """The recorded changes of an assessment (of one field, e.g. ``answer.q1``), oldest
@@ -339,7 +378,12 @@ class Store:
 
     def _touch(self, conn: Connection, assessment_id: str, updated_at: str,
                summary: dict[str, Any] | None, status: str | None,
-               extra: dict[str, Any] | None = None, audit: Any = None) -> int:
+               extra: dict[str, Any] | None = None, audit: Any = None,
+               expected: int | None = None) -> int:
+        """The first statement of every edit: bump the revision (checking, in the same
+        statement, that it is still ``expected`` when given) and return the new one. A
+        concurrent writer of the same assessment waits for this row until the commit and
+        then finds the revision changed (StoreError "conflict", its transaction rolled back)."""
         from sqlalchemy import select
 
         a = self.t["assessment"]
@@ -349,23 +393,32 @@ class Store:
         if status is not None:
             values["status"] = status
         values.update(extra or {})
-        result = conn.execute(a.update().where(a.c.id == assessment_id).values(**values))
-        if result.rowcount == 0:
-            raise StoreError("missing", f"assessment {assessment_id} is not in the store "
-                                        "(deleted elsewhere?); the change was not saved")
+        where = a.c.id == assessment_id
+        if expected is not None:
+            where = where & (a.c.revision == expected)
+        if conn.execute(a.update().where(where).values(**values)).rowcount == 0:
+            self._refuse(conn, assessment_id, expected, "the change was not saved")
         if audit is not None:
             self._log(conn, assessment_id, [audit])
+        if expected is not None:
+            return expected + 1
         return int(conn.execute(select(a.c.revision).where(a.c.id == assessment_id)).scalar()
                    or 0)
 
     def save_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
                     summary: dict[str, Any] | None = None, status: str | None = None,
-                    audit: AuditEntry | None = None) -> int:
-        """Store (or with ``None`` clear) one answer; returns the new revision."""
+                    audit: AuditEntry | None = None,
+                    expected_revision: int | None = None) -> int:
+        """Store (or with ``None`` clear) one answer; returns the new revision.
+
+        Every ``save_*`` method takes ``expected_revision``: the revision the caller read;
+        when the stored one differs, nothing is saved (StoreError "conflict")."""
         ans = self.t["answer"]
         stamp = (answer.updated_at if answer else None) or now_iso()
         key = (ans.c.assessment_id == assessment_id) & (ans.c.question_id == question_id)
         with self._write() as conn:
+            revision = self._touch(conn, assessment_id, stamp, summary, status, audit=audit,
+                                   expected=expected_revision)
             if answer is None:
                 conn.execute(ans.delete().where(key))
             else:
@@ -374,12 +427,13 @@ class Store:
                 if conn.execute(ans.update().where(key).values(**values)).rowcount == 0:
                     conn.execute(ans.insert().values(assessment_id=assessment_id,
                                                      question_id=question_id, **values))
-            return self._touch(conn, assessment_id, stamp, summary, status, audit=audit)
+            return revision
 
     def save_profile(self, assessment_id: str, field_id: str, value: Any,
                      assessment: Assessment, summary: dict[str, Any] | None = None,
                      status: str | None = None, identity: dict[str, Any] | None = None,
-                     audit: AuditEntry | None = None) -> int:
+                     audit: AuditEntry | None = None,
+                     expected_revision: int | None = None) -> int:
         """Store (or with ``None`` clear) one profile value; ``assessment`` (already updated in
         memory) and ``identity`` supply the listing columns (name, industry, city, firm key,
         modules)."""
@@ -390,6 +444,8 @@ class Store:
         extra = {k: header[k] for k in ("firm_key", "company_name", "industry", "city",
                                         "modules_json")}
         with self._write() as conn:
+            revision = self._touch(conn, assessment_id, stamp, summary, status, extra, audit,
+                                   expected_revision)
             if value is None:
                 conn.execute(prof.delete().where(key))
             elif conn.execute(prof.update().where(key).values(
@@ -397,16 +453,19 @@ class Store:
                 conn.execute(prof.insert().values(assessment_id=assessment_id,
                                                   field_id=field_id, value_json=dumps(value),
                                                   updated_at=stamp))
-            return self._touch(conn, assessment_id, stamp, summary, status, extra, audit)
+            return revision
 
     def save_project(self, assessment_id: str, project: Any,
                      summary: dict[str, Any] | None = None,
-                     audit: AuditEntry | None = None) -> int:
+                     audit: AuditEntry | None = None,
+                     expected_revision: int | None = None) -> int:
         """Store (or with ``None`` remove) the assessment's project plan."""
         proj = self.t["project"]
         stamp = now_iso()
         key = proj.c.assessment_id == assessment_id
         with self._write() as conn:
+            revision = self._touch(conn, assessment_id, stamp, summary, None, audit=audit,
+                                   expected=expected_revision)
             if project is None:
                 conn.execute(proj.delete().where(key))
             else:
@@ -415,11 +474,12 @@ class Store:
                         plan_json=text, updated_at=stamp)).rowcount == 0:
                     conn.execute(proj.insert().values(assessment_id=assessment_id,
                                                       plan_json=text, updated_at=stamp))
-            return self._touch(conn, assessment_id, stamp, summary, None, audit=audit)
+            return revision
 
     def save_evidence(self, assessment_id: str, question_id: str, evidence: Evidence | None,
                       audit: AuditEntry | None = None,
-                      photo: tuple[str, str, bytes] | None = None) -> int:
+                      photo: tuple[str, str, bytes] | None = None,
+                      expected_revision: int | None = None) -> int:
         """Store (or with ``None`` remove) a question's evidence; ``photo`` (sha256, mime,
         bytes) is a newly added photo's data. Photos no longer referenced are dropped."""
         from sqlalchemy import select
@@ -428,6 +488,8 @@ class Store:
         stamp = (evidence.updated_at if evidence else None) or now_iso()
         key = (ev.c.assessment_id == assessment_id) & (ev.c.question_id == question_id)
         with self._write() as conn:
+            revision = self._touch(conn, assessment_id, stamp, None, None, audit=audit,
+                                   expected=expected_revision)
             if evidence is None:
                 conn.execute(ev.delete().where(key))
             elif conn.execute(ev.update().where(key).values(
@@ -449,16 +511,19 @@ class Store:
                 used.update(p["sha256"] for p in json.loads(text).get("photos", []))
             conn.execute(att.delete().where((att.c.assessment_id == assessment_id)
                                             & att.c.sha256.not_in(sorted(used))))
-            return self._touch(conn, assessment_id, stamp, None, None, audit=audit)
+            return revision
 
     def save_verification(self, assessment_id: str, kind: str, assessor: Assessor | None,
                           owner_answers: dict[str, Answer], summary: dict[str, Any],
-                          audit: AuditEntry | None = None) -> int:
+                          audit: AuditEntry | None = None,
+                          expected_revision: int | None = None) -> int:
         """Set the assessment's type, assessor and the owner's answers kept beside the
         verified ones (all three replace what was stored)."""
-        a, own, ver = self.t["assessment"], self.t["owner"], self.t["verification"]
+        own, ver = self.t["owner"], self.t["verification"]
         stamp = now_iso()
         with self._write() as conn:
+            revision = self._touch(conn, assessment_id, stamp, summary, None, {"kind": kind},
+                                   audit, expected_revision)
             conn.execute(own.delete().where(own.c.assessment_id == assessment_id))
             conn.execute(ver.delete().where(ver.c.assessment_id == assessment_id))
             if owner_answers:
@@ -467,12 +532,13 @@ class Store:
                 conn.execute(ver.insert().values(assessment_id=assessment_id,
                                                  assessor_json=assessor.model_dump_json(),
                                                  updated_at=stamp))
-            conn.execute(a.update().where(a.c.id == assessment_id).values(kind=kind))
-            return self._touch(conn, assessment_id, stamp, summary, None, audit=audit)
+            return revision
 
-    def save_summary(self, assessment_id: str, summary: dict[str, Any], status: str) -> None:
+    def save_summary(self, assessment_id: str, summary: dict[str, Any], status: str,
+                     expected_revision: int | None = None) -> int:
         with self._write() as conn:
-            self._touch(conn, assessment_id, now_iso(), summary, status)
+            return self._touch(conn, assessment_id, now_iso(), summary, status,
+                               expected=expected_revision)
 
     # ------------------------------------------------------------------ maintenance
 
