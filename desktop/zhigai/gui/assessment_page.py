@@ -34,6 +34,7 @@ from .supports_view import SupportsView
 
 class AssessmentPage(QWidget):
     backRequested = Signal()
+    reloadRequested = Signal(int)   # the session was reloaded: rebuild the page at this tab
 
     def __init__(self, session: Session, lang: str, advice_data: Any = None):
         super().__init__()
@@ -131,6 +132,7 @@ class AssessmentPage(QWidget):
         self.controller.answerSaved.connect(self._saved)
         self.controller.profileSaved.connect(self._profile_saved)
         self.controller.saveFailed.connect(self._save_failed)
+        self.controller.conflicted.connect(self._conflicted)
         self.controller.projectChanged.connect(self._project_saved)
         self._project_saved()
         for index in range(self.tabs.count()):
@@ -142,6 +144,7 @@ class AssessmentPage(QWidget):
         self.controller.verificationChanged.connect(self._update_title)
         self._update_title()
         self.saved.setText(self.tr("All changes are saved automatically"))
+        self._resolving = False
 
     def _remember_position(self, question_id: str) -> None:
         prefs.current().set_resume(self.session.id, question_id)
@@ -242,6 +245,34 @@ class AssessmentPage(QWidget):
         self._update_title()
         # saved from another page (the plan's project description): the form shows it too
         self.profile.show_saved(field_id, self.controller.session.assessment.profile.get(field_id))
+
+    def _conflicted(self, error: object) -> None:
+        """Someone else saved since this page opened: asked once the edit has returned."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: self.resolve_conflict(error))
+
+    def resolve_conflict(self, error: object) -> None:
+        """Say who changed what, reload (their changes shown), perhaps redo the refused
+        edit, then ask the window to rebuild the page."""
+        from ..core.store.errors import StoreError
+        from .conflict_dialog import ask_after_conflict
+
+        if self._resolving:
+            return
+        self._resolving = True
+        again = ask_after_conflict(self, self.session, error, self.lang)
+        retry = self.controller.retry
+        self.controller.retry = None
+        try:
+            self.session.reload()
+        except StoreError as failed:
+            self._save_failed(str(failed))
+            self._resolving = False
+            return
+        if again and retry is not None:
+            retry()
+        self.reloadRequested.emit(self.tabs.currentIndex())
 
     def _save_failed(self, message: str) -> None:
         self.error.setText(self.tr("Not saved: %1").replace("%1", message))

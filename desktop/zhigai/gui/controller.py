@@ -28,11 +28,13 @@ class SessionController(QObject):
     projectChanged = Signal()              # the project plan was saved
     evidenceChanged = Signal(str)          # question id or lens key: note, photos, ticks
     verificationChanged = Signal()         # turned into (or assessor of) an expert verification
+    conflicted = Signal(object)            # StoreError "conflict": saved elsewhere since read
 
     def __init__(self, session: Session, lang: str = "zh"):
         super().__init__()
         self.session = session
         self.lang = lang
+        self.retry: Any = None      # the edit a conflict refused: done again after a reload
 
     @property
     def score(self) -> Score:
@@ -48,10 +50,15 @@ class SessionController(QObject):
     def clear(self, question_id: str) -> str | None:
         return self._edit(lambda: self.session.clear(question_id), question_id)
 
-    def _not_saved(self, error: StoreError) -> str:
-        """Say that the store refused a change (shown in the page's banner)."""
+    def _not_saved(self, error: StoreError, retry: Any = None) -> str:
+        """Say that the store refused a change (shown in the page's banner); a conflict
+        (someone else saved since) also asks the page to offer a reload (``retry`` does the
+        refused edit again)."""
         message = store_message(error)
         self.saveFailed.emit(message)
+        if error.kind == "conflict":
+            self.retry = retry
+            self.conflicted.emit(error)
         return message
 
     def _edit(self, action: Any, question_id: str) -> str | None:
@@ -60,7 +67,7 @@ class SessionController(QObject):
         except AnswerProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self._edit(action, question_id))
         self.answerSaved.emit(question_id)
         self.scoreChanged.emit(result)
         return None
@@ -72,7 +79,7 @@ class SessionController(QObject):
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self.set_profile(field_id, raw))
         self.profileSaved.emit(field_id)
         if self.session.instrument is not before:
             self.instrumentChanged.emit()
@@ -86,7 +93,7 @@ class SessionController(QObject):
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self.set_project(plan))
         self.projectChanged.emit()
         return None
 
@@ -101,7 +108,7 @@ class SessionController(QObject):
         try:
             self.session.start_verification(assessor)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self.start_verification(assessor))
         self.verificationChanged.emit()
         self.scoreChanged.emit(self.session.score)
         return None
@@ -114,7 +121,7 @@ class SessionController(QObject):
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self._evidence(key, action))
         self.evidenceChanged.emit(key)
         return None
 
@@ -144,7 +151,7 @@ class SessionController(QObject):
         except PhotoProblem as problem:
             return None, problem.zh if self.lang == "zh" else problem.message
         except StoreError as error:
-            return None, self._not_saved(error)
+            return None, self._not_saved(error, lambda: self.add_photo(question_id, path))
         self.evidenceChanged.emit(question_id)
         return photo, None
 
@@ -152,6 +159,6 @@ class SessionController(QObject):
         try:
             self.session.remove_photo(question_id, sha256)
         except StoreError as error:
-            return self._not_saved(error)
+            return self._not_saved(error, lambda: self.remove_photo(question_id, sha256))
         self.evidenceChanged.emit(question_id)
         return None

@@ -338,15 +338,15 @@ class MainWindow(QMainWindow):
         self.home.show_rows(rows)
         # the list is on screen; open the full store once the window has been painted, so
         # the background work does not compete with the first paint
-        QTimer.singleShot(0, self._home_ready)
+        QTimer.singleShot(0, self, self._home_ready)
         QTimer.singleShot(0, open_in_background)
 
     def _store_opened(self, store: Store) -> None:
         self.ctx.set_store(store)
         self._update_store_label()
-        QTimer.singleShot(0, lambda: self.ctx.with_catalog(lambda _c: None))
+        QTimer.singleShot(0, self, lambda: self.ctx.with_catalog(lambda _c: None))
         if self.welcome_on_first_run:
-            QTimer.singleShot(0, self.first_run)
+            QTimer.singleShot(0, self, self.first_run)
 
     def _store_failed(self, error: BaseException, trace: str) -> None:
         if not isinstance(error, StoreError):
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
         # a page that needs more room than the last one grows the window: keep it on screen
-        QTimer.singleShot(0, lambda: keep_on_screen(self))
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self))
 
     def go_home(self) -> None:
         if _is_new(self.page) and not self.page.confirm_leave():  # type: ignore[union-attr]
@@ -486,6 +486,7 @@ class MainWindow(QMainWindow):
 
         page = AssessmentPage(session, self.ctx.lang, self.ctx.advice_data)
         page.backRequested.connect(self.go_home)
+        page.reloadRequested.connect(lambda tab: self._show_session(session, tab))
         self._set_page(page)
         where = page.last_position()  # read before the tab change focuses a question
         page.tabs.setCurrentIndex(tab)

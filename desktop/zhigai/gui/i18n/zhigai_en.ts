@@ -311,6 +311,10 @@
             <source>the owner</source>
             <translation>the owner</translation>
         </message>
+        <message>
+            <source>No change of this question has been recorded yet.</source>
+            <translation>No change of this question has been recorded yet.</translation>
+        </message>
     </context>
     <context>
         <name>BankFileView</name>
@@ -488,6 +492,73 @@
         <message>
             <source>%1: this cannot be empty</source>
             <translation>%1: this cannot be empty</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>answer</source>
+            <translation>answer</translation>
+        </message>
+        <message>
+            <source>company profile</source>
+            <translation>company profile</translation>
+        </message>
+        <message>
+            <source>evidence note</source>
+            <translation>evidence note</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>photo</translation>
+        </message>
+        <message>
+            <source>checked on site</source>
+            <translation>checked on site</translation>
+        </message>
+        <message>
+            <source>material seen</source>
+            <translation>material seen</translation>
+        </message>
+        <message>
+            <source>project plan</source>
+            <translation>project plan</translation>
+        </message>
+        <message>
+            <source>expert verification</source>
+            <translation>expert verification</translation>
+        </message>
+        <message>
+            <source>assessor</source>
+            <translation>assessor</translation>
+        </message>
+        <message>
+            <source>(%1 earlier changes not listed)</source>
+            <translation>(%1 earlier changes not listed)</translation>
+        </message>
+        <message>
+            <source>Saved on another computer</source>
+            <translation>Saved on another computer</translation>
+        </message>
+        <message>
+            <source>Your last change was not saved: this assessment was saved by someone else after you opened it.</source>
+            <translation>Your last change was not saved: this assessment was saved by someone else after you opened it.</translation>
+        </message>
+        <message>
+            <source>Their changes:</source>
+            <translation>Their changes:</translation>
+        </message>
+        <message>
+            <source>Reload it to see the stored version.</source>
+            <translation>Reload it to see the stored version.</translation>
+        </message>
+        <message>
+            <source>&amp;Reload (show their changes)</source>
+            <translation>&amp;Reload (show their changes)</translation>
+        </message>
+        <message>
+            <source>Reload and save &amp;my change again</source>
+            <translation>Reload and save &amp;my change again</translation>
         </message>
     </context>
     <context>
@@ -2445,6 +2516,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>The store %1 cannot be used right now.</source>
             <translation>The store %1 cannot be used right now.</translation>
+        </message>
+        <message>
+            <source>Someone else saved this assessment after you opened it; your change was not saved.</source>
+            <translation>Someone else saved this assessment after you opened it; your change was not saved.</translation>
         </message>
         <message>
             <source>Details: %1</source>

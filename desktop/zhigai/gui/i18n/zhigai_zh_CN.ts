@@ -311,6 +311,10 @@
         <source>the owner</source>
         <translation>企业（自评）</translation>
     </message>
+    <message>
+        <source>No change of this question has been recorded yet.</source>
+        <translation>这道题还没有修改记录。</translation>
+    </message>
 </context>
 <context>
     <name>BankFileView</name>
@@ -488,6 +492,73 @@
     <message>
         <source>%1: this cannot be empty</source>
         <translation>%1：不能为空</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>company profile</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <source>evidence note</source>
+        <translation>证据备注</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>checked on site</source>
+        <translation>现场核对</translation>
+    </message>
+    <message>
+        <source>material seen</source>
+        <translation>已看材料</translation>
+    </message>
+    <message>
+        <source>project plan</source>
+        <translation>项目方案</translation>
+    </message>
+    <message>
+        <source>expert verification</source>
+        <translation>专家核验</translation>
+    </message>
+    <message>
+        <source>assessor</source>
+        <translation>评估专家</translation>
+    </message>
+    <message>
+        <source>(%1 earlier changes not listed)</source>
+        <translation>（另有 %1 处更早的修改未列出）</translation>
+    </message>
+    <message>
+        <source>Saved on another computer</source>
+        <translation>已在另一台电脑上保存</translation>
+    </message>
+    <message>
+        <source>Your last change was not saved: this assessment was saved by someone else after you opened it.</source>
+        <translation>您刚才的修改没有保存：您打开这份评估之后，别人已经保存了修改。</translation>
+    </message>
+    <message>
+        <source>Their changes:</source>
+        <translation>对方的修改：</translation>
+    </message>
+    <message>
+        <source>Reload it to see the stored version.</source>
+        <translation>重新载入即可看到已保存的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (show their changes)</source>
+        <translation>重新载入（显示对方的修改）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reload and save &amp;my change again</source>
+        <translation>重新载入并再次保存我的修改(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2516,10 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>The store %1 cannot be used right now.</source>
         <translation>数据存储 %1 暂时无法使用。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment after you opened it; your change was not saved.</source>
+        <translation>您打开这份评估之后，别人已经保存了修改；您的修改没有保存。</translation>
     </message>
     <message>
         <source>Details: %1</source>

@@ -1,0 +1,78 @@
+"""Two people on one assessment (two computers on a shared store): the second save is refused,
+the page says who changed what, reloads with their change and, when asked, saves the refused
+change again on top of theirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui_helpers import seed
+
+
+def _click_when_asked(want: str, seen: list[str]) -> QTimer:
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text() + "\n" + box.informativeText())
+            next(b for b in box.buttons() if want in b.text().replace("&", "")).click()
+
+    timer = QTimer(interval=20)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def _other_single(view: Any, taken: set[str]) -> tuple[str, int]:
+    dim = view.current_dimension()
+    qid = next(q.id for q in view.instrument.by_dimension[dim]
+               if q.type == "single" and view.cards[q.id].is_answered() and q.id not in taken)
+    card = view.cards[qid]
+    checked = next(i for i, b in enumerate(card.buttons) if b.isChecked())
+    return qid, 0 if checked else 1
+
+
+@pytest.mark.parametrize("choice", ["Reload (show their changes)",
+                                    "Reload and save my change again"])
+def test_a_save_after_another_computer_saved_is_explained_and_reloaded(
+        qtbot: Any, start: Any, data_dir: Path, root: Path, choice: str) -> None:
+    from zhigai.core.base.identity import Editor
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
+
+    (aid,) = seed(data_dir, root, "textile-early")
+    window = start("en")
+    window.open_assessment(aid, tab=1)
+    page = window.page
+    view = page.questions
+    theirs_id, _ = _other_single(view, set())
+    # another computer saves an answer of the same assessment
+    other = Store.open(window.ctx.store.url)
+    there = Session.open(other, window.ctx.catalog(), aid, Editor(name="王工",
+                                                                 machine="LAPTOP-3"))
+    their_value = next(o.id for o in there.instrument.by_id[theirs_id].options
+                       if o.id != there.assessment.answers[theirs_id].value)
+    there.answer(theirs_id, their_value)
+    # here, the owner answers another question
+    mine_id, button = _other_single(view, {theirs_id})
+    mine = view.instrument.by_id[mine_id].options[button].id
+    seen: list[str] = []
+    timer = _click_when_asked(choice, seen)
+    qtbot.mouseClick(view.cards[mine_id].buttons[button], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is not page, timeout=5000)
+    timer.stop()
+    assert len(seen) == 1
+    assert "saved by someone else" in seen[0] and "王工 (LAPTOP-3)" in seen[0]
+    assert there.instrument.by_id[theirs_id].text.get("en") in seen[0]
+    stored = other.load(aid)
+    assert stored.answers[theirs_id].value == their_value         # never overwritten
+    again = choice.startswith("Reload and save")
+    assert (stored.answers[mine_id].value == mine) is again
+    session = window.page.session
+    assert session.assessment.answers[theirs_id].value == their_value   # shown after reload
+    assert session.stored_revision == other.row(aid).revision
+    other.close()
