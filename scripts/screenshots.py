@@ -7,6 +7,9 @@
     SHOT_SCALE=1.25 SHOT_ONLY=official python scripts/screenshots.py /tmp/shots
         (the official-level tab: the sample firm, a firm on an older questionnaire with a
         level-gated support, and the evidence checklist of an expert verification)
+    SHOT_SCALE=1.25 SHOT_ONLY=safe python scripts/screenshots.py /tmp/shots
+        (the questions that guard typed work: an industry change that hides answers, leaving
+        a typed new assessment, the date's calendar, a question's change history)
 
 Seeds a temporary store with the example assessments and a follow-up, then walks: home, new
 assessment (with a validation message), questionnaire, results, a follow-up's results.
@@ -18,6 +21,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
@@ -117,6 +121,11 @@ def shoot(lang: str, out: Path, data_dir: Path) -> list[Path]:
     only = os.environ.get("SHOT_ONLY")
     if only == "portfolio":
         shoot_portfolio(window, grab, settle)
+        window.close()
+        app.processEvents()
+        return saved
+    if only == "safe":
+        shoot_safe(window, grab, settle, out, prefix, saved)
         window.close()
         app.processEvents()
         return saved
@@ -253,6 +262,75 @@ def shoot_reference(window: object, grab: object, settle: object) -> None:
     bar = page.plan.verticalScrollBar()
     bar.setValue(bar.maximum())
     grab("25-reference-plan-assumptions")  # type: ignore[operator]
+
+
+def shoot_safe(window: Any, grab: Any, settle: Any, out: Path, prefix: str,
+               saved: list[Path]) -> None:
+    """The questions asked before typed work is lost, each grabbed while it is open, then
+    answered No / Keep editing (nothing changes)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def grab_question(name: str, ask: Any) -> None:
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(50, answer)
+                return
+            settle()
+            path = out / f"{prefix}{name}.png"
+            box.grab().save(str(path))
+            saved.append(path)
+            box.reject()                      # No / Keep editing
+
+        QTimer.singleShot(50, answer)
+        ask()
+        settle()
+
+    textile = [r for r in window.ctx.store.assessments()
+               if r.company_name.startswith("绍兴") and not r.previous_id][0]
+    window.open_assessment(textile.id, tab=0)
+    settle()
+    industry = window.page.profile.editors["industry"].editor
+    pump = industry.findData("pump_valve")
+
+    def change_industry() -> None:
+        industry.setCurrentIndex(pump)
+        industry.activated.emit(pump)
+
+    grab_question("30-industry-change", change_industry)
+    card = window.page.questions
+    window.page.tabs.setCurrentWidget(card)
+    settle()
+    session = window.page.session
+    first = next(q for q in card.panels if session.instrument.by_id[q].options
+                 and q in session.assessment.answers)
+    controller = window.page.controller
+    old = session.assessment.answers[first].value
+    other = next(o.id for o in session.instrument.by_id[first].options if o.id != old)
+    controller.answer(first, other)                      # two recorded changes: there, back
+    controller.answer(first, old)
+    history = card.panels[first].show_history()
+    settle()
+    path = out / f"{prefix}31-history.png"
+    history.grab().save(str(path))
+    saved.append(path)
+    history.reject()
+    window.go_home()
+    window.new_assessment()
+    settle()
+    page = window.page
+    page.form.editors["company_name"].editor.setText("宁波华泰阀门有限公司")
+    date = page.form.editors["assessment_date"].editor
+    popup = date.open_calendar()
+    settle()
+    path = out / f"{prefix}32-date-calendar.png"
+    popup.grab().save(str(path))
+    saved.append(path)
+    popup.close()
+    grab_question("33-leave-new-assessment", window.go_home)
+    page.ask_discard = lambda: True
+    window.go_home()
 
 
 def shoot_portfolio(window: object, grab: object, settle: object) -> None:

@@ -155,7 +155,7 @@ class NewAssessmentPage(QWidget):
         super().showEvent(event)
         if not getattr(self, "_shown", False):  # the first field, once the page is on screen
             self._shown = True
-            QTimer.singleShot(0, self._focus_first)
+            QTimer.singleShot(0, self, self._focus_first)
 
     def _industry_changed(self) -> None:
         qid, version = self._selected()

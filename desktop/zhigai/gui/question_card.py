@@ -292,7 +292,7 @@ class QuestionCard(QFrame):
         if event.type() == QEvent.Type.FocusIn:
             self._set_focused(True)
         elif event.type() == QEvent.Type.FocusOut:
-            QTimer.singleShot(0, self._check_focus)
+            QTimer.singleShot(0, self, self._check_focus)
         elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if isinstance(watched, (QLineEdit, QPlainTextEdit)):
                 enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -334,7 +334,7 @@ class QuestionCard(QFrame):
 
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
-        QTimer.singleShot(0, self._check_focus)
+        QTimer.singleShot(0, self, self._check_focus)
 
     def _check_focus(self) -> None:
         from PySide6.QtWidgets import QApplication

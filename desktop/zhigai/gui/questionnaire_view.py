@@ -303,7 +303,7 @@ class QuestionnaireView(QWidget):
         card = self.cards[question_id]
         card.setFocus()
         card.focus_input()
-        QTimer.singleShot(0, lambda: page.ensureWidgetVisible(card, 0, 60))
+        QTimer.singleShot(0, card, lambda: page.ensureWidgetVisible(card, 0, 60))
 
     def _advance(self, question_id: str) -> None:
         """Enter on a card: the next shown question (across dimensions)."""

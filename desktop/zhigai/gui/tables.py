@@ -124,7 +124,7 @@ class FittedTable(QTableView):
     def _later(self, *_args: Any) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)
 
     def fit(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows."""
