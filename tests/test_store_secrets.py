@@ -290,3 +290,21 @@ def test_the_status_bar_and_about_show_the_store_without_a_password(
     finally:
         window.ctx.store = real
         window._update_store_label()
+
+
+# ---------------------------------------------------------------------------- the CLI
+
+def test_the_cli_never_prints_the_password(capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhigai.cli.main import main
+
+    url = f"postgresql+psycopg://zhigai:{SECRET}@127.0.0.1:{_refused_port()}/zhigai"
+    monkeypatch.setenv("ZHIGAI_DB_TIMEOUT", "2")
+    if pytest.importorskip("psycopg"):
+        assert main(["export", "--db", url, "abcdef"]) == 1
+        err = capsys.readouterr().err
+        assert "refused the connection" in err and SECRET not in err, err
+    with pytest.raises(SystemExit):  # a usage error repeats what was typed, masked
+        main(["export", "abcdef", "--bogus", url])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments" in err and SECRET not in err, err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 
@@ -22,10 +23,20 @@ def _configure_output() -> None:
                 pass
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage errors never repeat a database password (``--db URL`` mistyped); the
+    sub-commands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        from ..core.store.url import mask_secrets
+
+        super().error(mask_secrets(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import commands, exchange_commands, lens_commands, portfolio_commands, report_commands
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="zhigai",
         description="智改 Zhigai: intelligent-transformation readiness assessment for "
                     "manufacturing SMEs.")

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from ..core.base.settings import SettingsFile
@@ -14,8 +14,15 @@ if TYPE_CHECKING:
 _STARTED = time.perf_counter()
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # never repeat a password of --store
+        from ..core.store.url import mask_secrets
+
+        super().error(mask_secrets(message))
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="zhigai-gui",
+    parser = _Parser(prog="zhigai-gui",
                                      description="智改 Zhigai desktop application")
     parser.add_argument("--lang", choices=["zh", "en"],
                         help="interface language (default: the system's, Chinese when unsure)")
