@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sqlite3
 import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import Databases
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -44,21 +44,14 @@ def image(kind: str = "PNG", colour: tuple[int, int, int] = (200, 30, 30),
     return out.getvalue()
 
 
-def open_store(path: Path) -> Store:
-    return Store.open(f"sqlite:///{path}")
-
-
 def snapshot(store: Store) -> list[tuple[str, list[tuple]]]:
     """Every row of every Zhigai table (to prove a refused import changed nothing)."""
-    conn = sqlite3.connect(str(store.path))
-    try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'zg_%' "
-            "ORDER BY name")]
-        return [(n, sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr))
-                for n in names]
-    finally:
-        conn.close()
+    from sqlalchemy import inspect, text
+
+    with store.engine.connect() as conn:
+        names = sorted(n for n in inspect(conn).get_table_names() if n.startswith("zg_"))
+        return [(n, sorted((tuple(r) for r in conn.execute(text(f"SELECT * FROM {n}"))),
+                           key=repr)) for n in names]
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +86,9 @@ def other_option(session: Session, qid: str) -> str:
 
 # ---------------------------------------------------------------------------- expert mode
 
-def test_verification_keeps_owner_answers_and_records_evidence(tmp_path: Path,
+def test_verification_keeps_owner_answers_and_records_evidence(new_db_url,
                                                               catalog) -> None:
-    store = open_store(tmp_path / "z.db")
+    store = Store.open(new_db_url("z"))
     session = seeded(store, catalog)
     owner_index = session.score.index
     session.start_verification(EXPERT)
@@ -115,7 +108,7 @@ def test_verification_keeps_owner_answers_and_records_evidence(tmp_path: Path,
     with pytest.raises(PhotoProblem, match="not a JPEG or PNG"):
         session.add_photo(q1, b"GIF89a....", "x.gif")
 
-    reopened = Session.open(open_store(tmp_path / "z.db"), catalog, session.id)
+    reopened = Session.open(Store.open(new_db_url("z")), catalog, session.id)
     a = reopened.assessment
     assert a.kind == "expert" and a.assessor == EXPERT
     assert a.owner_answers[q1].value == owner_value
@@ -134,8 +127,8 @@ def test_verification_keeps_owner_answers_and_records_evidence(tmp_path: Path,
     assert store.audit_trail(session.id, f"photo.{q1}")[-1].old["removed"] == "mes.png"
 
 
-def test_edits_are_audited_under_this_machines_user(tmp_path: Path, catalog) -> None:
-    store = open_store(tmp_path / "z.db")
+def test_edits_are_audited_under_this_machines_user(new_db_url, catalog) -> None:
+    store = Store.open(new_db_url("z"))
     session = seeded(store, catalog, editor=Editor("李会计", "pc-office"))
     (q1,) = first_questions(session, 1)
     session.answer(q1, other_option(session, q1))
@@ -147,10 +140,10 @@ def test_edits_are_audited_under_this_machines_user(tmp_path: Path, catalog) -> 
 
 
 def test_an_assessment_verified_elsewhere_is_edited_under_this_machines_user(
-        tmp_path: Path, catalog) -> None:
+        new_db_url, catalog) -> None:
     """The expert verified it on their laptop; opened on the owner's PC, the owner's edits
     are the owner's, never the expert's (the assessor in the file)."""
-    store = open_store(tmp_path / "z.db")
+    store = Store.open(new_db_url("z"))
     session = seeded(store, catalog)
     session.start_verification(EXPERT)
     (q1,) = first_questions(session, 1)
@@ -179,15 +172,15 @@ def expert_session(store: Store, catalog) -> Session:
     return session
 
 
-def test_bundle_round_trip(tmp_path: Path, catalog) -> None:
-    store = open_store(tmp_path / "a.db")
+def test_bundle_round_trip(tmp_path: Path, new_db_url, catalog) -> None:
+    store = Store.open(new_db_url("a"))
     session = expert_session(store, catalog)
     path = export_bundle(store, session.id, tmp_path / "visit.zhigai")
     with zipfile.ZipFile(path) as zf:
         names = sorted(zf.namelist())
     assert names[:2] == ["assessment.json", "manifest.json"] and names[2].startswith("photos/")
 
-    other = open_store(tmp_path / "b.db")
+    other = Store.open(new_db_url("b"))
     result = import_bundle(other, catalog, str(path))
     assert result.status == "new"
     copy = other.load(session.id)
@@ -202,8 +195,8 @@ def test_bundle_round_trip(tmp_path: Path, catalog) -> None:
     assert snapshot(other) == before
 
 
-def good_bundle(tmp_path: Path, catalog) -> tuple[bytes, Session]:
-    store = open_store(tmp_path / "src.db")
+def good_bundle(new_db_url, catalog) -> tuple[bytes, Session]:
+    store = Store.open(new_db_url("src"))
     session = expert_session(store, catalog)
     return bundle_bytes(session.assessment, store.attachments(session.id)), session
 
@@ -231,8 +224,8 @@ def entries_of(raw: bytes) -> list[tuple[str, bytes]]:
 
 
 def test_bad_bundles_are_refused_with_the_reason_and_change_nothing(tmp_path: Path,
-                                                                  catalog) -> None:
-    raw, session = good_bundle(tmp_path, catalog)
+                                                                  new_db_url, catalog) -> None:
+    raw, session = good_bundle(new_db_url, catalog)
     entries = entries_of(raw)
     files = dict(entries)
     manifest = json.loads(files["manifest.json"])
@@ -290,7 +283,7 @@ def test_bad_bundles_are_refused_with_the_reason_and_change_nothing(tmp_path: Pa
         "damaged image": fake_photo(image()[:60]),
     }
     assert manifest["assessment"]["id"] == doc["id"] == session.id
-    store = open_store(tmp_path / "dest.db")
+    store = Store.open(new_db_url("dest"))
     seeded(store, catalog, "textile-early")
     before = snapshot(store)
     for expected, data in cases.items():
@@ -306,9 +299,9 @@ def test_bad_bundles_are_refused_with_the_reason_and_change_nothing(tmp_path: Pa
         read_bundle_bytes(raw, catalog, "x", Limits(max_photo_bytes=100))
 
 
-def test_merge_of_copies_edited_on_two_machines(tmp_path: Path, catalog) -> None:
-    office = open_store(tmp_path / "office.db")
-    laptop = open_store(tmp_path / "laptop.db")
+def test_merge_of_copies_edited_on_two_machines(tmp_path: Path, new_db_url, catalog) -> None:
+    office = Store.open(new_db_url("office"))
+    laptop = Store.open(new_db_url("laptop"))
     session = seeded(office, catalog)
     q1, q2, q3 = first_questions(session, 3)
     first = export_bundle(office, session.id, tmp_path / "first.zhigai")
@@ -368,10 +361,13 @@ def test_merge_of_copies_edited_on_two_machines(tmp_path: Path, catalog) -> None
 @pytest.fixture(scope="module")
 def fuzz_env(tmp_path_factory, catalog):
     base = tmp_path_factory.mktemp("fuzz")
-    raw, _session = good_bundle(base, catalog)
-    store = open_store(base / "dest.db")
+    databases = Databases(base)
+    raw, _session = good_bundle(databases, catalog)
+    store = Store.open(databases("dest"))
     seeded(store, catalog, "textile-early")
-    return raw, store, base
+    yield raw, store, base
+    store.close()
+    databases.drop()
 
 
 def _import_or_refuse(store: Store, catalog, data: bytes, path: Path) -> None:
@@ -472,10 +468,11 @@ def test_fuzz_consistent_bundles_with_changed_content(fuzz_env, catalog, data) -
 
 # ---------------------------------------------------------------------------- command line
 
-def test_command_line_export_import_merge_audit(tmp_path: Path, catalog, capsys) -> None:
+def test_command_line_export_import_merge_audit(tmp_path: Path, new_db_url, catalog,
+                                                capsys) -> None:
     from zhigai.cli.main import main
 
-    office, laptop = f"sqlite:///{tmp_path / 'office.db'}", f"sqlite:///{tmp_path / 'lap.db'}"
+    office, laptop = new_db_url("office"), new_db_url("lap")
     example = str(ROOT / "examples" / "auto-parts-midway.json")
     assert main(["import", example, "--db", office, "--lang", "en"]) == 0
     aid = load_assessment(example).id
@@ -514,14 +511,14 @@ def test_command_line_export_import_merge_audit(tmp_path: Path, catalog, capsys)
 
 # ---------------------------------------------------------------------------- report
 
-def test_report_of_a_verified_assessment(tmp_path: Path, catalog) -> None:
+def test_report_of_a_verified_assessment(tmp_path: Path, new_db_url, catalog) -> None:
     import shutil
     import subprocess
 
     from zhigai.core.report.service import make_report
     from zhigai.core.report.verify import verify
 
-    store = open_store(tmp_path / "z.db")
+    store = Store.open(new_db_url("z"))
     session = expert_session(store, catalog)
     pdf = tmp_path / "r.pdf"
     made = make_report(session.assessment, pdf, "zh", catalog=catalog,

@@ -278,14 +278,13 @@ def test_the_sample_is_recognised_by_its_name_and_by_the_ids_remembered() -> Non
     assert portfolio_frame([renamed])["sample"].tolist() == [False]
 
 
-def test_the_bundled_sample_is_marked(data_dir: Path, catalog: Any) -> None:
+def test_the_bundled_sample_is_marked(data_dir: Path, db_url: str, catalog: Any) -> None:
     """The sample added on first start is recognised in any store: its name carries the mark
     (also after an export and import elsewhere, where the settings do not know its id)."""
     from zhigai.core.app.sample import add_sample
-    from zhigai.core.base.paths import DB_FILE, sqlite_url
     from zhigai.core.store.store import Store
 
-    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    store = Store.open(db_url)
     try:
         sample = add_sample(store, catalog)
         df = portfolio_frame(store.assessments())
@@ -478,10 +477,10 @@ def test_excel_opens_in_libreoffice(rows: list[AssessmentRow], tmp_path: Path,
 
 # ---------------------------------------------------------------------------- command line
 
-def test_portfolio_command(tmp_path: Path, root: Path, capsys: Any) -> None:
+def test_portfolio_command(tmp_path: Path, db_url: str, root: Path, capsys: Any) -> None:
     from zhigai.cli.main import main
 
-    db = f"sqlite:///{tmp_path / 'z.db'}"
+    db = db_url
     assert main(["import", *[str(p) for p in sorted((root / "examples").glob("*.json"))],
                  "--db", db]) == 0
     capsys.readouterr()
@@ -522,13 +521,14 @@ def test_register_adds_the_subcommand() -> None:
     assert args.func is portfolio_commands.cmd_portfolio
 
 
-def test_report_prints_the_peer_comparison(tmp_path: Path, root: Path, catalog: Any) -> None:
+def test_report_prints_the_peer_comparison(tmp_path: Path, db_url: str, root: Path,
+                                           catalog: Any) -> None:
     from zhigai.cli.main import main
     from zhigai.core.assessment.model import load_assessment
     from zhigai.core.session.session import Session
     from zhigai.core.store.store import Store
 
-    db = f"sqlite:///{tmp_path / 'z.db'}"
+    db = db_url
     store = Store.open(db)
     base = load_assessment(root / "examples" / "textile-early.json")
     for n in range(3):   # three other textile firms
@@ -599,8 +599,8 @@ def test_model_formats_lazily_sorts_and_keeps_the_order(qtbot: Any, rows: list[A
 # ---------------------------------------------------------------------------- the screen
 
 @pytest.fixture
-def gui_store(tmp_path: Path, root: Path, catalog: Any, monkeypatch: pytest.MonkeyPatch
-              ) -> Iterator[Any]:
+def gui_store(tmp_path: Path, db_url: str, root: Path, catalog: Any,
+              monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """A store with a textile firm assessed twice, three other textile firms and two of other
     industries."""
     from zhigai.core.assessment.model import load_assessment
@@ -609,7 +609,7 @@ def gui_store(tmp_path: Path, root: Path, catalog: Any, monkeypatch: pytest.Monk
 
     monkeypatch.setenv("ZHIGAI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ZHIGAI_CONFIG_DIR", str(tmp_path / "config"))
-    store = Store.open(f"sqlite:///{tmp_path}/z.db")
+    store = Store.open(db_url)
     base = load_assessment(root / "examples" / "textile-early.json")
     earlier = base.model_copy(deep=True)
     earlier.id = str(uuid.uuid4())

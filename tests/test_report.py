@@ -343,13 +343,12 @@ def _meta_code(pdf: Path) -> str:
     return short_code(fields["fingerprint"])
 
 
-def test_report_from_the_store_by_id(tmp_path: Path, root: Path,
+def test_report_from_the_store_by_id(tmp_path: Path, db_url: str, root: Path,
                                      monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    from zhigai.core.base.paths import sqlite_url
     from zhigai.core.store.store import Store
 
-    url = sqlite_url(tmp_path / "store.sqlite3")
+    url = db_url
     store = Store.open(url)
     assessment = load_assessment(root / "examples" / "equipment-advanced.json")
     store.create(assessment)

@@ -15,8 +15,8 @@ from zhigai.core.store.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(f"sqlite:///{tmp_path / 'z.sqlite3'}")
+def store(db_url: str) -> Store:
+    s = Store.open(db_url)
     yield s
     s.close()
 

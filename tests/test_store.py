@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import backend
 
 from zhigai.core.assessment.model import Answer, Assessment, DocRef
 from zhigai.core.store import schema as store_schema
@@ -19,6 +21,31 @@ def url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def on_sqlite(reason: str) -> pytest.MarkDecorator:
+    """For a test about the SQLite file itself (skipped in the PostgreSQL pass)."""
+    return pytest.mark.skipif(backend() != "sqlite", reason=f"SQLite only: {reason}")
+
+
+def postgresql_defect(reason: str) -> pytest.MarkDecorator:
+    """A difference of the backends in the application, kept visible: fails on PostgreSQL
+    (strict: once fixed, the mark has to go)."""
+    return pytest.mark.xfail(backend() == "postgresql", strict=True,
+                             reason=f"PostgreSQL: {reason}")
+
+
+def execute(db_url: str, *statements: str) -> list[Any]:
+    """Runs SQL on a connection of its own (as another program would) and commits."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            results = [conn.execute(text(sql)) for sql in statements]
+            return [r.fetchall() if r.returns_rows else None for r in results]
+    finally:
+        engine.dispose()
+
+
 def sample(name: str = "绍兴柯桥锦程纺织有限公司", code: str | None = None) -> Assessment:
     a = Assessment(questionnaire=DocRef(id="mini", version="1.0.0", hash="sha256:x"))
     a.profile.update({"company_name": name, "industry": "textile", "city": "绍兴"})
@@ -30,8 +57,8 @@ def sample(name: str = "绍兴柯桥锦程纺织有限公司", code: str | None 
     return a
 
 
-def test_round_trip_and_listing(tmp_path: Path) -> None:
-    s = Store.open(url(tmp_path / "z.sqlite3"))
+def test_round_trip_and_listing(db_url: str) -> None:
+    s = Store.open(db_url)
     assert s.schema_version() == SCHEMA_VERSION
     a = sample()
     s.create(a, {"index": 40.0, "labels": {"industry": {"zh": "纺织", "en": "Textiles"}}})
@@ -47,9 +74,30 @@ def test_round_trip_and_listing(tmp_path: Path) -> None:
     s.close()
 
 
-def test_each_edit_is_committed(tmp_path: Path) -> None:
-    path = tmp_path / "z.sqlite3"
-    s = Store.open(url(path))
+@postgresql_defect("Store.assessments() searches with LIKE, which ignores the case of ASCII "
+                   "letters on SQLite only; PostgreSQL's LIKE is case-sensitive")
+def test_search_ignores_the_case_of_latin_letters(db_url: str) -> None:
+    s = Store.open(db_url)
+    a = sample(name="Acme Textile Co")
+    s.create(a, {"labels": {"industry": {"zh": "纺织", "en": "Textiles"}}})
+    assert [r.id for r in s.assessments("ACME")] == [a.id]
+    assert [r.id for r in s.assessments("textiles")] == [a.id]
+    s.close()
+
+
+@postgresql_defect("the firm key (varchar(200)) is not cut like the company name: a name of "
+                   "more than 195 characters is refused ('value too long for type character "
+                   "varying(200)'); SQLite does not enforce the length")
+def test_a_very_long_company_name_is_stored_cut(db_url: str) -> None:
+    s = Store.open(db_url)
+    a = sample(name="浙江" + "长" * 250 + "有限公司")
+    s.create(a)
+    assert s.row(a.id).company_name == a.profile["company_name"][:200]
+    s.close()
+
+
+def test_each_edit_is_committed(db_url: str) -> None:
+    s = Store.open(db_url)
     a = sample()
     s.create(a)
     r1 = s.save_answer(a.id, "eq_cnc", Answer(value=80), {"index": 55.0}, "draft")
@@ -57,8 +105,8 @@ def test_each_edit_is_committed(tmp_path: Path) -> None:
     assert r2 == r1 + 1
     s.save_answer(a.id, "da_records", None)
     # a second connection (another process would do the same) sees every change
-    with sqlite3.connect(path) as raw:
-        values = dict(raw.execute("select question_id, value_json from zg_answer"))
+    (found,) = execute(db_url, "select question_id, value_json from zg_answer")
+    values = dict(tuple(r) for r in found)
     assert values == {"eq_cnc": "80", "gr_energy": "true", "eq_robots": "null"}
     assert s.row(a.id).summary == {"index": 55.0}
     a.profile["city"] = "杭州"
@@ -70,15 +118,15 @@ def test_each_edit_is_committed(tmp_path: Path) -> None:
     assert s.integrity_check() == []
 
 
-def test_missing_assessment(tmp_path: Path) -> None:
-    s = Store.open(url(tmp_path / "z.sqlite3"))
+def test_missing_assessment(db_url: str) -> None:
+    s = Store.open(db_url)
     with pytest.raises(StoreError) as info:
         s.save_answer("nope", "q", Answer(value=1))
     assert info.value.kind == "missing"
 
 
-def test_history_and_delete(tmp_path: Path) -> None:
-    s = Store.open(url(tmp_path / "z.sqlite3"))
+def test_history_and_delete(db_url: str) -> None:
+    s = Store.open(db_url)
     first = sample(code="91330100799655058B")
     s.create(first)
     second = sample(name="另一个名字", code="91330100799655058b")
@@ -100,6 +148,7 @@ def test_firm_key() -> None:
     assert firm_key("91330100799655058b", "x") == "uscc:91330100799655058B"
 
 
+@on_sqlite("a file that is not an SQLite database")
 def test_not_a_database_is_refused_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "z.sqlite3"
     path.write_bytes(b"PK\x03\x04 this is a zip file, not a store" * 100)
@@ -110,6 +159,7 @@ def test_not_a_database_is_refused_unchanged(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@on_sqlite("damaged pages of the file, PRAGMA quick_check")
 def test_damaged_pages_are_detected(tmp_path: Path) -> None:
     path = tmp_path / "z.sqlite3"
     s = Store.open(url(path))
@@ -130,33 +180,40 @@ def test_damaged_pages_are_detected(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_newer_store_is_refused_unchanged(tmp_path: Path) -> None:
-    path = tmp_path / "z.sqlite3"
-    Store.open(url(path)).close()
-    raw = sqlite3.connect(path)
-    raw.execute("update zg_meta set value = '99' where key = 'schema_version'")
-    raw.commit()
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.close()
-    before = path.read_bytes()
+def test_newer_store_is_refused_unchanged(db_url: str) -> None:
+    Store.open(db_url).close()
+    execute(db_url, "update zg_meta set value = '99' where key = 'schema_version'")
+    path = Path(db_url.removeprefix("sqlite:///")) if backend() == "sqlite" else None
+    if path:
+        with sqlite3.connect(path) as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = path.read_bytes() if path else execute(db_url, "select * from zg_meta order by key")
     with pytest.raises(StoreError) as info:
-        Store.open(url(path))
+        Store.open(db_url)
     assert info.value.kind == "newer"
     assert "store version 99" in str(info.value) and "Update Zhigai" in str(info.value)
-    assert path.read_bytes() == before
+    assert (path.read_bytes() if path else execute(db_url, "select * from zg_meta order by key")) \
+        == before
 
 
-def test_foreign_database_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
-    with sqlite3.connect(path) as raw:
-        raw.execute("create table invoices (id integer)")
-    before = path.read_bytes()
+def test_foreign_database_is_refused(db_url: str) -> None:
+    execute(db_url, "create table invoices (id integer)")
+    path = Path(db_url.removeprefix("sqlite:///")) if backend() == "sqlite" else None
+    before = path.read_bytes() if path else None
     with pytest.raises(StoreError) as info:
-        Store.open(url(path))
+        Store.open(db_url)
     assert info.value.kind == "foreign" and "invoices" in str(info.value)
-    assert path.read_bytes() == before
+    if path:
+        assert path.read_bytes() == before
+    else:
+        from sqlalchemy import create_engine, inspect
+
+        engine = create_engine(db_url)
+        assert inspect(engine).get_table_names() == ["invoices"]     # nothing added
+        engine.dispose()
 
 
+@on_sqlite("a file opened read-only (mode=ro)")
 def test_read_only_store(tmp_path: Path) -> None:
     path = tmp_path / "z.sqlite3"
     Store.open(url(path)).close()
@@ -165,6 +222,7 @@ def test_read_only_store(tmp_path: Path) -> None:
     assert info.value.kind == "readonly" and "read-only" in str(info.value)
 
 
+@on_sqlite("the folder of the store file")
 def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -173,6 +231,7 @@ def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
     assert "cannot be created" in str(info.value)
 
 
+@on_sqlite("the copy of the file made before a migration")
 def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "z.sqlite3"
     s = Store.open(url(path))
@@ -198,18 +257,17 @@ def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert raw.execute("select count(*) from zg_assessment").fetchone() == (1,)
 
 
-def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_version_1_store_is_upgraded(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store written by the first release (schema 1) opens with its data and gains the
-    project table; a copy of the old file is kept."""
-    path = tmp_path / "z.sqlite3"
+    project table; a copy of an old file is kept."""
     monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
     monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 1)
-    old = Store.open(url(path))
+    old = Store.open(db_url)
     a = sample()
     old.create(a)
     old.close()
     monkeypatch.undo()
-    s = Store.open(url(path))
+    s = Store.open(db_url)
     assert s.schema_version() == SCHEMA_VERSION >= 2
     loaded = s.load(a.id)
     assert loaded.answers.keys() == a.answers.keys() and loaded.project is None
@@ -219,9 +277,12 @@ def test_version_1_store_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyP
                                                         category="robot", quantity="6",
                                                         unit_price="180000")]))
     assert s.load(a.id).project.items[0].total == 1080000
-    assert (tmp_path / "z.sqlite3.v1.bak").exists()
+    if backend() == "sqlite":
+        path = Path(db_url.removeprefix("sqlite:///"))
+        assert path.with_name(f"{path.name}.v1.bak").exists()
 
 
+@on_sqlite("a store file of schema 3 (PRAGMA table_info)")
 def test_version_3_store_gains_the_machine_of_each_change(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store of schema 3 (audit trail without machines) opens with its trail; old entries
