@@ -241,11 +241,11 @@ class Exporter(QObject):
 
         def peers() -> Any:
             """The peer benchmark against the store (read with the report, off this thread)."""
-            from ..core.portfolio.frame import frame as portfolio_frame
             from ..core.portfolio.peers import peer_benchmark
+            from ..core.portfolio.stored import stored_frame
 
             try:
-                frame = portfolio_frame(store.assessments())
+                frame = stored_frame(store)
                 return peer_benchmark(frame, assessment_id, minimum)
             except (KeyError, ValueError, TypeError):
                 return None

@@ -52,6 +52,7 @@ from ..core.portfolio.frame import (
 from ..core.portfolio.frame import frame as portfolio_frame
 from ..core.portfolio.peers import PeerBenchmark, latest_complete, peer_benchmark
 from ..core.portfolio.scope import MIN_COMPLETENESS, Counted, Scope
+from ..core.portfolio.stored import stored_frame
 from ..core.portfolio.tables import SHEETS, Labels, kind_label
 from ..core.portfolio.tables import header as portfolio_header
 from ..core.portfolio.tables import tables as portfolio_tables
@@ -497,13 +498,14 @@ class PortfolioPage(QWidget):
         from ..core.store.errors import StoreError
 
         store = self.ctx.store
+        dims, samples = list(self.base_labels.dimensions), prefs.settings().state.sample_ids
         try:
-            rows = store.assessments() if store is not None else []
+            # only the columns and summary values the portfolio shows, read in SQL
+            self.all = stored_frame(store, dims, samples) if store is not None else \
+                portfolio_frame([], dims, samples)
         except StoreError as error:
             self.count.setText(str(error))
             return
-        self.all = portfolio_frame(rows, list(self.base_labels.dimensions),
-                                   prefs.settings().state.sample_ids)
         self.labels = self.base_labels.including(self.all)
         self.model.labels = self.labels
         self._pool = None

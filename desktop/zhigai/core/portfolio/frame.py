@@ -61,6 +61,27 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
     listed = list(dict.fromkeys(dimensions or ()))
     found: set[str] = set().union(*levels) if levels else set()
     dims = listed + sorted(str(d) for d in found - set(listed))
+    base = {"id": [r.id for r in rows], "firm_key": [r.firm_key for r in rows],
+            "company_name": [r.company_name for r in rows],
+            "industry": [r.industry for r in rows], "city": [r.city for r in rows],
+            "kind": [r.kind for r in rows], "status": [r.status for r in rows],
+            "created_at": [r.created_at for r in rows],
+            "updated_at": [r.updated_at for r in rows],
+            "previous_id": [r.previous_id for r in rows]}
+    return assemble(base, scalars, pd.DataFrame(levels, columns=dims) if dims else None,
+                    dims, _summary_industry_names(rows, summaries), samples)
+
+
+def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame, matrix: pd.DataFrame | None,
+             dims: Sequence[str], names: dict[str | None, dict[str, str]],
+             samples: Collection[str] = ()) -> pd.DataFrame:
+    """The frame of :func:`frame` from its parts, whoever read them (the rows of
+    :meth:`Store.assessments`, or SQL reading only what the portfolio needs): ``base``, the
+    listing columns (id, firm_key, company_name, industry, city, kind, status, created_at,
+    updated_at, previous_id) as lists; ``scalars``, the summary values of
+    ``_SUMMARY_KEYS``; ``matrix``, the dimension levels (columns ``dims``); ``names``, the
+    industry names by industry id."""
+    import pandas as pd
 
     def number(values: Any) -> Any:
         return pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
@@ -69,34 +90,32 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
         raw = pd.Series(number(values))
         return (raw.where(raw.between(0, 4)) // 1).astype("Int64").array
 
-    created = [r.created_at[:10] for r in rows]
+    created = [c[:10] for c in base["created_at"]]
     dates = [d if isinstance(d, str) and d else c
              for d, c in zip(scalars["date"].tolist(), created, strict=True)]
     bands = scalars["size_band"].where(scalars["size_band"].isin(list(SIZE_LABELS)), None)
-    industries = [r.industry or None for r in rows]
-    names = _summary_industry_names(rows, summaries)
-    marked = [is_sample(r, samples) for r in rows]
+    marked = [i in samples or n.strip().startswith(SAMPLE_NAME_MARK)
+              for i, n in zip(base["id"], base["company_name"], strict=True)]
     data: dict[str, Any] = {
-        "id": [r.id for r in rows],
-        "firm_key": [SAMPLE_KEY + r.firm_key if m and r.firm_key else r.firm_key
-                     for r, m in zip(rows, marked, strict=True)],
-        "company_name": [r.company_name for r in rows],
-        "industry": industries,
-        "city": [r.city or None for r in rows],
-        "kind": [r.kind for r in rows],
-        "status": [r.status for r in rows],
+        "id": base["id"],
+        "firm_key": [SAMPLE_KEY + k if m and k else k
+                     for k, m in zip(base["firm_key"], marked, strict=True)],
+        "company_name": base["company_name"],
+        "industry": [i or None for i in base["industry"]],
+        "city": [c or None for c in base["city"]],
+        "kind": base["kind"],
+        "status": base["status"],
         "date": dates,
-        "updated_at": [r.updated_at for r in rows],
+        "updated_at": base["updated_at"],
         "index": number(scalars["index"]),
         "stage_index": stage(scalars["stage_index"]),
         "stage_weakest": stage(scalars["stage_weakest"]),
         "completeness": number(scalars["completeness"]),
         "size_band": bands.tolist(),
-        "previous_id": [r.previous_id or None for r in rows],
+        "previous_id": [p or None for p in base["previous_id"]],
         "sample": pd.array(marked, dtype=bool),
     }
-    if dims:
-        matrix = pd.DataFrame(levels, columns=dims)
+    if dims and matrix is not None:
         for dim in dims:
             data[DIM + dim] = number(matrix[dim])
     df = pd.DataFrame(data)
@@ -104,7 +123,6 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
         by_id = {i: n[lang] for i, n in names.items() if i is not None and lang in n}
         df["industry_label_" + lang] = df["industry"].map(by_id).astype(object)
     return df[[*BASE_COLUMNS, *(DIM + d for d in dims)]]
-
 
 def is_sample(row: AssessmentRow, samples: Collection[str] = ()) -> bool:
     """Whether a stored assessment is the fictional sample (see :data:`SAMPLE_NAME_MARK`)."""

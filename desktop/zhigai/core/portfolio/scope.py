@@ -53,20 +53,32 @@ def superseded(df: pd.DataFrame) -> pd.Series:
 
     if df.empty:
         return pd.Series(False, index=df.index, dtype=bool)
-    counts = ~(samples(df) | thin_drafts(df))
+    counts = (~(samples(df) | thin_drafts(df))).to_numpy(dtype=bool)
     # (date, last change, id) as one string: "\0" sorts before every character, so the
-    # strings order as the tuples do
-    order = (df["date"].fillna("").astype(str) + "\0" + df["updated_at"].fillna("").astype(str)
-             + "\0" + df["id"].astype(str))
-    keyed = df["firm_key"].fillna("").astype(str)
-    firms = keyed[counts & (keyed != "")]
-    newest = order[firms.index].groupby(firms).max()
-    later = keyed.map(newest).astype(object)
-    by_firm = (keyed != "") & later.notna() & (later.where(later.notna(), "").astype(str)
-                                               > order)
-    followed = set(df.loc[counts, "previous_id"].dropna().astype(str)) - {""}
-    by_follow_up = df["id"].astype(str).isin(followed)
-    return (by_firm | by_follow_up).astype(bool)
+    # strings order as the tuples do. Plain Python over the columns: a pandas groupby max of
+    # strings goes row by row anyway, and slower (seconds for 100,000 assessments)
+    order = [f"{d}\0{u}\0{i}" for d, u, i in zip(
+        _texts(df["date"]), _texts(df["updated_at"]), _texts(df["id"]), strict=True)]
+    keyed = _texts(df["firm_key"])
+    newest: dict[str, str] = {}
+    for key, when, counted in zip(keyed, order, counts, strict=True):
+        if counted and key and when > newest.get(key, ""):
+            newest[key] = when
+    by_firm = [bool(key) and newest.get(key, "") > when
+               for key, when in zip(keyed, order, strict=True)]
+    followed = {p for p, counted in zip(_texts(df["previous_id"]), counts, strict=True)
+                if counted and p}
+    by_follow_up = [i in followed for i in _texts(df["id"])]
+    return pd.Series([a or b for a, b in zip(by_firm, by_follow_up, strict=True)],
+                     index=df.index, dtype=bool)
+
+
+def _texts(column: pd.Series) -> list[str]:
+    """A column's values as strings, "" for missing ones (None, NaN, NA)."""
+    import pandas as pd
+
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+            for v in column.tolist()]
 
 
 def flags(df: pd.DataFrame) -> pd.DataFrame:

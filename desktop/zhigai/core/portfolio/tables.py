@@ -13,7 +13,6 @@ from .frame import (
     STAGES,
     dimension_averages,
     dimension_columns,
-    frame,
     stage_by_industry,
     stage_distribution,
 )
@@ -209,5 +208,7 @@ def load(store: Any, catalog: Catalog) -> tuple[pd.DataFrame, Labels]:
     """Every stored assessment as a frame (dimensions in questionnaire order) and the labels
     to show it."""
     labels = Labels.from_catalog(catalog)
-    df = frame(store.assessments(), list(labels.dimensions))
+    from .stored import stored_frame
+
+    df = stored_frame(store, list(labels.dimensions))
     return df, labels.including(df)

@@ -34,6 +34,7 @@ class Made:
 def find_in_store(key: str, store_url: str | None = None) -> Assessment:
     """A stored assessment by its id or an unambiguous beginning of it (6+ characters)."""
     from ..store.errors import StoreError
+    from ..store.listing import prefix_count
     from ..store.store import Store
 
     try:
@@ -42,15 +43,15 @@ def find_in_store(key: str, store_url: str | None = None) -> Assessment:
         raise ReportError(str(error)) from None
     try:
         try:
-            return store.load(key)
-        except StoreError:
-            pass
-        matches = [r for r in store.assessments() if len(key) >= 6 and r.id.startswith(key)]
-        if len(matches) == 1:
-            return store.load(matches[0].id)
-        if len(matches) > 1:
-            raise ReportError(f"'{key}' matches {len(matches)} stored assessments; give more "
-                              "of the id")
+            # the id or an unambiguous beginning of it, found in SQL (not among every row)
+            return store.load(store.resolve(key))
+        except StoreError as error:
+            if error.kind != "missing":
+                raise ReportError(str(error)) from None
+            found = prefix_count(store, key) if len(key) >= 6 else 0
+            if found > 1:
+                raise ReportError(f"'{key}' matches {found} stored assessments; give more "
+                                  "of the id") from None
         from ..store.url import display_url
 
         raise ReportError(f"'{key}' is neither a file nor an assessment id in the store "
@@ -82,8 +83,8 @@ def peers_from_store(assessment: Assessment, store_url: str | None = None,
                      min_peers: int | None = None) -> Any:
     """The peer benchmark of a stored assessment against the rest of the store (None when it
     is not in the store)."""
-    from ..portfolio.frame import frame
     from ..portfolio.peers import DEFAULT_MIN_PEERS, peer_benchmark
+    from ..portfolio.stored import stored_frame
     from ..store.errors import StoreError
     from ..store.store import Store
 
@@ -92,7 +93,7 @@ def peers_from_store(assessment: Assessment, store_url: str | None = None,
     except StoreError:
         return None
     try:
-        df = frame(store.assessments())
+        df = stored_frame(store)
         if not (df["id"] == assessment.id).any():
             return None
         return peer_benchmark(df, assessment.id,

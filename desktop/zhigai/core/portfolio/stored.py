@@ -1,0 +1,199 @@
+"""The portfolio frame read from the store in SQL: only the columns the portfolio uses, the
+summary values it needs picked out by the database (``json_extract`` on SQLite, ``jsonb`` on
+PostgreSQL), so 100,000 assessments are read without building a row object or parsing a
+summary in Python for each. The result equals :func:`.frame.frame` of
+:meth:`Store.assessments` (the tests compare the two); a store whose summaries the database
+cannot read as JSON falls back to that path."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .frame import _SUMMARY_KEYS, assemble, frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..store.store import Store
+
+_BASE = ("id", "firm_key", "company_name", "industry", "city", "kind", "status", "created_at",
+         "updated_at", "previous_id")
+
+
+def stored_frame(store: Store, dimensions: Sequence[str] | None = None,
+                 samples: Collection[str] = ()) -> pd.DataFrame:
+    """:func:`.frame.frame` of every stored assessment, read in SQL (see the module)."""
+    from sqlalchemy import exc
+
+    from ..store.errors import StoreError
+    from ..store.store import Store as Stored
+
+    if getattr(getattr(store, "assessments", None), "__func__", None) is not \
+            Stored.assessments or not hasattr(store, "engine"):
+        # something else that lists assessments (a stand-in, or a store whose listing was
+        # replaced): what it lists is the portfolio
+        return frame(store.assessments(), dimensions, samples)
+    try:
+        return _read(store, dimensions, samples)
+    except (exc.DBAPIError, StoreError, ValueError, TypeError):
+        return frame(store.assessments(), dimensions, samples)
+
+
+def _read(store: Store, dimensions: Sequence[str] | None,
+          samples: Collection[str]) -> pd.DataFrame:
+    import gc
+
+    import pandas as pd
+    from sqlalchemy import select
+
+    a = store.t["assessment"]
+    listed = list(dict.fromkeys(dimensions or ()))
+    dims = listed
+    # a million small Python objects are made here; the cyclic collector would walk them
+    # again and again (a second or more) though none of them can form a cycle
+    collecting = gc.isenabled()
+    gc.disable()
+    postgres = store.engine.dialect.name == "postgresql"
+    try:
+        with store._read() as conn:
+            for _attempt in range(2):
+                paths = [[k] for k in _SUMMARY_KEYS] + [["dimensions", d] for d in dims] + [
+                    ["labels", "industry", "zh"], ["labels", "industry", "en"]]
+                if postgres:
+                    rows = conn.execute(_postgres_query(store, dims)).all()
+                else:
+                    rows = conn.execute(select(
+                        *(a.c[c] for c in _BASE), _values(store, paths, a.c.summary_json),
+                        _has_others(store, dims, a.c.summary_json))).all()
+                if not any(r[-1] for r in rows):
+                    break
+                # a summary with dimensions besides these: read again with all of them
+                dims = listed + _extra_dimensions(store, conn, listed)
+        width = len(_BASE)
+        base = list(zip(*rows, strict=True)) if rows else [()] * (width + len(paths) + 1)
+        # the order of Store.assessments(): newest change first, then by id (an ORDER BY
+        # would have the database sort every row with its values)
+        order = pd.DataFrame({"u": base[_BASE.index("updated_at")], "i": base[0]}).sort_values(
+            ["u", "i"], ascending=[False, True], kind="stable").index.tolist()
+        base_columns = {name: [base[i][k] for k in order] for i, name in enumerate(_BASE)}
+        data: list[Any]
+        if postgres:   # one column per value, as text
+            data = [[column[k] for k in order] for column in base[width:width + len(paths)]]
+        else:          # every row's values are one JSON array: one parse (in C) for all
+            texts = base[width]
+            values = json.loads("[" + ",".join(texts[k] or "null" for k in order) + "]")
+            blank = [None] * len(paths)
+            data = list(zip(*(v if isinstance(v, list) else blank for v in values),
+                            strict=True)) if rows else [()] * len(paths)
+    finally:
+        if collecting:
+            gc.enable()
+    scalars = pd.DataFrame({k: pd.Series(data[i], dtype=object)
+                            for i, k in enumerate(_SUMMARY_KEYS)}, columns=list(_SUMMARY_KEYS))
+    start = len(_SUMMARY_KEYS)
+    matrix = pd.DataFrame({d: pd.Series(data[start + i], dtype=object)
+                           for i, d in enumerate(dims)}, columns=dims) if dims else None
+    zh, en = data[start + len(dims):]
+    names: dict[str | None, dict[str, str]] = {}
+    for industry, one, two in zip(base_columns["industry"], zh, en, strict=True):
+        key = industry or None
+        if key not in names:   # the newest row's names, as frame() takes them
+            names[key] = {lang: text for lang, text in (("zh", one), ("en", two))
+                          if isinstance(text, str)}
+    return assemble(base_columns, scalars, matrix, dims, names, samples)
+
+
+def _postgres_query(store: Store, dims: list[str]) -> Any:
+    """The portfolio's columns on PostgreSQL: each summary parsed once (json_to_record, far
+    cheaper than a cast to jsonb), its values as text, and whether it has dimensions besides
+    ``dims`` (the last column)."""
+    from sqlalchemy import bindparam, text
+
+    def name(identifier: str) -> str:
+        return '"' + identifier.replace('"', '""') + '"'
+
+    def typed(column: str) -> str:   # only an object is read as a record
+        return f"CASE WHEN json_typeof({column}) = 'object' THEN {column} END"
+
+    table = name(store.t["assessment"].name)
+    scalars = ", ".join(f"r.{name(k)}" for k in _SUMMARY_KEYS)
+    levels = "".join(f", d.{name(d)}" for d in dims)
+    others = ("EXISTS (SELECT 1 FROM json_object_keys(" + typed("r.dimensions") + ") AS k"
+              + (" WHERE k NOT IN :dims)" if dims else ")"))
+    record = ", ".join(f"{name(k)} text" for k in _SUMMARY_KEYS)
+    sql = (f"SELECT {', '.join('a.' + name(c) for c in _BASE)}, {scalars}{levels}, "
+           f"li.zh, li.en, {others} FROM {table} AS a "
+           f"LEFT JOIN LATERAL json_to_record(a.summary_json::json) AS "
+           f"r({record}, dimensions json, labels json) ON true ")
+    if dims:
+        sql += (f"LEFT JOIN LATERAL json_to_record({typed('r.dimensions')}) AS "
+                f"d({', '.join(name(d) + ' text' for d in dims)}) ON true ")
+    industry = typed("r.labels -> 'industry'")
+    sql += f"LEFT JOIN LATERAL json_to_record({industry}) AS li(zh text, en text) ON true"
+    query = text(sql)
+    if dims:
+        query = query.bindparams(bindparam("dims", value=list(dims), expanding=True))
+    return query
+
+
+def _has_others(store: Store, dims: list[str], column: Any) -> Any:
+    """The SQL of whether a row's summary (``column``: the text, or on PostgreSQL the
+    jsonb) has dimensions besides ``dims``."""
+    from sqlalchemy import ARRAY, Text, and_, case, cast, false, func, literal, true
+
+    if store.engine.dialect.name == "postgresql":
+        found = column["dimensions"]
+        rest = found.op("-")(cast(literal(dims), ARRAY(Text))) if dims else found
+        return case((and_(func.jsonb_typeof(found) == "object",
+                          rest != _jsonb(literal("{}"))), true()), else_=false())
+    found = func.json_extract(column, "$.dimensions")
+    rest = func.json_remove(found, *(_sqlite_path([d]) for d in dims)) if dims else found
+    return case((and_(func.json_type(column, "$.dimensions") == "object", rest != "{}"),
+                 1), else_=0)
+
+
+def _values(store: Store, paths: list[list[str]], column: Any) -> Any:
+    """The SQL of one JSON array per row: the summary's value at each path (null when
+    missing), as JSON, so numbers stay numbers and strings strings, as json.loads reads
+    them."""
+    from sqlalchemy import ARRAY, Text, cast, func, literal
+
+    if store.engine.dialect.name == "postgresql":
+        parts = [column.op("#>")(cast(literal(p), ARRAY(Text))) for p in paths]
+        return cast(func.jsonb_build_array(*parts), Text)
+    # one call with every path: SQLite parses the summary once and answers a JSON array
+    return func.json_extract(column, *(_sqlite_path(p) for p in paths))
+
+
+def _sqlite_path(path: list[str]) -> str:
+    return "$." + ".".join('"' + p.replace('"', '""') + '"' for p in path)
+
+
+def _extra_dimensions(store: Store, conn: Any, listed: list[str]) -> list[str]:
+    """The dimension ids the summaries have besides ``listed``, sorted (frame() adds their
+    columns after the listed ones)."""
+    from sqlalchemy import func, literal_column, select, true
+
+    a = store.t["assessment"]
+    column = a.c.summary_json
+    if store.engine.dialect.name == "postgresql":
+        found = _jsonb(column)["dimensions"]
+        keys = func.jsonb_object_keys(found).table_valued("value").render_derived(
+            name="dimkeys")
+        query = select(keys.c.value).select_from(a).join(keys, true()).where(
+            func.jsonb_typeof(found) == "object").distinct()
+    else:
+        keys = func.json_each(column, "$.dimensions").table_valued("key").alias("dimkeys")
+        query = select(keys.c.key).select_from(a).join(keys, literal_column("1") == 1).where(
+            func.json_type(column, "$.dimensions") == "object").distinct()
+    return sorted(str(k) for (k,) in conn.execute(query) if str(k) not in listed)
+
+
+def _jsonb(column: Any) -> Any:
+    """A text column read as PostgreSQL's jsonb."""
+    from sqlalchemy import cast
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    return cast(column, JSONB)
