@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,13 +34,14 @@ class HomePage(QWidget):
         super().__init__()
         self.setObjectName("page")
         self.ctx = ctx
+        # the rows come from the store a page at a time, sorted by SQL (see the model)
         self.model = AssessmentTableModel(ctx.lang)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(AssessmentTableModel.SortRole)
+        self._quick_total: int | None = None   # the count read with the quick first page
 
         self.title = QLabel()
         self.title.setObjectName("title")
+        self.count = QLabel()
+        self.count.setObjectName("muted")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
@@ -63,12 +64,13 @@ class HomePage(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # newest change first until a header is clicked (no column shows that order)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -89,6 +91,8 @@ class HomePage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addSpacing(8)
+        top.addWidget(self.count)
         top.addStretch(1)
         top.addWidget(self.search)
         buttons = QHBoxLayout()
@@ -142,6 +146,15 @@ class HomePage(QWidget):
                                        "a factory; it takes 20-40 minutes and every answer is "
                                        "saved at once."))
         self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
+        total = self.model.total()
+        if self.ctx.store is None and self._quick_total is not None:
+            total = self._quick_total
+        if self.ctx.store is None and not total:
+            self.count.setText("")
+        elif self.search.text().strip():
+            self.count.setText(self.tr("Found: %1").replace("%1", f"{total:,}"))
+        else:
+            self.count.setText(self.tr("Total: %1").replace("%1", f"{total:,}"))
 
     def fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
@@ -154,9 +167,12 @@ class HomePage(QWidget):
                          for t in texts)
             header.resizeSection(column, min(widest + 18, 420))
 
-    def show_rows(self, rows: list) -> None:
-        """Show rows read before the store is fully open (see core.store.quick_rows)."""
-        self.model.set_rows(rows)
+    def show_rows(self, rows: list, related: list | None = None,
+                  total: int | None = None) -> None:
+        """Show rows read before the store is fully open (see core.store.quick_page):
+        the first page, the rows it is linked to, and how many assessments there are."""
+        self.model.set_rows(rows, related)
+        self._quick_total = total
         self.fit_columns()
         self._update_empty()
         if self.model.rowCount():
@@ -166,12 +182,12 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         store = self.ctx.store
         selected = self.selected_id()
+        self._quick_total = None
         if store is not None:
             try:
-                search = self.search.text()
-                # a search shows some rows; the others still date the links between them
-                self.model.set_rows(store.assessments(search),
-                                    store.assessments() if search.strip() else None)
+                # a page at a time; a search shows some rows, and the links between rows
+                # are dated from the whole store
+                self.model.load(store, self.search.text())
                 self.fit_columns()
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Store"), str(error))
@@ -188,10 +204,10 @@ class HomePage(QWidget):
             self.ready.emit()
 
     def select(self, assessment_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(AssessmentTableModel.IdRole) == assessment_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.position_of(assessment_id)
+        if row is not None and 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

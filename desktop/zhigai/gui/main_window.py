@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.base import settings as prefs
 from ..core.store.errors import StoreError
-from ..core.store.rows import quick_rows
+from ..core.store.rows import quick_page
 from ..core.store.url import display_url, mask_secrets
 from .context import AppContext
 from .home import HomePage
@@ -331,11 +331,11 @@ class MainWindow(QMainWindow):
             self.run(self.tr("Opening the data store…"), open_store, self._store_opened,
                      self._store_failed)
 
-        rows = quick_rows(url)
-        if rows is None:
+        quick = quick_page(url)   # the first page of the list; the rest once the store is open
+        if quick is None:
             open_in_background()
             return
-        self.home.show_rows(rows)
+        self.home.show_rows(*quick)
         # the list is on screen; open the full store once the window has been painted, so
         # the background work does not compete with the first paint
         QTimer.singleShot(0, self, self._home_ready)

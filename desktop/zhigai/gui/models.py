@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.assessment.summary import label
+from ..core.store.errors import StoreError
+from ..core.store.listing import Pages
 from ..core.store.rows import AssessmentRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class AssessmentTableModel(QAbstractTableModel):
-    """The home table: company, industry, city, date, status, stage."""
+    """The home table: company, industry, city, date, status, stage.
+
+    Either over rows in memory (:meth:`set_rows`: the start-up fast path, tests) or over the
+    store a page at a time (:meth:`load`): the row count is the SQL count and a row's page is
+    read when the view first shows it, so 100,000 assessments show at once. Sorting (the
+    view calls :meth:`sort`) reorders the rows in memory or asks SQL for the new order."""
 
     COLUMNS = ("company", "industry", "city", "date", "status", "stage")
     IdRole = Qt.ItemDataRole.UserRole + 1
@@ -21,11 +29,15 @@ class AssessmentTableModel(QAbstractTableModel):
 
     def __init__(self, lang: str = "zh") -> None:
         super().__init__()
-        self.rows: list[AssessmentRow] = []
+        self.rows: Sequence[AssessmentRow] = []
         self.lang = lang
-        self._texts: list[tuple[str, ...]] = []  # display strings, computed once per row
+        self._given: list[AssessmentRow] = []      # set_rows' rows in their own order
+        self._texts: dict[int, tuple[str, ...]] = {}  # display strings, computed once per row
         self._dates: dict[str, str] = {}           # id: the date the list shows
         self._followed: dict[str, str] = {}        # id: the date of its newest re-assessment
+        self._store: Any = None
+        self._search: str | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.DescendingOrder)
 
     def headers(self) -> list[str]:
         return [self.tr("Company"), self.tr("Industry"), self.tr("City"), self.tr("Date"),
@@ -37,19 +49,70 @@ class AssessmentTableModel(QAbstractTableModel):
         also name the dates of the earlier assessments and re-assessments rows are linked
         to."""
         self.beginResetModel()
-        self.rows = rows
+        self._store = None
+        self._given = list(rows)
         known = {r.id: r for r in [*(related or []), *rows]}
         self._dates = {i: date_of(r) for i, r in known.items()}
         self._followed = {}
         for r in sorted(known.values(), key=date_of):
             if r.previous_id:
                 self._followed[r.previous_id] = date_of(r)
-        self._texts = [tuple(self.display(r, c) for c in self.COLUMNS) for r in rows]
+        self.rows = self._ordered(self._given)
+        self._texts = {i: self._display_all(r) for i, r in enumerate(self.rows)}
         self.endResetModel()
+
+    def load(self, store: Any, search: str | None = None) -> None:
+        """Show the store's assessments (those ``search`` finds) a page at a time, in the
+        current sort order. StoreError when the store cannot be read (nothing changed)."""
+        pages = self._pages(store, search, self._sort)
+        self.beginResetModel()
+        self._store, self._search, self._given = store, search, []
+        self._use(pages)
+        self.endResetModel()
+
+    def _pages(self, store: Any, search: str | None, sort: tuple[int, Qt.SortOrder]) -> Pages:
+        column, order = sort
+        return Pages(store, search, "updated" if column < 0 else self.COLUMNS[column],
+                     order == Qt.SortOrder.DescendingOrder)
+
+    def _use(self, pages: Pages) -> None:
+        self.rows = pages
+        self._dates, self._followed = pages.dates, pages.followed
+        self._texts = {}
+
+    def total(self) -> int:
+        """How many assessments the list has (the SQL count when read from the store)."""
+        return len(self.rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if self._store is not None:
+            try:
+                pages = self._pages(self._store, self._search, self._sort)
+            except StoreError:
+                return
+            self.layoutAboutToBeChanged.emit()
+            self._use(pages)
+            self.layoutChanged.emit()
+        elif self._given:
+            self.layoutAboutToBeChanged.emit()
+            self.rows = self._ordered(self._given)
+            self._texts = {i: self._display_all(r) for i, r in enumerate(self.rows)}
+            self.layoutChanged.emit()
+
+    def _ordered(self, rows: list[AssessmentRow]) -> list[AssessmentRow]:
+        column, order = self._sort
+        if column < 0:
+            return list(rows)
+        name = self.COLUMNS[column]
+        return sorted(rows, key=lambda r: self._sort_key(r, name),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self._texts = [tuple(self.display(r, c) for c in self.COLUMNS) for r in self.rows]
+        self._texts = {}
+        if isinstance(self.rows, list):
+            self._texts = {i: self._display_all(r) for i, r in enumerate(self.rows)}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0),
@@ -68,33 +131,63 @@ class AssessmentTableModel(QAbstractTableModel):
         return None
 
     def texts(self) -> list[tuple[str, ...]]:
-        """The display strings of every row (computed once)."""
-        return self._texts
+        """The display strings of the rows read so far (every row when in memory)."""
+        rows = self.rows
+        if isinstance(rows, Pages):
+            return [self._text(i) for i in range(len(rows)) if rows.is_loaded(i)]
+        return [self._text(i) for i in range(len(rows))]
 
     def row_at(self, row: int) -> AssessmentRow:
         return self.rows[row]
 
+    def position_of(self, assessment_id: str) -> int | None:
+        """The row of an assessment (None when the list does not show it)."""
+        rows = self.rows
+        if isinstance(rows, Pages):
+            try:
+                return rows.index_of(assessment_id)
+            except StoreError:
+                return None
+        return next((i for i, r in enumerate(rows) if r.id == assessment_id), None)
+
+    def _display_all(self, row: AssessmentRow) -> tuple[str, ...]:
+        return tuple(self.display(row, c) for c in self.COLUMNS)
+
+    def _text(self, row: int) -> tuple[str, ...]:
+        found = self._texts.get(row)
+        if found is None:
+            found = self._texts[row] = self._display_all(self.rows[row])
+        return found
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][index.column()]
-        row = self.rows[index.row()]
+        try:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._text(index.row())[index.column()]
+            row = self.rows[index.row()]
+        except (StoreError, IndexError):   # the store went away, a row deleted elsewhere
+            return None
         column = self.COLUMNS[index.column()]
         if role == self.IdRole:
             return row.id
         if role == self.SortRole:
-            if column == "stage":
-                return (row.summary.get("stage_index") if row.summary.get("stage_index")
-                        is not None else -1)
-            if column == "date":
-                return row.summary.get("date") or row.created_at
-            if column == "status":
-                return (row.status, row.summary.get("completeness") or 0)
-            return self._texts[index.row()][index.column()]
+            if column in ("stage", "date", "status"):
+                return self._sort_key(row, column)
+            return self._text(index.row())[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "stage":
             return self.tr("Stage by weighted index / by the stage gates")
         return None
+
+    def _sort_key(self, row: AssessmentRow, column: str) -> Any:
+        if column == "stage":
+            return (row.summary.get("stage_index") if row.summary.get("stage_index")
+                    is not None else -1)
+        if column == "date":
+            return row.summary.get("date") or row.created_at
+        if column == "status":
+            return (row.status, row.summary.get("completeness") or 0)
+        return self.display(row, column)
 
     def display(self, row: AssessmentRow, column: str) -> str:
         s = row.summary

@@ -1177,6 +1177,14 @@ Click “New assessment” to assess a factory; it takes 20-40 minutes and every
 Click “New assessment” to assess a factory; it takes 20-40 minutes and every answer is saved at once.</translation>
         </message>
         <message>
+            <source>Found: %1</source>
+            <translation>Found: %1</translation>
+        </message>
+        <message>
+            <source>Total: %1</source>
+            <translation>Total: %1</translation>
+        </message>
+        <message>
             <source>Store</source>
             <translation>Store</translation>
         </message>

@@ -1177,6 +1177,14 @@ Click “New assessment” to assess a factory; it takes 20-40 minutes and every
 点击“新建评估”开始评估一家工厂，大约需要 20-40 分钟，每个回答都会立即保存。</translation>
     </message>
     <message>
+        <source>Found: %1</source>
+        <translation>找到 %1 份</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>共 %1 份</translation>
+    </message>
+    <message>
         <source>Store</source>
         <translation>数据存储</translation>
     </message>
