@@ -63,6 +63,8 @@ def test_home_reads_pages_counts_in_sql_sorts_and_selects(
     assert model.index(N - 1, 0).data(model.IdRole) == ids[1]
     home.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 0).data().startswith("企业0001")
+    assert home.selected_id() == ids[5]                      # still selected, elsewhere
+    assert home.table.currentIndex().row() == 4
     home.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     dates = [model.index(r, 3).data() for r in range(0, N, 37)]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2026-11-20"

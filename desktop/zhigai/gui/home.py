@@ -79,6 +79,10 @@ class HomePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self._open_selected())
+        # a new sort order reads the rows again: the selected assessment stays selected
+        self._kept: str | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.empty = QLabel()
@@ -208,6 +212,14 @@ class HomePage(QWidget):
         if row is not None and 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+
+    def _keep_selection(self) -> None:
+        self._kept = self.selected_id()
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept:
+            self.select(kept)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

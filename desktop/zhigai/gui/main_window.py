@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         store = self.ctx.store
 
         def go(catalog: Catalog) -> None:
-            if not store.assessments():
+            if not store.count():
                 self.add_sample(open_it=False)
             self.show_welcome()
 
@@ -264,10 +264,12 @@ class MainWindow(QMainWindow):
         store = self.ctx.store
         if store is None:
             return None
-        present = {row.id for row in store.assessments()}
         for sample_id in reversed(prefs.settings().state.sample_ids):
-            if sample_id in present:
-                return sample_id
+            try:
+                store.row(sample_id)   # one row, not every row of a large store
+            except StoreError:
+                continue
+            return sample_id
         return None
 
     def _open_sample(self) -> None:

@@ -91,14 +91,16 @@ class AssessmentTableModel(QAbstractTableModel):
                 pages = self._pages(self._store, self._search, self._sort)
             except StoreError:
                 return
-            self.layoutAboutToBeChanged.emit()
+            # a reset, not a layout change: the rows at each position are new (the view's
+            # owner selects its assessment again, see HomePage)
+            self.beginResetModel()
             self._use(pages)
-            self.layoutChanged.emit()
+            self.endResetModel()
         elif self._given:
-            self.layoutAboutToBeChanged.emit()
+            self.beginResetModel()
             self.rows = self._ordered(self._given)
             self._texts = {i: self._display_all(r) for i, r in enumerate(self.rows)}
-            self.layoutChanged.emit()
+            self.endResetModel()
 
     def _ordered(self, rows: list[AssessmentRow]) -> list[AssessmentRow]:
         column, order = self._sort
