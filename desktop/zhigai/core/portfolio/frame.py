@@ -81,10 +81,17 @@ def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame, matrix: pd.DataF
     updated_at, previous_id) as lists; ``scalars``, the summary values of
     ``_SUMMARY_KEYS``; ``matrix``, the dimension levels (columns ``dims``); ``names``, the
     industry names by industry id."""
+    import numpy as np
     import pandas as pd
 
     def number(values: Any) -> Any:
-        return pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=object)
+        try:   # numbers and None (NaN): NumPy converts them at once
+            return np.array(values, dtype=float)
+        except (TypeError, ValueError):   # a text, a list...: each one as pandas reads it
+            return pd.to_numeric(pd.Series(values, dtype=object),
+                                 errors="coerce").astype(float).to_numpy()
 
     def stage(values: Any) -> Any:
         raw = pd.Series(number(values))
