@@ -34,7 +34,14 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, exchange_commands, lens_commands, portfolio_commands, report_commands
+    from . import (
+        commands,
+        db_commands,
+        exchange_commands,
+        lens_commands,
+        portfolio_commands,
+        report_commands,
+    )
 
     parser = Parser(
         prog="zhigai",
@@ -47,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_commands.register(sub)
     portfolio_commands.register(sub)
     lens_commands.register(sub)
+    db_commands.register(sub)
     return parser
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing",
-                         "conflict"]
+                         "conflict", "outdated"]
 
 
 class StoreError(RuntimeError):
     """The store cannot be used; ``kind`` says why, the message says what to do.
 
+    ``outdated``: a shared (server) database of an older schema, which only its
+    administrator migrates (``zhigai db upgrade``).
     ``conflict``: a write refused because the assessment was saved by someone else since it
     was read (``revision`` is the stored one now); nothing was changed."""
 

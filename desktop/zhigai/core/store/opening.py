@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..base.clock import now_iso
 from ..base.paths import sqlite_path
 from . import schema
 from .errors import StoreError, database_error
@@ -16,7 +15,7 @@ from .rows import SQLITE_MAGIC
 from .url import display_url, host_port, mask_secrets
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Engine
 
 
 def precheck_sqlite_file(path: Path) -> None:
@@ -89,9 +88,10 @@ def engine_options(url: str) -> dict[str, Any]:
     return options
 
 
-def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
-    """An engine on ``url`` and the store's tables, after refusing what is not ours, checking
-    and migrating (with a copy of an SQLite file first) and probing that it can be written."""
+def open_database(url: str) -> tuple[Engine, dict[str, Any], str | None]:
+    """An engine on ``url``, the store's tables and, for a store of a newer release (opened
+    read-only), why it cannot be changed; after refusing what is not ours, checking,
+    migrating (see :mod:`.migrate`) and probing that it can be written."""
     path = sqlite_path(url)
     location = str(path) if path else display_url(url)
     if path is not None:
@@ -116,7 +116,7 @@ def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
     metadata = MetaData()
     tables = schema.define_tables(metadata)
     try:
-        _check_and_migrate(engine, url, tables, location)
+        read_only = _check_and_migrate(engine, url, tables, location)
     except StoreError:
         engine.dispose()
         raise
@@ -127,7 +127,7 @@ def open_database(url: str) -> tuple[Engine, dict[str, Any]]:
         engine.dispose()
         raise StoreError("unavailable", f"{location} cannot be used: "
                                         f"{mask_secrets(str(error), url)}", location) from None
-    return engine, tables
+    return engine, tables, read_only
 
 
 def connection_error(error: BaseException, url: str, location: str) -> StoreError:
@@ -155,8 +155,13 @@ def connection_error(error: BaseException, url: str, location: str) -> StoreErro
     return database_error(error, location, url)
 
 
-def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any], location: str) -> None:
+def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any],
+                       location: str) -> str | None:
+    """Refuse what is not a usable store, migrate an older one, and return why a store of a
+    newer release cannot be changed (None when it can)."""
     from sqlalchemy import inspect, select, text
+
+    from .migrate import migrate, raw_autocommit
 
     with engine.connect() as conn:
         if url.startswith("sqlite"):
@@ -175,34 +180,32 @@ def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any], locatio
         except ValueError:
             raise StoreError("damaged", f"{location} has an unreadable schema version "
                                         f"{raw!r}", location) from None
-    elif names:
+    elif names - {"zg_alembic_version"}:
         raise StoreError("foreign", f"{location} is a database of another program (it has "
                                     f"tables {', '.join(sorted(names)[:5])}); Zhigai will "
                                     "not touch it. Choose another file.", location)
     else:
         version = 0
     if version > schema.SCHEMA_VERSION:
-        raise StoreError("newer", f"{location} was written by a newer version of Zhigai "
-                                  f"(store version {version}; this version reads up to "
-                                  f"{schema.SCHEMA_VERSION}). Update Zhigai, or choose another "
-                                  "store. The file was not changed.", location)
+        # an older release on a store a newer one upgraded: it can read, never write
+        return (f"{location} was upgraded by a newer version of Zhigai (store version "
+                f"{version}; this version knows up to {schema.SCHEMA_VERSION}): it is open "
+                "read-only. Update Zhigai to change it.")
     if url.startswith("sqlite"):
-        with engine.connect() as conn:
-            conn.execute(text("PRAGMA journal_mode=WAL"))
+        raw_autocommit(engine, "PRAGMA journal_mode=WAL")
+    if 0 < version < schema.SCHEMA_VERSION and not url.startswith("sqlite"):
+        # a shared database is never migrated by whoever opens it first
+        raise StoreError("outdated", f"the shared database {location} is at store version "
+                                     f"{version}; this version of Zhigai needs version "
+                                     f"{schema.SCHEMA_VERSION}. Its administrator must run "
+                                     "'zhigai db upgrade' (it backs the database up first, "
+                                     "then migrates it). Nothing was changed.", location)
     if version < schema.SCHEMA_VERSION:
-        if version > 0:
-            _backup_before_migration(engine, url, version)
-        for number, _description, migrate in schema.MIGRATIONS:
-            if number <= version:
-                continue
-            with engine.begin() as conn:
-                migrate(conn)
-                _set_meta(conn, tables, "schema_version", str(number))
-                if number == 1:
-                    _set_meta(conn, tables, "created_at", now_iso())
+        migrate(url)   # an SQLite file (copied first), or a new empty database
     if not _writable(engine, url):
         raise StoreError("readonly", f"{location} is read-only: Zhigai cannot save there. "
                                      "Choose another folder for the store.", location)
+    return None
 
 
 def _writable(engine: Engine, url: str) -> bool:
@@ -226,28 +229,3 @@ def _writable(engine: Engine, url: str) -> bool:
         return True
     finally:
         raw.close()
-
-
-def _backup_before_migration(engine: Engine, url: str, version: int) -> None:
-    path = sqlite_path(url)
-    if path is None:
-        return
-    backup = path.with_name(f"{path.name}.v{version}.bak")
-    if not backup.exists():
-        raw = engine.raw_connection()
-        try:
-            import sqlite3
-
-            target = sqlite3.connect(str(backup))
-            with target:
-                raw.driver_connection.backup(target)  # type: ignore[union-attr]
-            target.close()
-        finally:
-            raw.close()
-
-
-def _set_meta(conn: Connection, tables: dict[str, Any], key: str, value: str) -> None:
-    meta = tables["meta"]
-    updated = conn.execute(meta.update().where(meta.c.key == key).values(value=value))
-    if updated.rowcount == 0:
-        conn.execute(meta.insert().values(key=key, value=value))

@@ -31,9 +31,13 @@ if TYPE_CHECKING:
 class Store:
     """Assessments in a database. Open with :meth:`open`; every method commits on return."""
 
-    def __init__(self, engine: Engine, url: str, tables: dict[str, Any]):
+    def __init__(self, engine: Engine, url: str, tables: dict[str, Any],
+                 read_only: str | None = None):
+        """``read_only``: why the store cannot be changed (a newer release's store), shown
+        by every write it refuses."""
         self.engine = engine
         self.url = url
+        self.read_only = read_only
         self.path = sqlite_path(url)
         self.t = tables
 
@@ -43,8 +47,8 @@ class Store:
     def open(cls, url: str | None = None) -> Store:
         """Open (creating or migrating when needed) the store at ``url``."""
         url = url or default_db_url()
-        engine, tables = open_database(url)
-        return cls(engine, url, tables)
+        engine, tables, read_only = open_database(url)
+        return cls(engine, url, tables, read_only)
 
     def schema_version(self) -> int:
         from sqlalchemy import select
@@ -57,15 +61,23 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def _location(self) -> str:
+        """Where the store is, as shown to people (a file, or the server without password)."""
+        from .url import display_url
+
+        return str(self.path) if self.path else display_url(self.url)
+
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         from sqlalchemy import exc
 
+        if self.read_only:
+            raise StoreError("newer", self.read_only, self._location())
         try:
             with self.engine.begin() as conn:
                 yield conn
         except exc.DBAPIError as error:
-            raise database_error(error, str(self.path) if self.path else None) from None
+            raise database_error(error, self._location(), self.url) from None
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -75,7 +87,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except exc.DBAPIError as error:
-            raise database_error(error, str(self.path) if self.path else None) from None
+            raise database_error(error, self._location(), self.url) from None
 
     # ------------------------------------------------------------------ listing
 
@@ -86,10 +98,10 @@ class Store:
         a = self.t["assessment"]
         query = select(a).order_by(a.c.updated_at.desc(), a.c.id)
         if search and search.strip():
-            pattern = f"%{search.strip()}%"
-            query = query.where(or_(a.c.company_name.like(pattern), a.c.city.like(pattern),
-                                    a.c.industry.like(pattern), a.c.firm_key.like(pattern),
-                                    a.c.summary_json.like(pattern)))
+            # the same on every backend: Latin letters in any case, % and _ as typed
+            term = search.strip()
+            query = query.where(or_(*(column.icontains(term, autoescape=True) for column in (
+                a.c.company_name, a.c.city, a.c.industry, a.c.firm_key, a.c.summary_json))))
         with self._read() as conn:
             return [row_from(r) for r in conn.execute(query).mappings()]
 
@@ -240,7 +252,9 @@ class Store:
     def _header(self, a: Assessment, identity: dict[str, Any] | None = None) -> dict[str, Any]:
         who = identity if identity is not None else a.profile
         return {
-            "id": a.id, "firm_key": firm_key(who.get("credit_code"), who.get("company_name")),
+            # cut like the columns below: the same limits on every backend
+            "id": a.id,
+            "firm_key": firm_key(who.get("credit_code"), who.get("company_name"))[:200],
             "questionnaire_id": a.questionnaire.id,
             "questionnaire_version": a.questionnaire.version,
             "questionnaire_hash": a.questionnaire.hash,
