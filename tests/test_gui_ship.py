@@ -112,6 +112,8 @@ def untranslated(texts: list[tuple[str, str]], lang: str, data: set[str]) -> lis
         if lang == "zh":
             # file paths, versions, e-mail and URLs are not words of the interface
             rest = re.sub(r"\S*[/\\@:]\S*|\S*\d\S*", " ", rest)
+            # a command to type (zhigai db upgrade) is not a sentence to translate
+            rest = re.sub(r"\bzhigai(?: [a-z][a-z-]*)+", " ", rest)
             # acronyms (EDI, PDM, YYYY-MM-DD, ZHIGAI_DATA_DIR) are not translated
             rest = re.sub(r"\b[A-Z][A-Z0-9_-]+\b", " ", rest)
             words = [w for w in WORD.findall(rest) if w not in KEEP]
@@ -244,7 +246,7 @@ def walk(qtbot: Any, window: Any, lang: str) -> Iterator[tuple[str, QWidget]]:
     box = QWidget(window)
     box.setObjectName("store texts")
     helper = StoreDialog()
-    for kind in ("damaged", "newer", "readonly", "foreign", "missing"):
+    for kind in ("damaged", "newer", "readonly", "foreign", "missing", "outdated", "conflict"):
         from zhigai.core.store.errors import StoreError
 
         label = QLabel(helper.message(StoreError(kind, "x", "/tmp/s.sqlite3")), box)

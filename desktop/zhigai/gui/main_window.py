@@ -378,7 +378,12 @@ class MainWindow(QMainWindow):
             self.store_label.setText(self.tr("No data store open (File → Choose data store)"))
         else:
             where = display_url(store.url)  # the file, or the URL without its password
-            self.store_label.setText(self.tr("Data: %1").replace("%1", where))
+            text = self.tr("Data: %1").replace("%1", where)
+            if getattr(store, "read_only", None):   # a newer release's store: read, never written
+                text = self.tr("Data (read-only, update Zhigai to change it): %1").replace(
+                    "%1", where)
+            self.store_label.setText(text)
+            self.store_label.setToolTip(getattr(store, "read_only", None) or "")
 
     # ------------------------------------------------------------------ pages
 

@@ -19,8 +19,12 @@ class StoreDialog(QObject):
         texts = {
             "damaged": self.tr("The store %1 is damaged or is not a Zhigai store. It was not "
                                "changed."),
-            "newer": self.tr("The store %1 was written by a newer version of Zhigai. Update "
-                             "Zhigai to open it. It was not changed."),
+            "newer": self.tr("The store %1 was upgraded by a newer version of Zhigai: this "
+                             "version can read it but not change it. Update Zhigai to change "
+                             "it."),
+            "outdated": self.tr("The shared database %1 is at an older store version. Its "
+                                "administrator must run 'zhigai db upgrade' (it backs the "
+                                "database up, then upgrades it). Nothing was changed."),
             "readonly": self.tr("The store %1 is read-only: Zhigai cannot save there."),
             "foreign": self.tr("The file %1 is a database of another program. Zhigai did not "
                                "touch it."),

@@ -1383,6 +1383,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Data: %1</translation>
         </message>
         <message>
+            <source>Data (read-only, update Zhigai to change it): %1</source>
+            <translation>Data (read-only, update Zhigai to change it): %1</translation>
+        </message>
+        <message>
             <source>Loading the questionnaires…</source>
             <translation>Loading the questionnaires…</translation>
         </message>
@@ -2506,8 +2510,12 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>The store %1 is damaged or is not a Zhigai store. It was not changed.</translation>
         </message>
         <message>
-            <source>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</source>
-            <translation>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</translation>
+            <source>The store %1 was upgraded by a newer version of Zhigai: this version can read it but not change it. Update Zhigai to change it.</source>
+            <translation>The store %1 was upgraded by a newer version of Zhigai: this version can read it but not change it. Update Zhigai to change it.</translation>
+        </message>
+        <message>
+            <source>The shared database %1 is at an older store version. Its administrator must run 'zhigai db upgrade' (it backs the database up, then upgrades it). Nothing was changed.</source>
+            <translation>The shared database %1 is at an older store version. Its administrator must run 'zhigai db upgrade' (it backs the database up, then upgrades it). Nothing was changed.</translation>
         </message>
         <message>
             <source>The store %1 is read-only: Zhigai cannot save there.</source>

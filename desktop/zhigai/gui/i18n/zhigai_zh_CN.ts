@@ -1383,6 +1383,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>数据：%1</translation>
     </message>
     <message>
+        <source>Data (read-only, update Zhigai to change it): %1</source>
+        <translation>数据（只读，升级智改后才能修改）：%1</translation>
+    </message>
+    <message>
         <source>Loading the questionnaires…</source>
         <translation>正在加载问卷…</translation>
     </message>
@@ -2506,8 +2510,12 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>数据存储 %1 已损坏，或不是智改的数据存储。文件没有被改动。</translation>
     </message>
     <message>
-        <source>The store %1 was written by a newer version of Zhigai. Update Zhigai to open it. It was not changed.</source>
-        <translation>数据存储 %1 是由更新版本的智改写入的。请升级智改后再打开。文件没有被改动。</translation>
+        <source>The store %1 was upgraded by a newer version of Zhigai: this version can read it but not change it. Update Zhigai to change it.</source>
+        <translation>数据库 %1 已由更新版本的智改升级：本版本只能查看，不能修改。请升级智改后再修改。</translation>
+    </message>
+    <message>
+        <source>The shared database %1 is at an older store version. Its administrator must run &apos;zhigai db upgrade&apos; (it backs the database up, then upgrades it). Nothing was changed.</source>
+        <translation>共享数据库 %1 的版本较旧，需由管理员运行 &apos;zhigai db upgrade&apos;（先备份，再升级）。数据库未做任何改动。</translation>
     </message>
     <message>
         <source>The store %1 is read-only: Zhigai cannot save there.</source>
