@@ -1,7 +1,8 @@
 """The portfolio frame read from the store in SQL: only the columns the portfolio uses, the
-summary values it needs picked out by the database (``json_extract`` on SQLite, ``jsonb`` on
-PostgreSQL), so 100,000 assessments are read without building a row object or parsing a
-summary in Python for each. The result equals :func:`.frame.frame` of
+summary values it needs picked out by the database (one ``json_extract`` of every path per
+row on SQLite, ``json_to_record`` on PostgreSQL) and sent back as one row holding a JSON array
+per column, so 100,000 assessments are read without a row object, a driver row or a summary
+parsed in Python for each. The result equals :func:`.frame.frame` of
 :meth:`Store.assessments` (the tests compare the two); a store whose summaries the database
 cannot read as JSON falls back to that path."""
 
@@ -110,10 +111,10 @@ def _columns_query(store: Store, dims: list[str], paths: list[list[str]]) -> Any
     a = store.t["assessment"]
     if store.engine.dialect.name == "postgresql":
         return _postgres_query(store, dims)
-    values = func.json(_values(store, paths, a.c.summary_json))
+    values = func.json(_values(paths, a.c.summary_json))
     return select(*(func.json_group_array(a.c[c]) for c in _BASE),
                   func.json_group_array(values),
-                  func.max(_has_others(store, dims, a.c.summary_json)))
+                  func.max(_has_others(dims, a.c.summary_json)))
 
 
 def _postgres_query(store: Store, dims: list[str]) -> Any:
@@ -149,32 +150,22 @@ def _postgres_query(store: Store, dims: list[str]) -> Any:
     return query
 
 
-def _has_others(store: Store, dims: list[str], column: Any) -> Any:
-    """The SQL of whether a row's summary (``column``: the text, or on PostgreSQL the
-    jsonb) has dimensions besides ``dims``."""
-    from sqlalchemy import ARRAY, Text, and_, case, cast, false, func, literal, true
+def _has_others(dims: list[str], column: Any) -> Any:
+    """SQLite: whether a row's summary has dimensions besides ``dims`` (1 or 0)."""
+    from sqlalchemy import and_, case, func
 
-    if store.engine.dialect.name == "postgresql":
-        found = column["dimensions"]
-        rest = found.op("-")(cast(literal(dims), ARRAY(Text))) if dims else found
-        return case((and_(func.jsonb_typeof(found) == "object",
-                          rest != _jsonb(literal("{}"))), true()), else_=false())
     found = func.json_extract(column, "$.dimensions")
     rest = func.json_remove(found, *(_sqlite_path([d]) for d in dims)) if dims else found
     return case((and_(func.json_type(column, "$.dimensions") == "object", rest != "{}"),
                  1), else_=0)
 
 
-def _values(store: Store, paths: list[list[str]], column: Any) -> Any:
-    """The SQL of one JSON array per row: the summary's value at each path (null when
+def _values(paths: list[list[str]], column: Any) -> Any:
+    """SQLite: one JSON array per row, the summary's value at each path (null when
     missing), as JSON, so numbers stay numbers and strings strings, as json.loads reads
-    them."""
-    from sqlalchemy import ARRAY, Text, cast, func, literal
+    them. One call with every path: SQLite parses the summary once."""
+    from sqlalchemy import func
 
-    if store.engine.dialect.name == "postgresql":
-        parts = [column.op("#>")(cast(literal(p), ARRAY(Text))) for p in paths]
-        return cast(func.jsonb_build_array(*parts), Text)
-    # one call with every path: SQLite parses the summary once and answers a JSON array
     return func.json_extract(column, *(_sqlite_path(p) for p in paths))
 
 
