@@ -283,10 +283,10 @@ def test_a_long_message_does_not_widen_the_window(qtbot: Any, start: Any, data_d
     window.page._exported(path)                       # 报告已保存：<path>
     window.busy_label.setText("正在处理：" + path)
     store = window.ctx.store
-    kept = store.path
-    store.path = Path(path)
+    kept = store.url
+    store.url = "sqlite:///" + path                   # the status bar shows the store's file
     window._update_store_label()
-    store.path = kept
+    store.url = kept
     qtbot.wait(50)
     assert window.size() == before
     for label in (window.page.saved, window.busy_label, window.store_label):

@@ -56,7 +56,7 @@ def migration_engine(url: str) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    from .opening import engine_options
+    from .connect import engine_options
 
     options = engine_options(url)
     if not url.startswith("sqlite"):
@@ -225,7 +225,7 @@ def upgrade(url: str, backup_folder: Path | None, backup: bool = True) -> tuple[
     """``zhigai db upgrade``: back the store up (an SQLite copy beside the file; ``pg_dump``
     into ``backup_folder`` for a server), then migrate it. Returns (the version it had, the
     backup made or None)."""
-    from .opening import precheck_sqlite_file
+    from .connect import precheck_sqlite_file
 
     path = sqlite_path(url)
     if path is not None:
