@@ -56,7 +56,10 @@ def test_sigkill_never_loses_an_acknowledged_answer(tmp_path: Path) -> None:
     acknowledged: dict[str, object] = {}
     total_acks = 0
     kills = 8
-    for cycle in range(kills):
+    cycle = -1
+    # at least 8 kills, and more (up to 24) on a busy machine until 40 answers were
+    # acknowledged: a slow run needs more kills, never a looser check
+    while (cycle := cycle + 1) < kills or (total_acks <= 5 * kills and cycle < 3 * kills):
         lines = run_until_killed(env, seed=cycle, after=rng.uniform(0.2, 1.5))
         assessment_id = next(line.split()[1] for line in lines if line.startswith("READY"))
         tried: dict[str, object] = {}
