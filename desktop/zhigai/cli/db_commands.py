@@ -13,7 +13,7 @@ def cmd_db_status(args: argparse.Namespace) -> int:
     from ..core.base.paths import default_db_url, sqlite_path
     from ..core.store import schema
     from ..core.store.errors import StoreError
-    from ..core.store.migrate import migration_engine, stored_version
+    from ..core.store.migrate import version_at
     from ..core.store.url import display_url
 
     url = args.db or default_db_url()
@@ -22,12 +22,7 @@ def cmd_db_status(args: argparse.Namespace) -> int:
         print(f"zhigai db status: there is no store file {path}", file=sys.stderr)
         return 1
     try:
-        engine = migration_engine(url)
-        try:
-            with engine.connect() as conn:
-                version = stored_version(conn)
-        finally:
-            engine.dispose()
+        version = version_at(url)
     except StoreError as error:
         print(f"zhigai db status: {error}", file=sys.stderr)
         return 1

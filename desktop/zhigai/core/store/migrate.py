@@ -50,6 +50,16 @@ def stored_version(conn: Connection) -> int:
             from None
 
 
+def version_at(url: str) -> int:
+    """The schema version of the store at ``url`` (0: an empty database)."""
+    engine = migration_engine(url)
+    try:
+        with engine.connect() as conn:
+            return stored_version(conn)
+    finally:
+        engine.dispose()
+
+
 def migration_engine(url: str) -> Engine:
     """An engine of its own for the migration: on SQLite every transaction is BEGIN EXCLUSIVE
     (the driver's own transaction handling would commit DDL one statement at a time)."""
@@ -230,12 +240,7 @@ def upgrade(url: str, backup_folder: Path | None, backup: bool = True) -> tuple[
     path = sqlite_path(url)
     if path is not None:
         precheck_sqlite_file(path)
-    engine = migration_engine(url)
-    try:
-        with engine.connect() as conn:
-            version = stored_version(conn)
-    finally:
-        engine.dispose()
+    version = version_at(url)
     made: Path | None = None
     if version and version < schema.SCHEMA_VERSION and backup:
         if path is not None:

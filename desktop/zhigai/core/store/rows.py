@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..base.paths import default_db_url, sqlite_path
 from . import schema
@@ -72,6 +73,36 @@ def row_from(r: Any) -> AssessmentRow:
         previous_id=r["previous_id"], revision=int(r["revision"] or 0), summary=summary)
 
 
+T = TypeVar("T")
+
+
+def _read_current(url: str | None, read: Callable[[Any], T]) -> T | None:
+    """``read(connection)`` on the SQLite store file of ``url``, opened read-only with the
+    standard ``sqlite3`` module, when it is a store of this schema version; None whenever that
+    cannot be sure (not SQLite, no file yet, another version, any error)."""
+    path = sqlite_path(url or default_db_url())
+    if path is None or not path.is_file():
+        return None
+    import sqlite3
+
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return None
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=2)
+        try:
+            conn.row_factory = sqlite3.Row
+            version = conn.execute(
+                "SELECT value FROM zg_meta WHERE key = 'schema_version'").fetchone()
+            if version is None or int(version[0]) != schema.SCHEMA_VERSION:
+                return None
+            return read(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+
+
 def quick_rows(url: str | None = None) -> list[AssessmentRow] | None:
     """The home list read straight from an SQLite store file, read-only, without SQLAlchemy.
 
@@ -81,29 +112,9 @@ def quick_rows(url: str | None = None) -> list[AssessmentRow] | None:
     None whenever it cannot be sure (not SQLite, no file yet, another schema version, any
     error); the caller then waits for :meth:`Store.open`, which explains problems.
     """
-    path = sqlite_path(url or default_db_url())
-    if path is None or not path.is_file():
-        return None
-    import sqlite3
-
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return None
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=2)
-        try:
-            conn.row_factory = sqlite3.Row
-            version = conn.execute(
-                "SELECT value FROM zg_meta WHERE key = 'schema_version'").fetchone()
-            if version is None or int(version[0]) != schema.SCHEMA_VERSION:
-                return None
-            rows = conn.execute("SELECT * FROM zg_assessment "
-                                "ORDER BY updated_at DESC, id").fetchall()
-        finally:
-            conn.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    return [row_from(r) for r in rows]
+    rows = _read_current(url, lambda conn: conn.execute(
+        "SELECT * FROM zg_assessment ORDER BY updated_at DESC, id").fetchall())
+    return None if rows is None else [row_from(r) for r in rows]
 
 
 def quick_page(url: str | None = None, limit: int = 200
@@ -113,39 +124,23 @@ def quick_page(url: str | None = None, limit: int = 200
     as :func:`quick_rows` reads (straight from the SQLite file, read-only; None when not
     sure). With 100,000 assessments this is a few milliseconds where every row takes
     seconds."""
-    path = sqlite_path(url or default_db_url())
-    if path is None or not path.is_file():
-        return None
-    import sqlite3
 
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return None
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=2)
-        try:
-            conn.row_factory = sqlite3.Row
-            version = conn.execute(
-                "SELECT value FROM zg_meta WHERE key = 'schema_version'").fetchone()
-            if version is None or int(version[0]) != schema.SCHEMA_VERSION:
-                return None
-            total = int(conn.execute("SELECT count(*) FROM zg_assessment").fetchone()[0])
-            ids = [r[0] for r in conn.execute(
-                "SELECT id FROM zg_assessment ORDER BY updated_at DESC, id LIMIT ?",
-                (max(limit, 0),))]
-            marks = ",".join("?" * len(ids))
-            found = {r["id"]: r for r in conn.execute(
-                f"SELECT * FROM zg_assessment WHERE id IN ({marks})", ids)} if ids else {}
-            earlier = sorted({found[i]["previous_id"] for i in found
-                              if found[i]["previous_id"]} - set(found))
-            more = ",".join("?" * len(earlier))
-            around = conn.execute(
-                f"SELECT * FROM zg_assessment WHERE previous_id IN ({marks})"
-                + (f" OR id IN ({more})" if earlier else ""), [*ids, *earlier]
-            ).fetchall() if ids else []
-        finally:
-            conn.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    return ([row_from(found[i]) for i in ids if i in found], [row_from(r) for r in around],
-            total)
+    def read(conn: Any) -> tuple[list[AssessmentRow], list[AssessmentRow], int]:
+        total = int(conn.execute("SELECT count(*) FROM zg_assessment").fetchone()[0])
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM zg_assessment ORDER BY updated_at DESC, id LIMIT ?",
+            (max(limit, 0),))]
+        marks = ",".join("?" * len(ids))
+        found = {r["id"]: r for r in conn.execute(
+            f"SELECT * FROM zg_assessment WHERE id IN ({marks})", ids)} if ids else {}
+        earlier = sorted({found[i]["previous_id"] for i in found
+                          if found[i]["previous_id"]} - set(found))
+        more = ",".join("?" * len(earlier))
+        around = conn.execute(
+            f"SELECT * FROM zg_assessment WHERE previous_id IN ({marks})"
+            + (f" OR id IN ({more})" if earlier else ""), [*ids, *earlier]
+        ).fetchall() if ids else []
+        return ([row_from(found[i]) for i in ids if i in found], [row_from(r) for r in around],
+                total)
+
+    return _read_current(url, read)
