@@ -47,6 +47,7 @@ def seed(store: Any, n: int) -> list[str]:
     from zhigai.core.portfolio.frame import SAMPLE_NAME_MARK
     from zhigai.core.questionnaire.catalog import default_catalog
     from zhigai.core.session.session import Session
+    from zhigai.core.store.summary_columns import stored_summary
 
     catalog = default_catalog()
     real = [Session.import_assessment(store, catalog, load_assessment(
@@ -81,8 +82,7 @@ def seed(store: Any, n: int) -> list[str]:
                          "status": "complete" if done == 1.0 else "draft",
                          "previous_id": by_firm.get(firm) if rng.random() < 0.3 else None,
                          "created_at": stamp, "updated_at": stamp,
-                         "summary_json": json.dumps(summary, ensure_ascii=False,
-                                                    separators=(",", ":"))})
+                         **stored_summary(summary)})
             by_firm[firm] = aid
             if len(rows) == 5000:
                 conn.execute(a.insert(), rows)

@@ -278,11 +278,26 @@ def upgrade() -> None:
         assert raw.execute("select count(*) from zg_assessment").fetchone() == (1,)
 
 
+def as_release(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
+    """Make this process write the store as the release of schema ``version`` did: its
+    migrations and, before version 5, no summary columns (``monkeypatch.undo()`` ends it)."""
+    from zhigai.core.store import store as store_module
+    from zhigai.core.store.rows import dumps
+
+    monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:version])
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", version)
+    if version < 5:
+        monkeypatch.setattr(store_module, "stored_summary",
+                            lambda summary: {"summary_json": dumps(summary or {})})
+        tables = store_schema.define_tables
+        monkeypatch.setattr(store_schema, "define_tables",
+                            lambda metadata, **_kw: tables(metadata, summary_values=False))
+
+
 def test_version_1_store_is_upgraded(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store written by the first release (schema 1) opens with its data and gains the
     project table; a copy of an old file is kept."""
-    monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
-    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 1)
+    as_release(monkeypatch, 1)
     old = Store.open(db_url)
     a = sample()
     old.create(a)
@@ -319,8 +334,7 @@ def test_version_3_store_gains_the_machine_of_each_change(
     from zhigai.core.assessment.model import AuditEntry
 
     path = tmp_path / "z.sqlite3"
-    monkeypatch.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:3])
-    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", 3)
+    as_release(monkeypatch, 3)
     old = Store.open(url(path))
     a = sample()
     old.create(a)

@@ -26,6 +26,7 @@ def _seed(url: str, root: Path) -> Any:
     from zhigai.core.questionnaire.catalog import default_catalog
     from zhigai.core.session.session import Session
     from zhigai.core.store.store import Store
+    from zhigai.core.store.summary_columns import stored_summary
 
     store = Store.open(url)
     for name in EXAMPLES:
@@ -65,7 +66,7 @@ def _seed(url: str, root: Path) -> Any:
                      "created_at": f"2026-0{1 + i % 9}-01T00:00:00+00:00",
                      "updated_at": f"2026-11-{10 + i % 3:02d}T00:00:{i:02d}+00:00"
                      if i != 12 else templates[0]["updated_at"],
-                     "summary_json": json.dumps(summary, ensure_ascii=False)})
+                     **stored_summary(summary)})
     with store.engine.begin() as conn:
         conn.execute(a.insert(), rows)
     return store
@@ -240,14 +241,33 @@ def test_superseded_is_unchanged_by_the_faster_reckoning(store: Any) -> None:
     assert superseded(df.iloc[0:0]).tolist() == []
 
 
-def test_a_summary_the_database_cannot_read_falls_back(store: Any) -> None:
+def test_every_write_keeps_the_summary_columns_those_of_the_summary(store: Any) -> None:
+    """Creating, editing (an answer, the profile), replacing (an import) and the session's
+    rescoring each write the summary and its columns together: the portfolio read from the
+    columns stays the one read from the summaries."""
     import pandas as pd
+    from sqlalchemy import select
 
+    from zhigai.core.assessment.model import load_assessment
     from zhigai.core.portfolio.frame import frame
-    from zhigai.core.portfolio.stored import stored_frame
+    from zhigai.core.portfolio.stored import _read
+    from zhigai.core.questionnaire.catalog import default_catalog
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.summary_columns import COLUMNS, summary_columns
 
+    catalog = default_catalog()
+    root = Path(__file__).resolve().parents[1]
+    made = load_assessment(root / "examples" / "textile-early.json")
+    session = Session.open(store, catalog, made.id)
+    session.answer("st_plan", "multi_year")
+    session.set_profile("city", "湖州市")
+    other = load_assessment(root / "examples" / "auto-parts-midway.json")
+    stored, revision = store.load_with_revision(other.id)
+    store.replace(stored, revision, summary={"index": "63.5", "stage_index": 2.7,
+                                             "dimensions": {"x": 3}})
     a = store.t["assessment"]
-    with store.engine.begin() as conn:
-        conn.execute(a.update().where(a.c.id == "00020000-aaaa-4bbb-8ccc-000000000002")
-                     .values(summary_json="{not json"))
-    pd.testing.assert_frame_equal(stored_frame(store), frame(store.assessments()))
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a)).mappings().all()
+    for row in rows:
+        assert {c: row[c] for c in COLUMNS} == summary_columns(json.loads(row["summary_json"]))
+    pd.testing.assert_frame_equal(_read(store, None, ()), frame(store.assessments()))

@@ -4,6 +4,7 @@ of an empty database, a migration killed or failing halfway, the administrator's
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -46,15 +47,42 @@ def revision_rows(url: str) -> list[str]:
 
 def old_store(url: str, version: int, monkeypatch: pytest.MonkeyPatch) -> str:
     """A store as release ``version`` left it, with one assessment; returns its id."""
-    from test_store import sample
+    from test_store import as_release, sample
 
-    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", version)
+    as_release(monkeypatch, version)
     s = Store.open(url)
     a = sample()
-    s.create(a)
+    s.create(a, summary=SUMMARY)
     s.close()
     monkeypatch.undo()
     return a.id
+
+
+SUMMARY = {"index": 41.5, "stage_index": "1", "stage_weakest": 7, "completeness": 0.75,
+           "date": "2026-03-01", "size_band": "small", "dimensions": {"d1": 1.5, "d2": "x"},
+           "labels": {"industry": {"zh": "纺织", "en": 3}}}
+
+
+def test_version_5_fills_the_summary_columns_of_stored_assessments(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An assessment saved by a release before version 5 gets its summary values as columns
+    when the store is migrated (numbers from numeric text, a stage out of 0-4 and a name
+    that is not text left empty)."""
+    from sqlalchemy import select
+
+    aid = old_store(db_url, 4, monkeypatch)
+    if backend() != "sqlite":
+        migrate.upgrade(db_url, None, backup=False)
+    s = Store.open(db_url)
+    a = s.t["assessment"]
+    with s.engine.connect() as conn:
+        row = conn.execute(select(a).where(a.c.id == aid)).mappings().one()
+    s.close()
+    assert (row["score"], row["stage_index"], row["stage_weakest"], row["completeness"]) == (
+        41.5, 1, None, 0.75)
+    assert (row["assessed_on"], row["size_band"], row["industry_zh"], row["industry_en"]) == (
+        "2026-03-01", "small", "纺织", None)
+    assert json.loads(row["levels_json"]) == {"d1": 1.5, "d2": None}
 
 
 def next_release(folder: Path, body: str) -> Path:

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------------------- schema
 
-def define_tables(metadata: Any) -> dict[str, Any]:
+def define_tables(metadata: Any, *, summary_values: bool = True) -> dict[str, Any]:
+    """The tables of the current schema (``summary_values=False``: the assessment table
+    without the columns of version 5, as version 1 created it)."""
     from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, String, Table, Text
 
     meta = Table("zg_meta", metadata,
@@ -37,6 +39,7 @@ def define_tables(metadata: Any) -> dict[str, Any]:
         Column("city", String(60), nullable=False, default=""),
         Column("summary_json", Text, nullable=False, default="{}"),
         Column("notes", Text, nullable=True),
+        *(summary_column_defs() if summary_values else ()),
     )
     def answers_table(name: str) -> Table:
         """The verified (or self-assessed) answers and, since version 3, the owner's."""
@@ -108,6 +111,22 @@ def define_tables(metadata: Any) -> dict[str, Any]:
             "evidence": evidence, "attachment": attachment, "audit": audit}
 
 
+def summary_column_defs() -> list[Any]:
+    """Version 5: the summary values the portfolio reads, as columns (see
+    :mod:`.summary_columns`)."""
+    from sqlalchemy import Column, Float, Integer, String, Text
+
+    return [Column("score", Float, nullable=True),
+            Column("stage_index", Integer, nullable=True),
+            Column("stage_weakest", Integer, nullable=True),
+            Column("completeness", Float, nullable=True),
+            Column("assessed_on", Text, nullable=True),
+            Column("size_band", String(10), nullable=True),
+            Column("industry_zh", Text, nullable=True),
+            Column("industry_en", Text, nullable=True),
+            Column("levels_json", Text, nullable=False, default="{}", server_default="{}")]
+
+
 # the tables that hang off an assessment (deleted with it, replaced on merge)
 CHILD_TABLES = ("answer", "profile", "project", "owner", "verification", "evidence",
                 "attachment", "audit")
@@ -118,7 +137,8 @@ def _migration_1(conn: Connection) -> None:
     from sqlalchemy import MetaData
 
     metadata = MetaData()
-    tables = define_tables(metadata)  # the tables as of version 1 (later ones come by migration)
+    # the tables as of version 1 (later ones come by migration)
+    tables = define_tables(metadata, summary_values=False)
     for name in ("meta", "assessment", "answer", "profile"):
         tables[name].create(conn)
 
@@ -169,11 +189,42 @@ def _migration_4(conn: Connection) -> None:
                       "DEFAULT ''"))
 
 
+def _migration_5(conn: Connection) -> None:
+    """Version 5: the summary values the portfolio reads, as columns beside the summary,
+    filled from the stored summaries (a summary that is not JSON gives empty values)."""
+    import json
+
+    from sqlalchemy import MetaData, bindparam, select, text
+
+    from .summary_columns import COLUMNS, summary_columns
+
+    preparer = conn.dialect.identifier_preparer
+    for column in summary_column_defs():
+        kind = column.type.compile(dialect=conn.dialect)
+        tail = " NOT NULL DEFAULT '{}'" if column.name == "levels_json" else ""
+        conn.execute(text(f"ALTER TABLE zg_assessment ADD COLUMN "
+                          f"{preparer.quote(column.name)} {kind}{tail}"))
+    a = define_tables(MetaData())["assessment"]
+    update = a.update().where(a.c.id == bindparam("_id")).values(
+        {name: bindparam(name) for name in COLUMNS})
+    found = conn.execute(select(a.c.id, a.c.summary_json)).all()
+    for start in range(0, len(found), 2000):
+        batch = []
+        for aid, raw in found[start:start + 2000]:
+            try:
+                summary = json.loads(raw or "{}")
+            except ValueError:
+                summary = {}
+            batch.append({"_id": aid, **summary_columns(summary)})
+        conn.execute(update, batch)
+
+
 # (version, description, function). Append; never edit a released migration.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "create tables", _migration_1),
     (2, "project plans", _migration_2),
     (3, "verification, evidence, audit trail", _migration_3),
     (4, "the machine of each audit entry", _migration_4),
+    (5, "the portfolio's summary values as columns", _migration_5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -19,6 +19,7 @@ from .errors import StoreError, database_error
 from .opening import open_database
 from .rows import AssessmentRow, answer_rows, dumps, firm_key, row_from
 from .schema import CHILD_TABLES
+from .summary_columns import stored_summary
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -160,7 +161,7 @@ class Store:
         with self._write() as conn:
             header = {**self._header(assessment, identity), "status": status}
             conn.execute(self.t["assessment"].insert().values(
-                **header, summary_json=dumps(summary or {}), revision=0))
+                **header, **stored_summary(summary), revision=0))
             self._insert_parts(conn, assessment, attachments or {})
 
     def replace(self, assessment: Assessment, expected_revision: int,
@@ -176,7 +177,7 @@ class Store:
             # the check and the bump are one statement: a writer that read the same revision
             # waits for this transaction's row lock and then finds the revision moved on
             header = {**self._header(assessment, identity), "status": status,
-                      "summary_json": dumps(summary or {}),
+                      **stored_summary(summary),
                       "revision": a.c.revision + 1}
             done = conn.execute(a.update().where((a.c.id == assessment.id)
                                                  & (a.c.revision == expected_revision))
@@ -403,7 +404,7 @@ class Store:
         a = self.t["assessment"]
         values: dict[str, Any] = {"updated_at": updated_at, "revision": a.c.revision + 1}
         if summary is not None:
-            values["summary_json"] = dumps(summary)
+            values.update(stored_summary(summary))
         if status is not None:
             values["status"] = status
         values.update(extra or {})
