@@ -110,17 +110,36 @@ def test_connect_and_statement_timeouts_are_passed_to_postgresql(
     options = engine_options("postgresql+psycopg://u:p@h/db")
     assert options["pool_pre_ping"] is True
     assert options["connect_args"] == {"connect_timeout": 5,
-                                       "options": "-c statement_timeout=30000"}
+                                       "options": "-c statement_timeout=30000",
+                                       "keepalives": 1, "keepalives_idle": 15,
+                                       "keepalives_interval": 5, "keepalives_count": 3,
+                                       "tcp_user_timeout": 30000}
     monkeypatch.setenv("ZHIGAI_DB_TIMEOUT", "12")
     assert engine_options("postgresql://h/db")["connect_args"]["connect_timeout"] == 12
     for odd, seconds in (("0.5", 2), ("3.2", 4), ("soon", 5), ("inf", 5), ("nan", 5)):
         monkeypatch.setenv("ZHIGAI_DB_TIMEOUT", odd)
         assert connect_timeout() == seconds, odd
     # what the URL says wins
-    written = engine_options("postgresql+psycopg://h/db?connect_timeout=9&options=-c%20x%3D1")
+    written = engine_options("postgresql+psycopg://h/db?connect_timeout=9&options=-c%20x%3D1"
+                             "&keepalives=0&keepalives_idle=1&keepalives_interval=1"
+                             "&keepalives_count=1&tcp_user_timeout=1")
     assert written["connect_args"] == {}
     sqlite = engine_options("sqlite:////tmp/z.sqlite3")
     assert sqlite == {"connect_args": {"check_same_thread": False, "timeout": 5}}
+
+
+def test_a_lost_connection_is_told_apart() -> None:
+    """A server gone away is "disconnected" (the same call can be made again), whether the
+    driver says so in words or SQLAlchemy marks the connection invalidated."""
+    for said in ("server closed the connection unexpectedly",
+                 "connection to server at \"127.0.0.1\", port 5432 failed: Connection refused",
+                 "consuming input failed: terminating connection due to administrator command"):
+        error = database_error(RuntimeError(said), "db@host")
+        assert error.kind == "disconnected" and "was lost" in str(error), said
+    invalidated = RuntimeError("odd")
+    invalidated.connection_invalidated = True  # type: ignore[attr-defined]
+    assert database_error(invalidated, None).kind == "disconnected"
+    assert database_error(RuntimeError("syntax error"), None).kind == "unavailable"
 
 
 def test_a_statement_timeout_is_explained() -> None:

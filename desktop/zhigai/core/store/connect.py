@@ -52,6 +52,12 @@ STATEMENT_TIMEOUT = 30     # seconds a database server has for one statement
 SQLITE_BUSY_TIMEOUT = 5    # seconds to wait for another program's lock on an SQLite file
 
 
+# libpq's TCP keepalive settings: probe an idle connection after 15 s, every 5 s, give up
+# after 3 unanswered probes; unacknowledged data gives up after 30 s (tcp_user_timeout, ms)
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 15, "keepalives_interval": 5,
+             "keepalives_count": 3, "tcp_user_timeout": 30000}
+
+
 def connect_timeout() -> int:
     """Seconds a database server has to accept a connection: ``$ZHIGAI_DB_TIMEOUT``, else
     :data:`CONNECT_TIMEOUT`; at least 2 (libpq and psycopg take less as 2)."""
@@ -65,7 +71,8 @@ def connect_timeout() -> int:
 
 def engine_options(url: str) -> dict[str, Any]:
     """``create_engine`` options: SQLite's busy timeout; for a server (PostgreSQL) a connect
-    and a statement timeout, and a ping before a pooled connection is reused. A value
+    and a statement timeout, TCP keepalives (:data:`KEEPALIVE`), and a ping before a pooled
+    connection is reused. A value
     written in the URL's query wins over ours."""
     if url.startswith("sqlite"):
         return {"connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT}}
@@ -78,5 +85,10 @@ def engine_options(url: str) -> dict[str, Any]:
             args["connect_timeout"] = connect_timeout()
         if "options" not in written:
             args["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"
+        # a server that stops answering on an open connection (a cable pulled, a laptop
+        # leaving the network) is noticed within seconds instead of the system's hours
+        for key, value in KEEPALIVE.items():
+            if key not in written:
+                args[key] = value
         options["connect_args"] = args
     return options

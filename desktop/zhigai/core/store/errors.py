@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 StoreErrorKind = Literal["damaged", "newer", "readonly", "unavailable", "foreign", "missing",
-                         "conflict", "outdated"]
+                         "conflict", "outdated", "disconnected"]
 
 
 class StoreError(RuntimeError):
@@ -14,6 +14,8 @@ class StoreError(RuntimeError):
 
     ``outdated``: a shared (server) database of an older schema, which only its
     administrator migrates (``zhigai db upgrade``).
+    ``disconnected``: the connection to a database server was lost (or could not be made)
+    during the call; nothing was saved, and the same call can simply be made again later.
     ``conflict``: a write refused because the assessment was saved by someone else since it
     was read (``revision`` is the stored one now); nothing was changed."""
 
@@ -24,6 +26,14 @@ class StoreError(RuntimeError):
         self.revision = revision
         self.changes: list[Any] = []   # a conflict: the audit entries others saved since
         super().__init__(message)
+
+
+# how database drivers say that the server went away or cannot be reached
+_CONNECTION_LOST = ("server closed the connection", "connection refused", "could not connect",
+                    "terminating connection", "connection timed out", "timeout expired",
+                    "no connection to the server", "connection is closed", "connection reset",
+                    "consuming input failed", "ssl syscall", "network is unreachable",
+                    "could not receive data", "could not send data")
 
 
 def database_error(exc: BaseException, location: str | None, url: str | None = None
@@ -56,6 +66,13 @@ def database_error(exc: BaseException, location: str | None, url: str | None = N
     if "disk" in text and "full" in text:
         return StoreError("unavailable", f"the disk holding {where} is full; free some space. "
                                          "Your last change was not saved.", location)
+    if getattr(exc, "connection_invalidated", False) or any(
+            sign in text for sign in _CONNECTION_LOST):
+        return StoreError("disconnected", f"the connection to {where} was lost ({shown}); "
+                                          "the change was not saved yet. Zhigai tries again; "
+                                          "check the network or ask the database "
+                                          "administrator whether the server is running.",
+                          location)
     if "statement timeout" in text:
         return StoreError("unavailable", f"the database server of {where} took too long to "
                                          "answer and the request was cancelled; try again, "
