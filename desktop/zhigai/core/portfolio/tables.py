@@ -143,6 +143,7 @@ def tables(df: pd.DataFrame, lang: str, labels: Labels | None = None
     labels in ``lang`` ("zh" or "en"): the assessment list, the stage distribution, stages by
     industry and dimension means by industry. Numbers stay numbers. ``labels`` default to
     the bundled questionnaire's."""
+    import numpy as np
     import pandas as pd
 
     labels = (labels or Labels.default()).including(df)
@@ -150,10 +151,11 @@ def tables(df: pd.DataFrame, lang: str, labels: Labels | None = None
 
     def mapped(column: str, fn: Callable[[Any, str], str]) -> Any:
         """Label a column through its distinct values (a few), not row by row."""
-        series = df[column].astype(object)
-        series = series.where(series.notna(), None)
-        distinct = {v: fn(v, lang) for v in set(series)}
-        return series.map(distinct)
+        codes, distinct = pd.factorize(df[column].to_numpy(dtype=object))
+        # code -1: a missing value (None, NaN, NA), labelled as None is
+        names = [fn(_missing_none(v), lang) for v in distinct.tolist()]
+        return pd.Series(np.array([*names, fn(None, lang)], dtype=object)[codes],
+                         index=df.index, dtype=object)
 
     listing = pd.DataFrame({
         header("company_name", lang): df["company_name"].to_numpy(),
@@ -202,6 +204,13 @@ def tables(df: pd.DataFrame, lang: str, labels: Labels | None = None
     return {SHEETS["assessments"][lang]: listing, SHEETS["stages"][lang]: stages,
             SHEETS["stages_by_industry"][lang]: by_industry_table,
             SHEETS["dimensions"][lang]: averages_table}
+
+
+def _missing_none(value: Any) -> Any:
+    """None for NaN and NA (factorize leaves them out, but an odd float may stay)."""
+    import pandas as pd
+
+    return None if value is pd.NA or (isinstance(value, float) and value != value) else value
 
 
 def load(store: Any, catalog: Catalog) -> tuple[pd.DataFrame, Labels]:
