@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -53,6 +54,18 @@ class AssessmentPage(QWidget):
         self.error.setObjectName("errorBanner")
         self.error.setWordWrap(True)
         self.error.hide()
+        # the connection to the database server is lost: the edits wait (controller.pending)
+        self.offline = QFrame()
+        self.offline.setObjectName("banner")
+        offline_row = QHBoxLayout(self.offline)
+        offline_row.setContentsMargins(8, 4, 8, 4)
+        self.offline_text = QLabel()
+        self.offline_text.setWordWrap(True)
+        self.retry_now = QPushButton(self.tr("Try again now"))
+        self.retry_now.clicked.connect(lambda: self.controller.retry_pending())
+        offline_row.addWidget(self.offline_text, 1)
+        offline_row.addWidget(self.retry_now)
+        self.offline.hide()
         head = QHBoxLayout()
         head.addWidget(self.back)
         head.addSpacing(12)
@@ -126,6 +139,7 @@ class AssessmentPage(QWidget):
             self.sample_banner.setWordWrap(True)
             layout.addWidget(self.sample_banner)
         layout.addWidget(self.error)
+        layout.addWidget(self.offline)
         layout.addWidget(self.tabs, 1)
 
         self.questions.positionChanged.connect(self._remember_position)
@@ -133,6 +147,8 @@ class AssessmentPage(QWidget):
         self.controller.profileSaved.connect(self._profile_saved)
         self.controller.saveFailed.connect(self._save_failed)
         self.controller.conflicted.connect(self._conflicted)
+        self.controller.connectionLost.connect(self._connection_lost)
+        self.controller.connectionRestored.connect(self._connection_restored)
         self.controller.projectChanged.connect(self._project_saved)
         self._project_saved()
         for index in range(self.tabs.count()):
@@ -273,6 +289,40 @@ class AssessmentPage(QWidget):
         if again and retry is not None:
             retry()
         self.reloadRequested.emit(self.tabs.currentIndex())
+
+    def _connection_lost(self, message: str) -> None:
+        self.offline_text.setText(message)
+        self.offline.show()
+        self.saved.setText(self.tr("Not saved yet: waiting for the database server"))
+
+    def _connection_restored(self) -> None:
+        self.offline.hide()
+        self.error.hide()
+        self.saved.setText(self.tr("Connection back: every change is saved"))
+
+    def confirm_leave(self) -> bool:
+        """True to leave the page: every edit is saved, or the user chooses to drop those
+        still waiting for a lost connection (else the page stays, and they wait)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.flush()
+        if not self.controller.pending or self.controller.retry_pending():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changes not saved yet"),
+                          self.tr("%1 of your changes are not saved yet: the connection to "
+                                  "the database server is lost. Stay on this page and they "
+                                  "are saved as soon as it is back.").replace(
+                              "%1", str(self.controller.waiting)), parent=self)
+        stay = box.addButton(self.tr("&Stay and wait"), QMessageBox.ButtonRole.RejectRole)
+        drop = box.addButton(self.tr("&Leave without them"),
+                             QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        if box.clickedButton() is not drop:
+            return False
+        self.controller.discard_pending()
+        return True
 
     def _save_failed(self, message: str) -> None:
         self.error.setText(self.tr("Not saved: %1").replace("%1", message))

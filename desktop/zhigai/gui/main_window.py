@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addWidget(self.busy)
         self.statusBar().addPermanentWidget(self.store_label)
+        from .off_thread import notifier
+
+        notifier().busyChanged.connect(self._store_busy)
         self._build_menu()
         self.retranslate()
         fit_window(self, 1180, 780)    # a small laptop at 125% is a 1093x614 desktop
@@ -319,6 +322,15 @@ class MainWindow(QMainWindow):
 
         run_in_background(fn, finish, fail)
 
+    def _store_busy(self, busy: bool) -> None:
+        """A store call is slow (see off_thread): the busy bar says so until it returns."""
+        if busy and not self.busy.isVisible():
+            self.busy_label.setText(self.tr("Waiting for the data store…"))
+            self.busy.show()
+        elif not busy and self.busy_label.text() == self.tr("Waiting for the data store…"):
+            self.busy.hide()
+            self.busy_label.setText("")
+
     def start(self) -> None:
         """Show the assessments at once (read-only fast path), open the store off the GUI
         thread, then load the questionnaires in the background."""
@@ -389,7 +401,8 @@ class MainWindow(QMainWindow):
 
     def _set_page(self, page: QWidget | None) -> None:
         old = self.page
-        if _is_new(old) and page is not old and not old.confirm_leave():  # type: ignore[union-attr]
+        if (_is_new(old) or _is_assessment(old)) and page is not old \
+                and not old.confirm_leave():  # type: ignore[union-attr]
             if page is not None:  # typed and kept: stay on the new assessment
                 page.deleteLater()
             return
@@ -406,8 +419,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: keep_on_screen(self))
 
     def go_home(self) -> None:
-        if _is_new(self.page) and not self.page.confirm_leave():  # type: ignore[union-attr]
-            return  # "keep editing"
+        if (_is_new(self.page) or _is_assessment(self.page)) \
+                and not self.page.confirm_leave():  # type: ignore[union-attr]
+            return  # "keep editing", or edits waiting for a lost connection
         if _is_assessment(self.page):
             self.page.flush()
             current = self.page.session.id
@@ -605,7 +619,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if _is_new(self.page) and not self.page.confirm_leave():  # type: ignore[union-attr]
+        if (_is_new(self.page) or _is_assessment(self.page)) \
+                and not self.page.confirm_leave():  # type: ignore[union-attr]
             event.ignore()  # "keep editing"
             return
         if _is_assessment(self.page):

@@ -63,6 +63,10 @@
             <translation>← All assessments</translation>
         </message>
         <message>
+            <source>Try again now</source>
+            <translation>Try again now</translation>
+        </message>
+        <message>
             <source>Export bundle…</source>
             <translation>Export bundle…</translation>
         </message>
@@ -165,6 +169,30 @@
         <message>
             <source>Saved %1</source>
             <translation>Saved %1</translation>
+        </message>
+        <message>
+            <source>Not saved yet: waiting for the database server</source>
+            <translation>Not saved yet: waiting for the database server</translation>
+        </message>
+        <message>
+            <source>Connection back: every change is saved</source>
+            <translation>Connection back: every change is saved</translation>
+        </message>
+        <message>
+            <source>Changes not saved yet</source>
+            <translation>Changes not saved yet</translation>
+        </message>
+        <message>
+            <source>%1 of your changes are not saved yet: the connection to the database server is lost. Stay on this page and they are saved as soon as it is back.</source>
+            <translation>%1 of your changes are not saved yet: the connection to the database server is lost. Stay on this page and they are saved as soon as it is back.</translation>
+        </message>
+        <message>
+            <source>&amp;Stay and wait</source>
+            <translation>&amp;Stay and wait</translation>
+        </message>
+        <message>
+            <source>&amp;Leave without them</source>
+            <translation>&amp;Leave without them</translation>
         </message>
         <message>
             <source>Not saved: %1</source>
@@ -1367,6 +1395,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Error</translation>
         </message>
         <message>
+            <source>Waiting for the data store…</source>
+            <translation>Waiting for the data store…</translation>
+        </message>
+        <message>
             <source>Opening the data store…</source>
             <translation>Opening the data store…</translation>
         </message>
@@ -2377,6 +2409,13 @@ Its answers are removed from this computer and cannot be restored.</translation>
         </message>
     </context>
     <context>
+        <name>SessionController</name>
+        <message>
+            <source>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</source>
+            <translation>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -2532,6 +2571,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>The store %1 cannot be used right now.</source>
             <translation>The store %1 cannot be used right now.</translation>
+        </message>
+        <message>
+            <source>The connection to the database server %1 was lost; the change is not saved yet.</source>
+            <translation>The connection to the database server %1 was lost; the change is not saved yet.</translation>
         </message>
         <message>
             <source>Someone else saved this assessment after you opened it; your change was not saved.</source>

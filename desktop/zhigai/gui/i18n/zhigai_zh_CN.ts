@@ -63,6 +63,10 @@
         <translation>← 全部评估</translation>
     </message>
     <message>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
         <source>Export bundle…</source>
         <translation>导出数据包…</translation>
     </message>
@@ -165,6 +169,30 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved yet: waiting for the database server</source>
+        <translation>尚未保存：正在等待数据库服务器</translation>
+    </message>
+    <message>
+        <source>Connection back: every change is saved</source>
+        <translation>连接已恢复：所有修改均已保存</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet</source>
+        <translation>修改尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 of your changes are not saved yet: the connection to the database server is lost. Stay on this page and they are saved as soon as it is back.</source>
+        <translation>您有 %1 项修改尚未保存：与数据库服务器的连接已断开。请留在本页，连接恢复后会立即自动保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Stay and wait</source>
+        <translation>留在本页等待(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave without them</source>
+        <translation>放弃这些修改并离开(&amp;L)</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -1367,6 +1395,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>错误</translation>
     </message>
     <message>
+        <source>Waiting for the data store…</source>
+        <translation>正在等待数据存储…</translation>
+    </message>
+    <message>
         <source>Opening the data store…</source>
         <translation>正在打开数据存储…</translation>
     </message>
@@ -2377,6 +2409,13 @@ Its answers are removed from this computer and cannot be restored.</source>
     </message>
 </context>
 <context>
+    <name>SessionController</name>
+    <message>
+        <source>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</source>
+        <translation>与数据库服务器的连接已断开。您的修改保留在本机，连接恢复后立即保存；智改每 %1 秒自动重试一次。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2532,6 +2571,10 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>The store %1 cannot be used right now.</source>
         <translation>数据存储 %1 暂时无法使用。</translation>
+    </message>
+    <message>
+        <source>The connection to the database server %1 was lost; the change is not saved yet.</source>
+        <translation>与数据库服务器 %1 的连接已断开，这项修改尚未保存。</translation>
     </message>
     <message>
         <source>Someone else saved this assessment after you opened it; your change was not saved.</source>
