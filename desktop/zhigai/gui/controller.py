@@ -14,6 +14,7 @@ from ..core.questionnaire.instrument import AnswerProblem
 from ..core.questionnaire.values import ValueProblem
 from ..core.session.session import Session
 from ..core.store.errors import StoreError
+from ..core.store.url import mask_secrets
 from .off_thread import off_thread
 from .store_dialog import store_message
 
@@ -101,7 +102,9 @@ class SessionController(QObject):
                           "kept on this computer and saved as soon as it is back; Zhigai "
                           "tries again every %1 seconds.").replace("%1", str(RETRY_MS // 1000))
         if first:
-            self.connectionLost.emit(message + "\n\n" + store_message(error))
+            # never a password: the driver's words in their display form
+            self.connectionLost.emit(message + "\n" + self.tr("Details: %1").replace(
+                "%1", mask_secrets(str(error))))
         if not self._timer.isActive():
             self._timer.start()
         return message

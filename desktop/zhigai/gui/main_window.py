@@ -23,6 +23,7 @@ from ..core.store.rows import quick_page
 from ..core.store.url import display_url, mask_secrets
 from .context import AppContext
 from .home import HomePage
+from .off_thread import notifier, off_thread
 from .screen_fit import ElidedLabel, fit_window, keep_on_screen
 from .store_dialog import ask_for_store, store_message
 from .worker import run_in_background
@@ -67,8 +68,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addWidget(self.busy)
         self.statusBar().addPermanentWidget(self.store_label)
-        from .off_thread import notifier
-
         notifier().busyChanged.connect(self._store_busy)
         self._build_menu()
         self.retranslate()
@@ -473,7 +472,8 @@ class MainWindow(QMainWindow):
             from ..core.session.session import Session
 
             try:
-                session = Session.open(store, catalog, assessment_id, self.ctx.editor())
+                editor = self.ctx.editor()
+                session = off_thread(lambda: Session.open(store, catalog, assessment_id, editor))
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Open assessment"), store_message(error))
                 return
@@ -493,8 +493,9 @@ class MainWindow(QMainWindow):
             from ..core.session.session import Session
 
             try:
-                session = Session.follow_up(store, catalog, assessment_id,
-                                            editor=self.ctx.editor())
+                editor = self.ctx.editor()
+                session = off_thread(lambda: Session.follow_up(
+                    store, catalog, assessment_id, editor=editor))
             except (StoreError, LookupError) as error:
                 QMessageBox.warning(self, self.tr("Re-assess"), str(error))
                 return

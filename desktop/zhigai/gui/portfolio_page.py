@@ -56,6 +56,7 @@ from ..core.portfolio.stored import stored_frame
 from ..core.portfolio.tables import SHEETS, Labels, kind_label
 from ..core.portfolio.tables import header as portfolio_header
 from ..core.portfolio.tables import tables as portfolio_tables
+from .off_thread import off_thread
 from .portfolio_model import PortfolioModel
 from .style import ACCENT, ERROR, MUTED, OK, STAGE_COLORS
 from .worker import run_in_background
@@ -501,8 +502,9 @@ class PortfolioPage(QWidget):
         dims, samples = list(self.base_labels.dimensions), prefs.settings().state.sample_ids
         try:
             # only the columns and summary values the portfolio shows, read in SQL
-            self.all = stored_frame(store, dims, samples) if store is not None else \
-                portfolio_frame([], dims, samples)
+            # (on the store thread: the window keeps painting while 100,000 rows are read)
+            self.all = off_thread(lambda: stored_frame(store, dims, samples)) \
+                if store is not None else portfolio_frame([], dims, samples)
         except StoreError as error:
             self.count.setText(str(error))
             return

@@ -30,8 +30,8 @@ class StoreDialog(QObject):
                                "touch it."),
             "missing": self.tr("This assessment is no longer in the store %1."),
             "unavailable": self.tr("The store %1 cannot be used right now."),
-            "disconnected": self.tr("The connection to the database server %1 was lost; "
-                                    "the change is not saved yet."),
+            "disconnected": self.tr("The connection to the database server was lost; the "
+                                    "change is not saved yet."),
             "conflict": self.tr("Someone else saved this assessment after you opened it; "
                                 "your change was not saved."),
         }

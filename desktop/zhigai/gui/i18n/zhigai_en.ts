@@ -2414,6 +2414,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <source>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</source>
             <translation>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</translation>
         </message>
+        <message>
+            <source>Details: %1</source>
+            <translation>Details: %1</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -2573,8 +2577,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>The store %1 cannot be used right now.</translation>
         </message>
         <message>
-            <source>The connection to the database server %1 was lost; the change is not saved yet.</source>
-            <translation>The connection to the database server %1 was lost; the change is not saved yet.</translation>
+            <source>The connection to the database server was lost; the change is not saved yet.</source>
+            <translation>The connection to the database server was lost; the change is not saved yet.</translation>
         </message>
         <message>
             <source>Someone else saved this assessment after you opened it; your change was not saved.</source>

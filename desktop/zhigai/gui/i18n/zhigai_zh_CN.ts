@@ -2414,6 +2414,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <source>The connection to the database server was lost. Your changes are kept on this computer and saved as soon as it is back; Zhigai tries again every %1 seconds.</source>
         <translation>与数据库服务器的连接已断开。您的修改保留在本机，连接恢复后立即保存；智改每 %1 秒自动重试一次。</translation>
     </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2573,8 +2577,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>数据存储 %1 暂时无法使用。</translation>
     </message>
     <message>
-        <source>The connection to the database server %1 was lost; the change is not saved yet.</source>
-        <translation>与数据库服务器 %1 的连接已断开，这项修改尚未保存。</translation>
+        <source>The connection to the database server was lost; the change is not saved yet.</source>
+        <translation>与数据库服务器的连接已断开，这项修改尚未保存。</translation>
     </message>
     <message>
         <source>Someone else saved this assessment after you opened it; your change was not saved.</source>
