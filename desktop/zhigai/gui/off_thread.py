@@ -59,7 +59,6 @@ class _Call(QRunnable):
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = _Done()
-        self.ran = False
         self.finished = threading.Event()
 
     def run(self) -> None:
@@ -67,7 +66,6 @@ class _Call(QRunnable):
             self.result = self.fn()
         except BaseException as error:   # raised again on the interface thread
             self.error = error
-        self.ran = True
         self.finished.set()
         try:
             self.done.finished.emit()
@@ -117,9 +115,9 @@ def off_thread(fn: Callable[[], T]) -> T:
             call.done.finished.disconnect(loop.quit)
             return _outcome(call)
         slow.start(BUSY_AFTER_MS - int(QUICK_S * 1000))
-        if not call.ran:
+        if not call.finished.is_set():
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        while not call.ran:   # quit by a nested wait's end before this call was done
+        while not call.finished.is_set():   # quit by a nested wait's end before this call was done
             loop.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
                                | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     finally:
