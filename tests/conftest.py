@@ -180,14 +180,53 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _stray_windows() -> Any:
+    """An event filter noting every widget shown as a window of its own and put into another
+    widget afterwards: one shown before it is put in a layout (``setVisible(True)`` with no
+    parent) flashes on screen as a window and takes the focus from the user. (A test's own
+    window, shown and never put anywhere, is not one.)"""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+    from shiboken6 import getCppPointer
+
+    class Stray(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.windows: set[int] = set()
+            self.seen: list[str] = []
+
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            kind = event.type()
+            if kind not in (QEvent.Type.Show, QEvent.Type.ParentChange) \
+                    or not isinstance(watched, QWidget) \
+                    or isinstance(watched, (QMainWindow, QDialog)):
+                return False
+            address = getCppPointer(watched)[0]
+            if kind == QEvent.Type.Show and watched.isWindow() \
+                    and watched.windowType() == Qt.WindowType.Window:
+                self.windows.add(address)
+            elif kind == QEvent.Type.ParentChange and address in self.windows \
+                    and watched.parentWidget() is not None:
+                self.windows.discard(address)
+                self.seen.append(f"{type(watched).__name__} {watched.objectName()!r}")
+            return False
+
+    return Stray()
+
+
 @pytest.fixture
 def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
     windows: list[Any] = []
+    stray = _stray_windows()
+    filtered: list[Any] = []
 
     def launch(lang: str = "en", wait_catalog: bool = True) -> Any:
         from zhigai.gui.app import create_app
 
-        _app, window = create_app(["--lang", lang])
+        app, window = create_app(["--lang", lang])
+        if not filtered:
+            app.installEventFilter(stray)
+            filtered.append(app)
         windows.append(window)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10000)
@@ -204,6 +243,9 @@ def start(qtbot: Any, data_dir: Path) -> Iterator[Callable[..., Any]]:
         if isValid(window):                    # not already closed and deleted
             window.close()
     wait_for_background()
+    for app in filtered:
+        app.removeEventFilter(stray)
+    assert not stray.seen, f"widgets shown as windows of their own: {stray.seen}"
 
 
 @pytest.fixture(scope="module")

@@ -50,7 +50,17 @@ def test_profile_validates_as_you_type(qtbot: Any, start: Any) -> None:
     assert window.ctx.store.count() == 1
 
 
-def test_whole_questionnaire_with_the_keyboard(qtbot: Any, start: Any) -> None:
+@pytest.fixture(params=["local", "slow server"])
+def store_speed(request: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """On a slow server every save waits with the event loop running (see off_thread): the
+    focus must stay where the user is."""
+    if request.param == "slow server":
+        from zhigai.gui import off_thread
+        monkeypatch.setattr(off_thread, "QUICK_S", 0.0)
+    return str(request.param)
+
+
+def test_whole_questionnaire_with_the_keyboard(qtbot: Any, start: Any, store_speed: str) -> None:
     window = start()
     page = create_via_ui(qtbot, window)
     assert page.tabs.currentWidget() is page.questions

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from zhigai.core.assessment.model import Answer
 from zhigai.core.assessment.scoring import score
 from zhigai.core.base.identity import Editor
 from zhigai.core.session.session import Session
@@ -147,6 +148,33 @@ def test_staggered_writers_lose_no_update_in_100_trials(stores, mini_catalog) ->
             assert error.kind == "conflict"
     assert lost == 0
     assert office.load(aid).answers["eq_cnc"].value == 99
+
+
+def test_an_assessment_is_read_as_of_one_revision_even_while_another_writer_saves(
+        stores, mini_catalog) -> None:
+    """A save that lands between the reads of one load (after the assessment's head, before
+    its answers) is not half seen: the answers and the revision are those of one moment."""
+    from sqlalchemy import event
+
+    reader, writer = stores
+    aid = new(reader, mini_catalog)
+    before = reader.row(aid).revision
+    saved: list[int] = []
+
+    def write_meanwhile(_conn, _cursor, statement, *_args) -> None:
+        if not saved and "FROM zg_answer" in statement:
+            writer.save_answer(aid, "eq_cnc", Answer(value=20), None, None)
+            saved.append(writer.row(aid).revision)
+
+    event.listen(reader.engine, "before_cursor_execute", write_meanwhile)
+    try:
+        loaded, revision = reader.load_with_revision(aid)
+    finally:
+        event.remove(reader.engine, "before_cursor_execute", write_meanwhile)
+    assert saved and saved[0] > before
+    assert (loaded.answers["eq_cnc"].value, revision) == (10, before)
+    loaded, revision = reader.load_with_revision(aid)
+    assert (loaded.answers["eq_cnc"].value, revision) == (20, saved[0])
 
 
 WORKER = textwrap.dedent("""

@@ -90,6 +90,26 @@ class Store:
         except exc.DBAPIError as error:
             raise database_error(error, self._location(), self.url) from None
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction: every statement in it sees the store as of one moment."""
+        from sqlalchemy import exc
+
+        try:
+            with self.engine.connect() as conn:
+                if self.url.startswith("sqlite"):
+                    conn.exec_driver_sql("BEGIN")   # the driver begins only before a write
+                    try:
+                        yield conn
+                    finally:
+                        conn.rollback()
+                else:
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                    with conn.begin():
+                        yield conn
+        except exc.DBAPIError as error:
+            raise database_error(error, self._location(), self.url) from None
+
     # ------------------------------------------------------------------ listing
 
     def assessments(self, search: str | None = None) -> list[AssessmentRow]:
@@ -272,32 +292,16 @@ class Store:
         return self.load_with_revision(assessment_id)[0]
 
     def load_with_revision(self, assessment_id: str) -> tuple[Assessment, int]:
-        """The assessment and the revision it is at: all its parts read as of one revision
-        (read again when a writer saved in between), so a write that names this revision
-        as expected is refused if anything changed since."""
-        from sqlalchemy import select
-
-        a = self.t["assessment"]
-        for _attempt in range(20):
-            loaded, revision = self._load(assessment_id)
-            with self._read() as conn:
-                now = conn.execute(select(a.c.revision).where(
-                    a.c.id == assessment_id)).scalar()
-            if now is None:
-                raise StoreError("missing", f"assessment {assessment_id} is not in the store")
-            if int(now) == revision:
-                return loaded, revision
-        raise StoreError("unavailable", f"assessment {assessment_id} changes too often to be "
-                                        "read; try again")
-
-    def _load(self, assessment_id: str) -> tuple[Assessment, int]:
+        """The assessment and the revision it is at, all its parts read in one snapshot
+        (one read transaction: REPEATABLE READ on PostgreSQL, BEGIN on SQLite's WAL), so a
+        write that names this revision as expected is refused if anything changed since."""
         from sqlalchemy import select
 
         from ..assessment.model import Answer, Assessment, Assessor, DocRef, Evidence
         from ..assessment.plan import ProjectPlan
 
         a = self.t["assessment"]
-        with self._read() as conn:
+        with self._snapshot() as conn:
             head = conn.execute(select(a).where(a.c.id == assessment_id)).mappings().first()
             if head is None:
                 raise StoreError("missing", f"assessment {assessment_id} is not in the store")
