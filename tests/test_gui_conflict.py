@@ -76,3 +76,68 @@ def test_a_save_after_another_computer_saved_is_explained_and_reloaded(
     assert session.assessment.answers[theirs_id].value == their_value   # shown after reload
     assert session.stored_revision == other.row(aid).revision
     other.close()
+
+
+@pytest.mark.parametrize("keep", ["incoming", "local"])
+def test_a_refused_save_is_merged_field_by_field(
+        qtbot: Any, start: Any, data_dir: Path, root: Path, keep: str) -> None:
+    """Another computer changed one question and the one the owner is changing: "Compare field
+    by field" shows both (the same dialog as for bundles); their other change is preset to
+    theirs, the question both changed waits for a choice, and Merge saves what was chosen."""
+    from zhigai.core.base.identity import Editor
+    from zhigai.core.session.session import Session
+    from zhigai.core.store.store import Store
+    from zhigai.gui.merge_dialog import MergeDialog
+
+    (aid,) = seed(data_dir, root, "textile-early")
+    window = start("en")
+    window.open_assessment(aid, tab=1)
+    page = window.page
+    view = page.questions
+    theirs_id, _ = _other_single(view, set())
+    mine_id, button = _other_single(view, {theirs_id})
+    mine = view.instrument.by_id[mine_id].options[button].id
+    other = Store.open(window.ctx.store.url)
+    there = Session.open(other, window.ctx.catalog(), aid, Editor(name="王工",
+                                                                 machine="LAPTOP-3"))
+
+    def another(qid: str, *not_these: str) -> str:
+        return next(o.id for o in there.instrument.by_id[qid].options
+                    if o.id not in (there.assessment.answers[qid].value, *not_these))
+
+    their_value = another(theirs_id)
+    their_mine = another(mine_id, mine)        # the same question, a third value
+    there.answer(theirs_id, their_value)
+    there.answer(mine_id, their_mine)
+    shown: list[Any] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and modal.isVisible():
+            next(b for b in modal.buttons()
+                 if "Compare field by field" in b.text().replace("&", "")).click()
+        elif isinstance(modal, MergeDialog) and modal.isVisible() and not shown:
+            shown.append({d.field: (d.default, d.conflict) for d in modal.plan.differences})
+            shown.append(modal.merge_button.isEnabled())
+            modal.choose(f"answer.{mine_id}", keep)
+            shown.append(modal.merge_button.isEnabled())
+            modal.merge_button.click()
+
+    timer = QTimer(interval=20)
+    timer.timeout.connect(poll)
+    timer.start()
+    qtbot.mouseClick(view.cards[mine_id].buttons[button], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is not page, timeout=10000)
+    timer.stop()
+    rows, enabled_before, enabled_after = shown
+    assert rows[f"answer.{theirs_id}"] == ("local", False)      # only they changed it: theirs
+    assert rows[f"answer.{mine_id}"] == (None, True)            # both: a choice to make
+    assert not enabled_before and enabled_after
+    stored = other.load(aid)
+    assert stored.answers[theirs_id].value == their_value
+    assert stored.answers[mine_id].value == (mine if keep == "incoming" else their_mine)
+    assert stored.audit[-1].field == "merge"
+    session = window.page.session
+    assert session.assessment.answers[mine_id].value == stored.answers[mine_id].value
+    assert session.stored_revision == other.row(aid).revision   # the next edit saves
+    other.close()

@@ -221,3 +221,81 @@ def test_concurrent_processes_lose_no_update(db_url: str, mini_catalog, tmp_path
     assert done == 100
     assert store.load(aid).answers["eq_cnc"].value == 100, (done, conflicts)
     store.close()
+
+
+def test_a_refused_edit_is_kept_and_merged_field_by_field(stores, mini_catalog) -> None:
+    """The refused edit is kept with the error (``error.mine``); merged with what the other
+    writer saved, the fields only they changed stay theirs, the field both changed is a
+    conflict, and the merge is saved against the revision read (once: a second try with the
+    same plan is refused)."""
+    from zhigai.core.exchange.merge import MergeNeeded, apply_import, plan_merge
+
+    office, laptop = stores
+    aid = new(office, mini_catalog)
+    here = Session.open(office, mini_catalog, aid, OFFICE)
+    there = Session.open(laptop, mini_catalog, aid, VISIT)
+    there.answer("eq_robots", "cells")
+    there.answer("da_scrap", "0.5")
+    with pytest.raises(StoreError) as refused:
+        here.answer("da_scrap", "1.5")
+    error = refused.value
+    assert error.mine.answers["da_scrap"].value == 1.5
+    assert "da_scrap" not in here.assessment.answers or \
+        here.assessment.answers["da_scrap"].value != 1.5          # rolled back in memory
+    plan = plan_merge(office, error.mine, error.mine_photos)
+    rows = {d.field: (d.default, d.conflict) for d in plan.differences}
+    assert rows == {"answer.eq_robots": ("local", False), "answer.da_scrap": (None, True)}
+    with pytest.raises(MergeNeeded):
+        apply_import(office, mini_catalog, plan, {}, OFFICE.name)
+    apply_import(office, mini_catalog, plan, {"answer.da_scrap": "incoming"}, OFFICE.name,
+                 OFFICE.machine)
+    stored = laptop.load(aid)
+    assert (stored.answers["eq_robots"].value, stored.answers["da_scrap"].value) \
+        == ("cells", 1.5)
+    assert [e.field for e in stored.audit[-2:]] == ["answer.da_scrap", "merge"]
+    assert laptop.row(aid).summary["index"] == pytest.approx(
+        stored_score(laptop, mini_catalog, aid), abs=0.05)          # the summary follows
+    with pytest.raises(StoreError) as again:
+        apply_import(office, mini_catalog, plan, {"answer.da_scrap": "incoming"}, "x")
+    assert again.value.kind == "conflict"
+    here.reload()
+    here.answer("eq_cnc", "12")                                   # saves: up to date again
+    assert laptop.load(aid).answers["eq_cnc"].value == 12
+
+
+def test_a_refused_photo_or_verification_is_kept_for_the_merge(stores, mini_catalog) -> None:
+    """Edits that change memory only once saved (evidence, photos, the expert verification)
+    are made on the kept copy too; a refused photo keeps its bytes, and the merge saves it."""
+    import io
+
+    from PIL import Image
+
+    from zhigai.core.assessment.model import Assessor
+    from zhigai.core.exchange.merge import apply_import, plan_merge
+
+    office, laptop = stores
+    aid = new(office, mini_catalog)
+    here = Session.open(office, mini_catalog, aid, OFFICE)
+    Session.open(laptop, mini_catalog, aid, VISIT).answer("eq_robots", "cells")
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(out, "PNG")
+    with pytest.raises(StoreError) as refused:
+        here.add_photo("eq_cnc", out.getvalue(), "cnc.png")
+    error = refused.value
+    photo = error.mine.evidence["eq_cnc"].photos[0]
+    assert error.mine_photos == {photo.sha256: out.getvalue()}
+    assert "eq_cnc" not in here.assessment.evidence
+    plan = plan_merge(office, error.mine, error.mine_photos)
+    assert {d.field: d.default for d in plan.differences} == {
+        "answer.eq_robots": "local", "evidence.eq_cnc": "incoming"}
+    apply_import(office, mini_catalog, plan, {}, OFFICE.name)
+    assert laptop.attachments(aid) == {photo.sha256: out.getvalue()}
+    assert laptop.load(aid).answers["eq_robots"].value == "cells"
+    here.reload()
+    Session.open(laptop, mini_catalog, aid, VISIT).answer("da_scrap", "0.5")
+    with pytest.raises(StoreError) as refused:
+        here.start_verification(Assessor(name="王工"))
+    mine = refused.value.mine
+    assert (mine.kind, mine.assessor.name) == ("expert", "王工")
+    assert mine.owner_answers.keys() == here.assessment.answers.keys()
+    assert here.assessment.kind == "self"

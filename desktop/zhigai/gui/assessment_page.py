@@ -30,6 +30,7 @@ from .profile_form import ProfileForm
 from .questionnaire_view import QuestionnaireView
 from .results_view import ResultsView
 from .screen_fit import ElidedLabel
+from .store_dialog import store_message
 from .supports_view import SupportsView
 
 
@@ -269,26 +270,48 @@ class AssessmentPage(QWidget):
         QTimer.singleShot(0, self, lambda: self.resolve_conflict(error))
 
     def resolve_conflict(self, error: object) -> None:
-        """Say who changed what, reload (their changes shown), perhaps redo the refused
-        edit, then ask the window to rebuild the page."""
+        """Say who changed what, then reload (their changes shown), perhaps redo the refused
+        edit, or merge the two field by field; then ask the window to rebuild the page."""
         from ..core.store.errors import StoreError
         from .conflict_dialog import ask_after_conflict
 
         if self._resolving:
             return
         self._resolving = True
-        again = ask_after_conflict(self, self.session, error, self.lang)
+        choice = ask_after_conflict(self, self.session, error, self.lang)
         retry = self.controller.retry
         self.controller.retry = None
         try:
-            self.session.reload()
+            if choice == "merge":
+                self._merge(error)
+            self.controller.in_store(self.session.reload)
         except StoreError as failed:
-            self._save_failed(str(failed))
+            self._save_failed(store_message(failed))
             self._resolving = False
             return
-        if again and retry is not None:
+        if choice == "again" and retry is not None:
             retry()
         self.reloadRequested.emit(self.tabs.currentIndex())
+
+    def _merge(self, error: Any) -> None:
+        """The stored copy and this one with the refused edit, field by field (the dialog
+        of bundles edited on two computers); saved as chosen, or nothing on Cancel. Raises
+        StoreError (someone saved again meanwhile: the reload after it shows theirs)."""
+        from PySide6.QtWidgets import QDialog
+
+        from ..core.exchange.merge import apply_import, plan_merge
+        from .merge_dialog import MergeDialog
+
+        store, session = self.session.store, self.session
+        plan = self.controller.in_store(lambda: plan_merge(store, error.mine, error.mine_photos))
+        if plan.status != "diverged":
+            return   # they saved the same: nothing to choose
+        dialog = MergeDialog(plan, session.instrument, self.lang, self, live=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choices = dialog.choices()
+        self.controller.in_store(lambda: apply_import(
+            store, session.catalog, plan, choices, session.who, session.editor.machine))
 
     def _connection_lost(self, message: str) -> None:
         self.offline_text.setText(message)

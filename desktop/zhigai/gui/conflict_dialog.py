@@ -1,10 +1,10 @@
 """A save refused because someone else saved the assessment since it was opened: say who
 changed what, then reload it (their changes shown) and, if the user wants, do the refused
-edit again on top of theirs."""
+edit again on top of theirs, or compare the two field by field (the merge of bundles)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -38,8 +38,8 @@ class ConflictDialog(QObject):
         who = entry.who + (f" ({entry.machine})" if entry.machine else "")
         return f"{who}, {entry.at[:16].replace('T', ' ')} — {what}"
 
-    def ask(self, parent: QWidget, error: Any) -> bool:
-        """Explain the conflict; True to do the refused edit again after the reload."""
+    def ask(self, parent: QWidget, error: Any) -> Choice:
+        """Explain the conflict; what to do: reload, redo the edit after it, or merge."""
         changes = list(getattr(error, "changes", []))
         lines = [self.describe(e) for e in changes[-8:]]
         if len(changes) > 8:
@@ -54,12 +54,21 @@ class ConflictDialog(QObject):
                                QMessageBox.ButtonRole.AcceptRole)
         again = box.addButton(self.tr("Reload and save &my change again"),
                               QMessageBox.ButtonRole.ActionRole)
+        merge = box.addButton(self.tr("&Compare field by field…"),
+                              QMessageBox.ButtonRole.ActionRole) \
+            if getattr(error, "mine", None) is not None else None
         box.setDefaultButton(reload)
         box.setEscapeButton(reload)
         box.exec()
-        return box.clickedButton() is again
+        clicked = box.clickedButton()
+        return "again" if clicked is again else "merge" if merge is not None \
+            and clicked is merge else "reload"
 
 
-def ask_after_conflict(parent: QWidget, session: Session, error: Any, lang: str) -> bool:
-    """True to do the refused edit again after the reload."""
+Choice = Literal["reload", "again", "merge"]
+
+
+def ask_after_conflict(parent: QWidget, session: Session, error: Any, lang: str) -> Choice:
+    """What to do after a refused save: "reload", "again" (the edit after the reload) or
+    "merge" (field by field)."""
     return ConflictDialog(session, lang).ask(parent, error)

@@ -53,7 +53,7 @@ class SessionController(QObject):
         self._timer.setInterval(RETRY_MS)
         self._timer.timeout.connect(self.retry_pending)
 
-    def _store(self, call: Any) -> Any:
+    def in_store(self, call: Any) -> Any:
         """A session call that writes to the store, made off the interface thread
         (:func:`.off_thread.off_thread`). While the connection is lost it is not tried (each
         try could wait for the connect timeout): it waits with the others."""
@@ -67,16 +67,16 @@ class SessionController(QObject):
 
     def answer(self, question_id: str, raw: Any) -> str | None:
         """Returns None when saved, else the message (invalid input or the store failing)."""
-        return self._edit(lambda: self._store(lambda: self.session.answer(question_id, raw)),
+        return self._edit(lambda: self.in_store(lambda: self.session.answer(question_id, raw)),
                           question_id)
 
     def set_not_applicable(self, question_id: str) -> str | None:
         return self._edit(
-            lambda: self._store(lambda: self.session.set_not_applicable(question_id)),
+            lambda: self.in_store(lambda: self.session.set_not_applicable(question_id)),
             question_id)
 
     def clear(self, question_id: str) -> str | None:
-        return self._edit(lambda: self._store(lambda: self.session.clear(question_id)),
+        return self._edit(lambda: self.in_store(lambda: self.session.clear(question_id)),
                           question_id)
 
     def _not_saved(self, error: StoreError, retry: Any = None) -> str:
@@ -151,7 +151,7 @@ class SessionController(QObject):
     def set_profile(self, field_id: str, raw: Any) -> str | None:
         before = self.session.instrument
         try:
-            result = self._store(lambda: self.session.set_profile(field_id, raw))
+            result = self.in_store(lambda: self.session.set_profile(field_id, raw))
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
@@ -165,7 +165,7 @@ class SessionController(QObject):
     def set_project(self, plan: ProjectPlan) -> str | None:
         """Validate and save the project plan; None when saved, else the message."""
         try:
-            self._store(lambda: self.session.set_project(plan))
+            self.in_store(lambda: self.session.set_project(plan))
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
@@ -182,7 +182,7 @@ class SessionController(QObject):
 
     def start_verification(self, assessor: Assessor) -> str | None:
         try:
-            self._store(lambda: self.session.start_verification(assessor))
+            self.in_store(lambda: self.session.start_verification(assessor))
         except StoreError as error:
             return self._not_saved(error, lambda: self.start_verification(assessor))
         self.verificationChanged.emit()
@@ -193,7 +193,7 @@ class SessionController(QObject):
         """Run an evidence edit of ``key``: None when saved (evidenceChanged is emitted),
         else the message for the user."""
         try:
-            self._store(action)
+            self.in_store(action)
         except ValueProblem as problem:
             return problem.text(self.lang)
         except StoreError as error:
@@ -223,7 +223,7 @@ class SessionController(QObject):
 
         try:
             data, _checked = read_photo(path)
-            photo = self._store(
+            photo = self.in_store(
                 lambda: self.session.add_photo(question_id, data, Path(path).name))
         except PhotoProblem as problem:
             return None, problem.zh if self.lang == "zh" else problem.message
@@ -234,7 +234,7 @@ class SessionController(QObject):
 
     def remove_photo(self, question_id: str, sha256: str) -> str | None:
         try:
-            self._store(lambda: self.session.remove_photo(question_id, sha256))
+            self.in_store(lambda: self.session.remove_photo(question_id, sha256))
         except StoreError as error:
             return self._not_saved(error, lambda: self.remove_photo(question_id, sha256))
         self.evidenceChanged.emit(question_id)

@@ -34,29 +34,37 @@ class MergeDialog(QDialog):
     LOCAL, INCOMING = 1, 2
 
     def __init__(self, plan: ImportPlan, instrument: Instrument, lang: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, live: bool = False):
+        """``live``: the plan of a save refused because someone else saved meanwhile
+        (:func:`plan_merge`): the stored copy is theirs, the incoming one the user's."""
         super().__init__(parent)
         self.plan = plan
         self.instrument = instrument
         self.lang = lang
+        self.live = live
         self.setWindowTitle(self.tr("Assessment edited on two computers"))
         self.resize(fitting(self, 980, 560))   # within the screen (1093x614 at 125%)
         layout = QVBoxLayout(self)
         a = plan.bundle.assessment
         name = a.profile_by_role(instrument, "company_name") or a.id
-        intro = QLabel(self.tr(
+        intro = QLabel((self.tr(
+            "%1 was saved by someone else (now revision %2) after you opened it, and your "
+            "last change was not saved. Choose for each difference which value to keep: "
+            "their changes are preset to theirs, yours to yours; rows marked ⚠ were changed "
+            "by both of you and need your choice. Nothing is saved until you press Merge.")
+            if live else self.tr(
             "%1 was changed both here (revision %2) and on the computer the bundle comes from. "
             "Choose for each difference which value to keep. Rows changed on one side only "
             "are preset to that side; rows marked ⚠ were changed on both sides and need your "
-            "choice. Nothing is saved until you press Merge.")
+            "choice. Nothing is saved until you press Merge."))
             .replace("%1", str(name)).replace("%2", str(plan.local_revision)))
+        here, there = self.side_names()
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.table = QTableWidget(len(plan.differences), 5)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Field"), self.tr("This computer"), self.tr("Bundle"),
-            self.tr("Changed on"), self.tr("Keep")])
+            self.tr("Field"), here, there, self.tr("Changed on"), self.tr("Keep")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -71,8 +79,8 @@ class MergeDialog(QDialog):
                 self.table.setItem(row, column, item)
             combo = QComboBox()
             combo.addItem(self.tr("— choose —"), None)
-            combo.addItem(self.tr("This computer"), "local")
-            combo.addItem(self.tr("Bundle"), "incoming")
+            combo.addItem(here, "local")
+            combo.addItem(there, "incoming")
             combo.setCurrentIndex({None: 0, "local": self.LOCAL,
                                    "incoming": self.INCOMING}[d.default])
             combo.setAccessibleName(self.field_name(d))
@@ -89,9 +97,11 @@ class MergeDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         row_buttons = QHBoxLayout()
-        self.all_local = QPushButton(self.tr("Keep everything from this computer"))
+        self.all_local = QPushButton(self.tr("Keep all of theirs") if live
+                                     else self.tr("Keep everything from this computer"))
         self.all_local.clicked.connect(lambda: self._set_all(self.LOCAL))
-        self.all_incoming = QPushButton(self.tr("Take everything from the bundle"))
+        self.all_incoming = QPushButton(self.tr("Keep all of mine") if live
+                                        else self.tr("Take everything from the bundle"))
         self.all_incoming.clicked.connect(lambda: self._set_all(self.INCOMING))
         row_buttons.addWidget(self.all_local)
         row_buttons.addWidget(self.all_incoming)
@@ -110,6 +120,12 @@ class MergeDialog(QDialog):
         self._update()
 
     # ------------------------------------------------------------------ texts
+
+    def side_names(self) -> tuple[str, str]:
+        """The names of the stored side and of the other."""
+        if self.live:
+            return self.tr("Saved by others"), self.tr("Mine")
+        return self.tr("This computer"), self.tr("Bundle")
 
     def field_name(self, d: Difference) -> str:
         kind, _, key = d.field.partition(".")
@@ -149,11 +165,11 @@ class MergeDialog(QDialog):
 
     def changed_text(self, d: Difference) -> str:
         if d.changed_local and d.changed_incoming:
-            return self.tr("both")
+            return self.tr("both of us") if self.live else self.tr("both")
         if d.changed_local:
-            return self.tr("this computer")
+            return self.tr("by others") if self.live else self.tr("this computer")
         if d.changed_incoming:
-            return self.tr("bundle")
+            return self.tr("by me") if self.live else self.tr("bundle")
         return self.tr("unknown")
 
     # ------------------------------------------------------------------ choosing

@@ -184,6 +184,15 @@ def plan_import(store: Store, bundle: Bundle) -> ImportPlan:
     return ImportPlan(bundle, "diverged", row.revision, differences)
 
 
+def plan_merge(store: Store, mine: Assessment, photos: Mapping[str, bytes]) -> ImportPlan:
+    """A save refused because someone else saved since (``StoreError.mine``, the writer's
+    copy with the refused edit): the same plan as an import of that copy, so the stored
+    copy (``local``: theirs) and the writer's (``incoming``) are merged field by field. The
+    fields only they changed default to theirs, the refused edit to the writer's, and one
+    both changed is a conflict to decide."""
+    return plan_import(store, Bundle("", {}, mine, dict(photos)))
+
+
 def _ordered(names: set[str]) -> list[str]:
     rank = {"kind": 0, "assessor": 1, "profile": 2, "answer": 3, "owner": 4, "evidence": 5,
             "project": 6, "notes": 7}

@@ -4,6 +4,7 @@ rescored. The GUI is a thin layer over this class; tests and benchmarks drive it
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -268,7 +269,7 @@ class Session:
                 self.id, question_id, new, self.summary(), self.status, entry,
                 expected_revision=self.stored_revision)
         except StoreError as error:
-            self._explain(error)
+            self._explain(error, entry)
             if old is None:
                 self.assessment.answers.pop(question_id, None)
             else:
@@ -307,7 +308,7 @@ class Session:
                 identity_of(self.instrument, self.assessment), entry,
                 expected_revision=self.stored_revision)
         except StoreError as error:
-            self._explain(error)
+            self._explain(error, entry)
             if old is None:
                 self.assessment.profile.pop(field_id, None)
             else:
@@ -346,7 +347,7 @@ class Session:
             self.stored_revision = self.store.save_project(
                 self.id, plan, self.summary(), entry, expected_revision=self.stored_revision)
         except StoreError as error:
-            self._explain(error)
+            self._explain(error, entry)
             self.assessment.project = old
             raise
         self.assessment.audit.append(entry)
@@ -418,7 +419,10 @@ class Session:
                 self.id, "expert", assessor, owner, self.summary(), entry,
                 expected_revision=self.stored_revision)
         except StoreError as error:
-            self._explain(error)
+            def verified(a: Assessment) -> None:
+                a.kind, a.assessor, a.owner_answers = "expert", assessor, dict(owner)
+
+            self._explain(error, entry, verified)
             raise
 
     def owner_answer(self, question_id: str) -> Answer | None:
@@ -523,7 +527,14 @@ class Session:
                 self.id, question_id, stored, entry, photo,
                 expected_revision=self.stored_revision)
         except StoreError as error:
-            self._explain(error)
+            def edited(a: Assessment) -> None:
+                if stored is None:
+                    a.evidence.pop(question_id, None)
+                else:
+                    a.evidence[question_id] = stored
+
+            self._explain(error, entry, edited,
+                          {photo[0]: photo[2]} if photo is not None else None)
             raise
         if stored is None:
             self.assessment.evidence.pop(question_id, None)
@@ -534,11 +545,21 @@ class Session:
 
     # ------------------------------------------------------------------ other writers
 
-    def _explain(self, error: StoreError) -> None:
+    def _explain(self, error: StoreError, entry: AuditEntry,
+                 change: Callable[[Assessment], None] | None = None,
+                 photos: dict[str, bytes] | None = None) -> None:
         """A refused save (someone else saved since this session read the assessment): the
-        error gets what they changed (``error.changes``) and says so."""
+        error gets what they changed (``error.changes``) and says so, and keeps this
+        session's copy with the refused edit (``error.mine``, its new photos in
+        ``error.mine_photos``; ``change`` makes the edit on the copy where it is not yet in
+        memory) so that the two can be merged field by field."""
         if error.kind != "conflict":
             return
+        mine = self.assessment.model_copy(deep=True)
+        if change is not None:
+            change(mine)
+        mine.audit.append(entry)
+        error.mine, error.mine_photos = mine, dict(photos or {})
         known = {e.id for e in self.assessment.audit}
         try:
             error.changes = self.store.changes_by_others(self.id, known)

@@ -25,6 +25,8 @@ class StoreError(RuntimeError):
         self.location = location
         self.revision = revision
         self.changes: list[Any] = []   # a conflict: the audit entries others saved since
+        self.mine: Any = None           # a conflict: the writer's copy with the refused edit
+        self.mine_photos: dict[str, bytes] = {}   # ... and the photos only it has
         super().__init__(message)
 
 

@@ -588,6 +588,10 @@
             <source>Reload and save &amp;my change again</source>
             <translation>Reload and save &amp;my change again</translation>
         </message>
+        <message>
+            <source>&amp;Compare field by field…</source>
+            <translation>&amp;Compare field by field…</translation>
+        </message>
     </context>
     <context>
         <name>DateField</name>
@@ -1470,6 +1474,10 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>Changed on</translation>
         </message>
         <message>
+            <source>%1 was saved by someone else (now revision %2) after you opened it, and your last change was not saved. Choose for each difference which value to keep: their changes are preset to theirs, yours to yours; rows marked ⚠ were changed by both of you and need your choice. Nothing is saved until you press Merge.</source>
+            <translation>%1 was saved by someone else (now revision %2) after you opened it, and your last change was not saved. Choose for each difference which value to keep: their changes are preset to theirs, yours to yours; rows marked ⚠ were changed by both of you and need your choice. Nothing is saved until you press Merge.</translation>
+        </message>
+        <message>
             <source>Keep</source>
             <translation>Keep</translation>
         </message>
@@ -1478,8 +1486,16 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>— choose —</translation>
         </message>
         <message>
+            <source>Keep all of theirs</source>
+            <translation>Keep all of theirs</translation>
+        </message>
+        <message>
             <source>Keep everything from this computer</source>
             <translation>Keep everything from this computer</translation>
+        </message>
+        <message>
+            <source>Keep all of mine</source>
+            <translation>Keep all of mine</translation>
         </message>
         <message>
             <source>Take everything from the bundle</source>
@@ -1488,6 +1504,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>Merge</source>
             <translation>Merge</translation>
+        </message>
+        <message>
+            <source>Saved by others</source>
+            <translation>Saved by others</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>Mine</translation>
         </message>
         <message>
             <source>Owner's answer: </source>
@@ -1550,12 +1574,24 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>both</translation>
         </message>
         <message>
+            <source>both of us</source>
+            <translation>both of us</translation>
+        </message>
+        <message>
             <source>this computer</source>
             <translation>this computer</translation>
         </message>
         <message>
+            <source>by others</source>
+            <translation>by others</translation>
+        </message>
+        <message>
             <source>bundle</source>
             <translation>bundle</translation>
+        </message>
+        <message>
+            <source>by me</source>
+            <translation>by me</translation>
         </message>
         <message>
             <source>unknown</source>

@@ -588,6 +588,10 @@
         <source>Reload and save &amp;my change again</source>
         <translation>重新载入并再次保存我的修改(&amp;M)</translation>
     </message>
+    <message>
+        <source>&amp;Compare field by field…</source>
+        <translation>逐项比较并合并(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -1470,6 +1474,10 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>修改方</translation>
     </message>
     <message>
+        <source>%1 was saved by someone else (now revision %2) after you opened it, and your last change was not saved. Choose for each difference which value to keep: their changes are preset to theirs, yours to yours; rows marked ⚠ were changed by both of you and need your choice. Nothing is saved until you press Merge.</source>
+        <translation>您打开%1之后，其他人保存了它（现为第 %2 版），您的最后一处修改未保存。请逐项选择保留哪一个值：对方改过的项默认保留对方的，您改过的项默认保留您的；标有 ⚠ 的项双方都改过，需要您选择。按“合并”之前不会保存任何内容。</translation>
+    </message>
+    <message>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -1478,8 +1486,16 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
+        <source>Keep all of theirs</source>
+        <translation>全部保留对方的</translation>
+    </message>
+    <message>
         <source>Keep everything from this computer</source>
         <translation>全部保留本机内容</translation>
+    </message>
+    <message>
+        <source>Keep all of mine</source>
+        <translation>全部保留我的</translation>
     </message>
     <message>
         <source>Take everything from the bundle</source>
@@ -1488,6 +1504,14 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+    <message>
+        <source>Saved by others</source>
+        <translation>他人已保存</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
     </message>
     <message>
         <source>Owner&apos;s answer: </source>
@@ -1550,12 +1574,24 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>两边</translation>
     </message>
     <message>
+        <source>both of us</source>
+        <translation>双方</translation>
+    </message>
+    <message>
         <source>this computer</source>
         <translation>本机</translation>
     </message>
     <message>
+        <source>by others</source>
+        <translation>他人</translation>
+    </message>
+    <message>
         <source>bundle</source>
         <translation>数据包</translation>
+    </message>
+    <message>
+        <source>by me</source>
+        <translation>我</translation>
     </message>
     <message>
         <source>unknown</source>
