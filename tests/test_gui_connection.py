@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui_helpers import seed
@@ -169,4 +169,66 @@ def test_a_store_call_runs_off_the_interface_thread_which_keeps_running(qtbot: A
     with pytest.raises(ValueError, match="field X"):
         off_thread(fails)
     assert off_thread(lambda: 41 + 1) == 42
-    assert QCoreApplication.instance() is not None
+
+
+def test_the_home_list_reads_off_the_interface_thread(
+        qtbot: Any, start: Any, data_dir: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow server: the home list's read (the count and the first page) and the look-up
+    before a delete run on the store thread while the window keeps painting; an assessment
+    deleted on another computer meanwhile is said so, no traceback."""
+    from zhigai.core.store import listing, store as store_module
+
+    seed(data_dir, root, "textile-early", "auto-parts-midway")
+    window = start("en")
+    home = window.home
+    gui = threading.main_thread()
+    ran_on: list[Any] = []
+    real_pages = listing.Pages.__init__
+
+    def slow_pages(self: Any, *args: Any, **kwargs: Any) -> None:
+        ran_on.append(threading.current_thread())
+        time.sleep(0.4)
+        real_pages(self, *args, **kwargs)
+
+    monkeypatch.setattr(listing.Pages, "__init__", slow_pages)
+    ticks: list[float] = []
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    began = time.perf_counter()
+    home.search.setText("")
+    home.refresh()
+    timer.stop()
+    assert ran_on and all(t is not gui for t in ran_on)
+    assert len([t for t in ticks if began < t < began + 0.4]) >= 5
+    assert home.model.rowCount() == 2
+    # deleted elsewhere before Delete is pressed: the look-up says so, nothing else happens
+    home.table.selectRow(0)
+    gone = home.selected_id()
+    window.ctx.store.delete(gone)
+    real_row = store_module.Store.row
+    looked_up: list[Any] = []
+
+    def row_of(self: Any, assessment_id: str) -> Any:
+        looked_up.append(threading.current_thread())
+        return real_row(self, assessment_id)
+
+    monkeypatch.setattr(store_module.Store, "row", row_of)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text())
+            box.accept()
+
+    poll = QTimer(interval=20)
+    poll.timeout.connect(answer)
+    poll.start()
+    home.delete_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    poll.stop()
+    assert looked_up and looked_up[0] is not gui
+    assert "not in the store" in seen[0]
+    assert home.model.rowCount() == 1

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.store.errors import StoreError
 from .context import AppContext
 from .models import AssessmentTableModel, date_of
+from .off_thread import off_thread
 
 
 class HomePage(QWidget):
@@ -245,7 +246,7 @@ class HomePage(QWidget):
         if not assessment_id or store is None:
             return
         try:
-            row = store.row(assessment_id)
+            row = off_thread(lambda: store.row(assessment_id))
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Re-assess"), str(error))
             return
@@ -270,7 +271,12 @@ class HomePage(QWidget):
         store = self.ctx.store
         if not assessment_id or store is None:
             return
-        row = store.row(assessment_id)
+        try:
+            row = off_thread(lambda: store.row(assessment_id))
+        except StoreError as error:   # deleted elsewhere meanwhile, the server gone
+            QMessageBox.warning(self, self.tr("Delete assessment"), str(error))
+            self.refresh()
+            return
         name = row.company_name or self.tr("(no name yet)")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete assessment"),
                           self.tr("Delete the assessment of %1 made on %2?\nIts answers are "
@@ -283,7 +289,7 @@ class HomePage(QWidget):
         if box.clickedButton() is not delete:
             return
         try:
-            store.delete(assessment_id)
+            off_thread(lambda: store.delete(assessment_id))
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Delete assessment"), str(error))
         self.refresh()

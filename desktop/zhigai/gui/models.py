@@ -11,6 +11,7 @@ from ..core.assessment.summary import label
 from ..core.store.errors import StoreError
 from ..core.store.listing import Pages
 from ..core.store.rows import AssessmentRow
+from .off_thread import off_thread
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,7 +65,7 @@ class AssessmentTableModel(QAbstractTableModel):
     def load(self, store: Any, search: str | None = None) -> None:
         """Show the store's assessments (those ``search`` finds) a page at a time, in the
         current sort order. StoreError when the store cannot be read (nothing changed)."""
-        pages = self._pages(store, search, self._sort)
+        pages = off_thread(lambda: self._pages(store, search, self._sort))
         self.beginResetModel()
         self._store, self._search, self._given = store, search, []
         self._use(pages)
@@ -88,7 +89,8 @@ class AssessmentTableModel(QAbstractTableModel):
         self._sort = (column, order)
         if self._store is not None:
             try:
-                pages = self._pages(self._store, self._search, self._sort)
+                store, search, order = self._store, self._search, self._sort
+                pages = off_thread(lambda: self._pages(store, search, order))
             except StoreError:
                 return
             # a reset, not a layout change: the rows at each position are new (the view's
