@@ -36,10 +36,9 @@ def _other_single(view: Any, taken: set[str]) -> tuple[str, int]:
     return qid, 0 if checked else 1
 
 
-@pytest.mark.parametrize("choice", ["Reload (show their changes)",
-                                    "Reload and save my change again"])
-def test_a_save_after_another_computer_saved_is_explained_and_reloaded(
-        qtbot: Any, start: Any, data_dir: Path, root: Path, choice: str) -> None:
+def _two_computers(start: Any, data_dir: Path, root: Path) -> tuple[Any, Any, Any, Any]:
+    """The window on a seeded assessment's questions, and the same assessment opened by
+    王工 on another computer (its own connection): (window, view, other store, there)."""
     from zhigai.core.base.identity import Editor
     from zhigai.core.session.session import Session
     from zhigai.core.store.store import Store
@@ -47,13 +46,20 @@ def test_a_save_after_another_computer_saved_is_explained_and_reloaded(
     (aid,) = seed(data_dir, root, "textile-early")
     window = start("en")
     window.open_assessment(aid, tab=1)
-    page = window.page
-    view = page.questions
-    theirs_id, _ = _other_single(view, set())
-    # another computer saves an answer of the same assessment
     other = Store.open(window.ctx.store.url)
     there = Session.open(other, window.ctx.catalog(), aid, Editor(name="王工",
                                                                  machine="LAPTOP-3"))
+    return window, window.page.questions, other, there
+
+
+@pytest.mark.parametrize("choice", ["Reload (show their changes)",
+                                    "Reload and save my change again"])
+def test_a_save_after_another_computer_saved_is_explained_and_reloaded(
+        qtbot: Any, start: Any, data_dir: Path, root: Path, choice: str) -> None:
+    window, view, other, there = _two_computers(start, data_dir, root)
+    page, aid = window.page, there.id
+    theirs_id, _ = _other_single(view, set())
+    # another computer saves an answer of the same assessment
     their_value = next(o.id for o in there.instrument.by_id[theirs_id].options
                        if o.id != there.assessment.answers[theirs_id].value)
     there.answer(theirs_id, their_value)
@@ -84,22 +90,13 @@ def test_a_refused_save_is_merged_field_by_field(
     """Another computer changed one question and the one the owner is changing: "Compare field
     by field" shows both (the same dialog as for bundles); their other change is preset to
     theirs, the question both changed waits for a choice, and Merge saves what was chosen."""
-    from zhigai.core.base.identity import Editor
-    from zhigai.core.session.session import Session
-    from zhigai.core.store.store import Store
     from zhigai.gui.merge_dialog import MergeDialog
 
-    (aid,) = seed(data_dir, root, "textile-early")
-    window = start("en")
-    window.open_assessment(aid, tab=1)
-    page = window.page
-    view = page.questions
+    window, view, other, there = _two_computers(start, data_dir, root)
+    page, aid = window.page, there.id
     theirs_id, _ = _other_single(view, set())
     mine_id, button = _other_single(view, {theirs_id})
     mine = view.instrument.by_id[mine_id].options[button].id
-    other = Store.open(window.ctx.store.url)
-    there = Session.open(other, window.ctx.catalog(), aid, Editor(name="王工",
-                                                                 machine="LAPTOP-3"))
 
     def another(qid: str, *not_these: str) -> str:
         return next(o.id for o in there.instrument.by_id[qid].options
