@@ -177,7 +177,8 @@ def test_the_home_list_reads_off_the_interface_thread(
     """A slow server: the home list's read (the count and the first page) and the look-up
     before a delete run on the store thread while the window keeps painting; an assessment
     deleted on another computer meanwhile is said so, no traceback."""
-    from zhigai.core.store import listing, store as store_module
+    from zhigai.core.store import listing
+    from zhigai.core.store import store as store_module
 
     seed(data_dir, root, "textile-early", "auto-parts-midway")
     window = start("en")

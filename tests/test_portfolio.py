@@ -269,6 +269,14 @@ def test_the_portfolio_leaves_out_samples_thin_drafts_and_superseded_assessments
     assert Scope(superseded=True).apply(early).excluded == {"sample": 0, "draft": 1,
                                                             "superseded": 0}
     assert Scope().apply(portfolio_frame([])).frame.empty
+    # firms not named yet (no key, stored as "" or missing) are not one firm: none replaces
+    # another, and no missing previous_id links anything
+    done = {"equipment": 2.0, "production": 2.0}
+    unnamed = portfolio_frame([replace(row(1, "", "textile", done, date="2025-01-01"),
+                                       firm_key=""),
+                               replace(row(2, "", "textile", done), firm_key=None),
+                               replace(row(3, "", "textile", done), firm_key=None)])
+    assert not flags(unnamed)["superseded"].any()
 
 
 def test_the_sample_is_recognised_by_its_name_and_by_the_ids_remembered() -> None:

@@ -75,10 +75,8 @@ def superseded(df: pd.DataFrame) -> pd.Series:
 
 def _texts(column: pd.Series) -> list[str]:
     """A column's values as strings, "" for missing ones (None, NaN, NA)."""
-    import pandas as pd
-
-    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
-            for v in column.tolist()]
+    values = column.to_numpy(dtype=object, na_value="")   # None, NaN and NA: ""
+    return [v if v.__class__ is str else str(v) for v in values]
 
 
 def flags(df: pd.DataFrame) -> pd.DataFrame:
