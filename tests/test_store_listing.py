@@ -165,7 +165,7 @@ def test_prefix_count(store: Any) -> None:
 
 # ---------------------------------------------------------------------------- the portfolio
 
-@pytest.mark.parametrize("dims", ["catalog", "some", "none"])
+@pytest.mark.parametrize("dims", ["catalog", "some", "none", "absent"])
 def test_stored_frame_equals_the_frame_of_every_row(store: Any, dims: str) -> None:
     import pandas as pd
 
@@ -174,7 +174,9 @@ def test_stored_frame_equals_the_frame_of_every_row(store: Any, dims: str) -> No
     from zhigai.core.portfolio.tables import Labels
 
     listed = list(Labels.default().dimensions)
-    listed = {"catalog": listed, "some": listed[:3], "none": []}[dims]
+    # "absent": a dimension of the catalogue no stored assessment has levels of
+    listed = {"catalog": listed, "some": listed[:3], "none": [],
+              "absent": [*listed[:2], "dimension_no_one_has"]}[dims]
     samples = {"00010000-aaaa-4bbb-8ccc-000000000001"}
     expected = frame(store.assessments(), listed, samples)
     got = _read(store, listed, samples)   # the SQL read itself, not its fallback
