@@ -245,8 +245,13 @@ def test_a_refused_edit_is_kept_and_merged_field_by_field(stores, mini_catalog) 
     plan = plan_merge(office, error.mine, error.mine_photos)
     rows = {d.field: (d.default, d.conflict) for d in plan.differences}
     assert rows == {"answer.eq_robots": ("local", False), "answer.da_scrap": (None, True)}
-    with pytest.raises(MergeNeeded):
+    with pytest.raises(MergeNeeded) as undecided:
         apply_import(office, mini_catalog, plan, {}, OFFICE.name)
+    assert [d.field for d in undecided.value.conflicts] == ["answer.da_scrap"]
+    assert undecided.value.text("en") == ("edited on both machines: 1 field(s) differ and "
+                                          "need a choice (answer.da_scrap); nothing was changed")
+    assert undecided.value.text("zh") == ("两台电脑上都修改过：有 1 处需要选择保留哪一边"
+                                          "（answer.da_scrap），未做任何改动")
     apply_import(office, mini_catalog, plan, {"answer.da_scrap": "incoming"}, OFFICE.name,
                  OFFICE.machine)
     stored = laptop.load(aid)
