@@ -206,7 +206,7 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        self.empty = QLabel(self.tr("No change of this question has been recorded yet."))
+        self.empty = QLabel(self.tr("No change of this question has been recorded yet."), self)
         self.empty.setObjectName("muted")
         self.empty.setVisible(not entries)
         layout.addWidget(self.empty)
