@@ -296,7 +296,8 @@ class AssessmentPage(QWidget):
     def _merge(self, error: Any) -> None:
         """The stored copy and this one with the refused edit, field by field (the dialog
         of bundles edited on two computers); saved as chosen, or nothing on Cancel. Raises
-        StoreError (someone saved again meanwhile: the reload after it shows theirs)."""
+        StoreError (e.g. someone saved again meanwhile: the page says so, and the next edit
+        is refused and asks again)."""
         from PySide6.QtWidgets import QDialog
 
         from ..core.exchange.merge import apply_import, plan_merge

@@ -60,9 +60,10 @@ class ConflictDialog(QObject):
         box.setDefaultButton(reload)
         box.setEscapeButton(reload)
         box.exec()
-        clicked = box.clickedButton()
-        return "again" if clicked is again else "merge" if merge is not None \
-            and clicked is merge else "reload"
+        choices: dict[Any, Choice] = {again: "again"}
+        if merge is not None:
+            choices[merge] = "merge"
+        return choices.get(box.clickedButton(), "reload")
 
 
 Choice = Literal["reload", "again", "merge"]
