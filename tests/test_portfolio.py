@@ -286,6 +286,21 @@ def test_the_sample_is_recognised_by_its_name_and_by_the_ids_remembered() -> Non
     assert portfolio_frame([renamed])["sample"].tolist() == [False]
 
 
+def test_the_sample_mark_counts_only_at_the_start_of_a_name() -> None:
+    """Names are searched for the mark all at once; only a name that starts with it
+    (spaces before it aside) is the sample, whatever comes before or after in the list."""
+    from zhigai.core.portfolio.frame import _marked, is_sample
+
+    names = ["甲厂【示例】", " \u3000【示例】乙厂", "丙\n【示例】厂", "【示例】", "丁厂",
+             "【示例】【示例】戊厂", "", "己厂"]
+    made = [replace(row(i, name, "textile", {}), id=f"a{i}") for i, name in enumerate(names)]
+    expected = [is_sample(r, ["a4"]) for r in made]
+    assert expected == [False, True, False, True, True, True, False, False]
+    assert _marked([r.id for r in made], names, ["a4"]) == expected
+    assert portfolio_frame(made, samples=["a4"])["sample"].tolist() == expected
+    assert _marked(["x", "y"], ["丁厂", "戊厂"], ["y"]) == [False, True]   # no mark at all
+
+
 def test_the_bundled_sample_is_marked(data_dir: Path, db_url: str, catalog: Any) -> None:
     """The sample added on first start is recognised in any store: its name carries the mark
     (also after an export and import elsewhere, where the settings do not know its id)."""

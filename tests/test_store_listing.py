@@ -165,13 +165,20 @@ def test_prefix_count(store: Any) -> None:
 
 # ---------------------------------------------------------------------------- the portfolio
 
+@pytest.mark.parametrize("part_rows", [12_500, 4, 1])
 @pytest.mark.parametrize("dims", ["catalog", "some", "none", "absent"])
-def test_stored_frame_equals_the_frame_of_every_row(store: Any, dims: str) -> None:
+def test_stored_frame_equals_the_frame_of_every_row(store: Any, dims: str, part_rows: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read whole, or in parts (a part of 4 or of 1 assessment: many parts, each row in
+    exactly one)."""
     import pandas as pd
 
+    from zhigai.core.portfolio import pipelined
     from zhigai.core.portfolio.frame import frame
     from zhigai.core.portfolio.stored import _read
     from zhigai.core.portfolio.tables import Labels
+
+    monkeypatch.setattr(pipelined, "PART_ROWS", part_rows)
 
     listed = list(Labels.default().dimensions)
     # "absent": a dimension of the catalogue no stored assessment has levels of
@@ -183,6 +190,68 @@ def test_stored_frame_equals_the_frame_of_every_row(store: Any, dims: str) -> No
     pd.testing.assert_frame_equal(got, expected)
     assert "dim.made_up_dimension" in got.columns
     assert got["sample"].sum() == 2
+
+
+def test_the_parts_of_the_portfolio_cut_the_table_and_see_one_moment(
+        store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every assessment is in exactly one part; a save landing while the parts are read (a
+    second connection writes just before the third part's query) is not half seen: the
+    frame is the store as it was when the reading began."""
+    import pandas as pd
+    from sqlalchemy import event
+
+    from zhigai.core.assessment.model import Answer
+    from zhigai.core.portfolio import pipelined
+    from zhigai.core.portfolio.frame import frame
+    from zhigai.core.portfolio.stored import _columns_query, _read
+    from zhigai.core.store.store import Store
+
+    monkeypatch.setattr(pipelined, "PART_ROWS", 2)
+    with store._snapshot() as conn:
+        ranges = pipelined._ranges(store, conn)
+        ids = [i for where in ranges for i in json.loads(conn.execute(
+            _columns_query(store).where(*where)).one()[0] or "[]")]   # an empty part: NULL
+    assert sorted(ids) == sorted(r.id for r in store.assessments())   # each once
+    assert len(ranges) >= 3
+    before = frame(store.assessments())
+    victim = before["id"].iloc[-1]   # deleted, and the newest changed, after two parts
+    writer, parts = Store.open(store.url), []
+
+    def write_meanwhile(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "json_" in statement:
+            parts.append(statement)
+            if len(parts) == 3:
+                writer.delete(victim)
+                writer.save_answer(before["id"].iloc[0], "eq_cnc", Answer(value=99), None,
+                                   None)
+
+    event.listen(store.engine, "before_cursor_execute", write_meanwhile)
+    try:
+        got = _read(store, None, ())
+    finally:
+        event.remove(store.engine, "before_cursor_execute", write_meanwhile)
+        writer.close()
+    assert len(parts) == len(ranges) >= 3
+    pd.testing.assert_frame_equal(got, before)
+    assert victim not in set(_read(store, None, ())["id"])
+
+
+def test_an_error_while_the_parts_are_read_reaches_the_caller(
+        store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+    from sqlalchemy import literal_column
+
+    from zhigai.core.portfolio import pipelined, stored
+    from zhigai.core.portfolio.frame import frame
+    from zhigai.core.store.errors import StoreError
+
+    monkeypatch.setattr(pipelined, "PART_ROWS", 4)
+    refused = stored._columns_query(store).where(literal_column("no_such_column") == 1)
+    with pytest.raises(StoreError):
+        pipelined.parsed_columns(store, refused, lambda text: text)
+    # stored_frame falls back to reading every row when its own query fails
+    monkeypatch.setattr(stored, "_columns_query", lambda _store: refused)
+    pd.testing.assert_frame_equal(stored.stored_frame(store), frame(store.assessments()))
 
 
 def test_scope_and_tables_from_the_stored_frame(store: Any) -> None:

@@ -4,7 +4,7 @@ a firm's progress). pandas is imported inside the functions: the core stays ligh
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -72,14 +72,16 @@ def frame(rows: Iterable[AssessmentRow], dimensions: Sequence[str] | None = None
                     dims, _summary_industry_names(rows, summaries), samples)
 
 
-def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame, matrix: pd.DataFrame | None,
+def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame,
+             matrix: pd.DataFrame | Mapping[str, list[Any]] | None,
              dims: Sequence[str], names: dict[str | None, dict[str, str]],
              samples: Collection[str] = ()) -> pd.DataFrame:
     """The frame of :func:`frame` from its parts, whoever read them (the rows of
     :meth:`Store.assessments`, or SQL reading only what the portfolio needs): ``base``, the
     listing columns (id, firm_key, company_name, industry, city, kind, status, created_at,
     updated_at, previous_id) as lists; ``scalars``, the summary values of
-    ``_SUMMARY_KEYS``; ``matrix``, the dimension levels (columns ``dims``); ``names``, the
+    ``_SUMMARY_KEYS``; ``matrix``, the dimension levels (columns ``dims``, as a frame or
+    lists by dimension); ``names``, the
     industry names by industry id."""
     import numpy as np
     import pandas as pd
@@ -97,12 +99,10 @@ def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame, matrix: pd.DataF
         raw = pd.Series(number(values))
         return (raw.where(raw.between(0, 4)) // 1).astype("Int64").array
 
-    created = [c[:10] for c in base["created_at"]]
-    dates = [d if isinstance(d, str) and d else c
-             for d, c in zip(scalars["date"].tolist(), created, strict=True)]
+    dates = [d if isinstance(d, str) and d else c[:10]
+             for d, c in zip(scalars["date"].tolist(), base["created_at"], strict=True)]
     bands = scalars["size_band"].where(scalars["size_band"].isin(list(SIZE_LABELS)), None)
-    marked = [i in samples or n.strip().startswith(SAMPLE_NAME_MARK)
-              for i, n in zip(base["id"], base["company_name"], strict=True)]
+    marked = _marked(base["id"], base["company_name"], samples)
     data: dict[str, Any] = {
         "id": base["id"],
         "firm_key": [SAMPLE_KEY + k if m and k else k
@@ -130,6 +130,27 @@ def assemble(base: dict[str, list[Any]], scalars: pd.DataFrame, matrix: pd.DataF
         by_id = {i: n[lang] for i, n in names.items() if i is not None and lang in n}
         df["industry_label_" + lang] = df["industry"].map(by_id).astype(object)
     return df[[*BASE_COLUMNS, *(DIM + d for d in dims)]]
+
+
+def _marked(ids: list[str], names: list[str], samples: Collection[str]) -> list[bool]:
+    """:func:`is_sample` for every row. Only the names the mark occurs in are looked at
+    (found by searching all of them joined, in C): 100,000 names take milliseconds."""
+    import numpy as np
+
+    chosen = set(samples)
+    marked = [i in chosen for i in ids]
+    joined = "\n".join(names)
+    at = joined.find(SAMPLE_NAME_MARK)
+    if at < 0:
+        return marked
+    # where each name's text ends in the joined text (its "\n" included)
+    ends = np.cumsum(np.fromiter(map(len, names), dtype=np.int64, count=len(names)) + 1)
+    while at >= 0:
+        row = int(np.searchsorted(ends, at, side="right"))
+        marked[row] = marked[row] or names[row].strip().startswith(SAMPLE_NAME_MARK)
+        at = joined.find(SAMPLE_NAME_MARK, int(ends[row]))   # on from the next name
+    return marked
+
 
 def is_sample(row: AssessmentRow, samples: Collection[str] = ()) -> bool:
     """Whether a stored assessment is the fictional sample (see :data:`SAMPLE_NAME_MARK`)."""

@@ -19,7 +19,7 @@ A :class:`Scope` can include each kind again (the check boxes of the portfolio s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,19 +46,23 @@ def thin_drafts(df: pd.DataFrame) -> pd.Series:
     return (df["status"] != "complete") & (done < MIN_COMPLETENESS)
 
 
-def superseded(df: pd.DataFrame) -> pd.Series:
+def superseded(df: pd.DataFrame, left_out: Any = None) -> pd.Series:
     """True for assessments replaced by a later counted one of the same firm, or by a counted
-    follow-up made from them (see the module's description)."""
+    follow-up made from them (see the module's description). ``left_out``: the samples and
+    thin drafts when the caller has them already (a boolean array per row)."""
     import pandas as pd
 
     if df.empty:
         return pd.Series(False, index=df.index, dtype=bool)
-    counts = (~(samples(df) | thin_drafts(df))).to_numpy(dtype=bool)
+    if left_out is None:
+        left_out = (samples(df) | thin_drafts(df)).to_numpy(dtype=bool)
+    counts = ~left_out
     # (date, last change, id) as one string: "\0" sorts before every character, so the
     # strings order as the tuples do. Plain Python over the columns: a pandas groupby max of
     # strings goes row by row anyway, and slower (seconds for 100,000 assessments)
+    ids = _texts(df["id"])
     order = [f"{d}\0{u}\0{i}" for d, u, i in zip(
-        _texts(df["date"]), _texts(df["updated_at"]), _texts(df["id"]), strict=True)]
+        _texts(df["date"]), _texts(df["updated_at"]), ids, strict=True)]
     keyed = _texts(df["firm_key"])
     newest: dict[str, str] = {}
     for key, when, counted in zip(keyed, order, counts, strict=True):
@@ -68,14 +72,18 @@ def superseded(df: pd.DataFrame) -> pd.Series:
                for key, when in zip(keyed, order, strict=True)]
     followed = {p for p, counted in zip(_texts(df["previous_id"]), counts, strict=True)
                 if counted and p}
-    by_follow_up = [i in followed for i in _texts(df["id"])]
+    by_follow_up = [i in followed for i in ids]
     return pd.Series([a or b for a, b in zip(by_firm, by_follow_up, strict=True)],
                      index=df.index, dtype=bool)
 
 
 def _texts(column: pd.Series) -> list[str]:
     """A column's values as strings, "" for missing ones (None, NaN, NA)."""
+    import pandas as pd
+
     values = column.to_numpy(dtype=object, na_value="")   # None, NaN and NA: ""
+    if isinstance(column.dtype, pd.StringDtype):   # texts already: no look at each one
+        return list(values.tolist())
     return [v if v.__class__ is str else str(v) for v in values]
 
 
@@ -83,9 +91,11 @@ def flags(df: pd.DataFrame) -> pd.DataFrame:
     """One boolean column per reason of :data:`REASONS`, for every row of the frame."""
     import pandas as pd
 
-    return pd.DataFrame({"sample": samples(df).to_numpy(dtype=bool),
-                         "draft": thin_drafts(df).to_numpy(dtype=bool),
-                         "superseded": superseded(df).to_numpy(dtype=bool)}, index=df.index)
+    sample = samples(df).to_numpy(dtype=bool)
+    draft = thin_drafts(df).to_numpy(dtype=bool)
+    return pd.DataFrame({"sample": sample, "draft": draft,
+                         "superseded": superseded(df, sample | draft).to_numpy(dtype=bool)},
+                        index=df.index)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The portfolio frame read from the store in SQL: only the columns the portfolio uses, from
 the summary values the store keeps as columns (store schema 5, :mod:`..store.summary_columns`),
-sent back as one row holding a JSON array per column (parsed by orjson), so 100,000
+sent back as one row holding a JSON array per column (parsed by orjson; a large store in
+parts by stretches of the table, parsed while the next is read: :mod:`.pipelined`), so 100,000
 assessments are read without a row object, a driver row or a summary parsed for each. The
 database neither sorts nor numbers the rows (seconds for 100,000 wide rows): they are put in
 the listing's order here. The result equals :func:`.frame.frame` of :meth:`Store.assessments`
@@ -13,6 +14,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .frame import _SUMMARY_KEYS, assemble, frame
+from .pipelined import parsed_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,9 +60,9 @@ def _read(store: Store, dimensions: Sequence[str] | None,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with store._read() as conn:
-            found = conn.execute(_columns_query(store)).one()
-        return _made(listed, [orjson.loads(text) if text else [] for text in found], samples)
+        columns = parsed_columns(store, _columns_query(store),
+                                 lambda text: orjson.loads(text) if text else [])
+        return _made(listed, columns, samples)
     finally:
         if collecting:
             gc.enable()
@@ -82,14 +84,17 @@ def _made(listed: list[str], columns: list[Any], samples: Collection[str]) -> pd
                             for k, v in zip(_SUMMARY_KEYS, values, strict=True)},
                            columns=list(_SUMMARY_KEYS))
     zh, en = columns[width + len(_VALUES):]
-    matrix = pd.DataFrame(levels, columns=dims) if dims else None
+    matrix = {d: [row.get(d) for row in levels] for d in dims}   # faster than a frame
     industries = base_columns["industry"]
+    distinct = len({i or None for i in industries})
     names: dict[str | None, dict[str, str]] = {}
     for i in order.tolist():
         key = industries[i] or None
         if key not in names:   # the newest row's names, as frame() takes them
             names[key] = {lang: text for lang, text in (("zh", zh[i]), ("en", en[i]))
                           if isinstance(text, str)}
+            if len(names) == distinct:
+                break
     made = assemble(base_columns, scalars, matrix, dims, names, samples)
     return made.take(np.asarray(order)).reset_index(drop=True)
 
