@@ -138,3 +138,57 @@ def test_a_refused_save_is_merged_field_by_field(
     assert session.assessment.answers[mine_id].value == stored.answers[mine_id].value
     assert session.stored_revision == other.row(aid).revision   # the next edit saves
     other.close()
+
+
+def test_a_merge_refused_because_someone_saved_meanwhile_compares_again(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    """While the owner compares, 王工 saves once more: Merge is refused (nothing of it saved),
+    the page says so and the comparison opens again, now with 王工's newest change too;
+    the second Merge saves, on top of both of 王工's saves."""
+    from zhigai.gui.merge_dialog import MergeDialog
+
+    window, view, other, there = _two_computers(start, data_dir, root)
+    page, aid = window.page, there.id
+    mine_id, button = _other_single(view, set())
+    later_id, _ = _other_single(view, {mine_id})
+    mine = view.instrument.by_id[mine_id].options[button].id
+
+    def another(qid: str, *not_these: str) -> str:
+        return next(o.id for o in there.instrument.by_id[qid].options
+                    if o.id not in (there.assessment.answers[qid].value, *not_these))
+
+    there.answer(mine_id, another(mine_id, mine))
+    later_value = another(later_id)
+    seen: list[str] = []
+    compared: list[set[str]] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and modal.isVisible():
+            seen.append(modal.text())
+            wanted = "Compare field by field" if len(seen) == 1 else "OK"
+            next(b for b in modal.buttons() if wanted in b.text().replace("&", "")).click()
+        elif isinstance(modal, MergeDialog) and modal.isVisible() \
+                and len(compared) < len(seen):
+            compared.append({d.field for d in modal.plan.differences})
+            if len(compared) == 1:
+                there.answer(later_id, later_value)   # saved while the dialog is open
+            modal.choose(f"answer.{mine_id}", "incoming")
+            modal.merge_button.click()
+
+    timer = QTimer(interval=20)
+    timer.timeout.connect(poll)
+    timer.start()
+    qtbot.mouseClick(view.cards[mine_id].buttons[button], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is not page, timeout=15000)
+    timer.stop()
+    assert len(seen) == 2 and "saved this assessment again" in seen[1]
+    assert len(compared) == 2
+    assert f"answer.{later_id}" not in compared[0] and f"answer.{later_id}" in compared[1]
+    stored = other.load(aid)
+    assert stored.answers[mine_id].value == mine                 # the owner's choice
+    assert stored.answers[later_id].value == later_value         # 王工's save meanwhile
+    assert stored.audit[-1].field == "merge"
+    assert [e.field for e in stored.audit].count("merge") == 1   # the refused one left none
+    assert window.page.session.stored_revision == other.row(aid).revision
+    other.close()

@@ -1,5 +1,6 @@
-"""The home list over a large store: read a page at a time (the count is the SQL count),
-sorted and searched in SQL, an assessment found and selected wherever it is."""
+"""The home list over a large store: read a page at a time (the count is the SQL count) on
+the store thread, sorted and searched in SQL, an assessment found and selected wherever it
+is."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ from PySide6.QtCore import Qt
 from gui_helpers import seed, type_text
 
 N = 650
+
+
+def _shown(qtbot: Any, model: Any, row: int, column: int = 0, role: Any = None) -> Any:
+    """What a cell shows once its page has been read (it shows "…" until then)."""
+    role = Qt.ItemDataRole.DisplayRole if role is None else role
+    index = model.index(row, column)
+    index.data(role)   # as the view asks when it paints the row: its page is asked for
+    qtbot.waitUntil(lambda: model.rows.is_loaded(row), timeout=5000)
+    return index.data(role)
 
 
 def _bulk(data_dir: Path, root: Path) -> list[str]:
@@ -60,13 +70,13 @@ def test_home_reads_pages_counts_in_sql_sorts_and_selects(
     assert home.selected_id() == ids[5]
     assert home.table.currentIndex().row() == N - 5
     # the last row, then sorting by a header: SQL orders, the view shows the new first rows
-    assert model.index(N - 1, 0).data(model.IdRole) == ids[1]
+    assert _shown(qtbot, model, N - 1, role=model.IdRole) == ids[1]
     home.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 0).data().startswith("企业0001")
     assert home.selected_id() == ids[5]                      # still selected, elsewhere
     assert home.table.currentIndex().row() == 4
     home.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-    dates = [model.index(r, 3).data() for r in range(0, N, 37)]
+    dates = [_shown(qtbot, model, r, 3) for r in range(0, N, 37)]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2026-11-20"
     # a search still searches every row, literally, and says how many it found
     type_text(qtbot, home.search, "_50%")
@@ -74,3 +84,51 @@ def test_home_reads_pages_counts_in_sql_sorts_and_selects(
     assert model.index(0, 0).data().startswith("企业0600") and home.count.text() == "Found: 1"
     home.search.clear()
     qtbot.waitUntil(lambda: model.rowCount() == N)
+
+
+def test_pages_are_read_on_the_store_thread_and_shown_when_back(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    """Scrolling to rows not read yet never reads the store on the interface thread: the
+    rows show "…" and their page is asked for once; when it is back the view is told and
+    the rows show their assessments, those of the list read whole."""
+    import threading
+
+    from sqlalchemy import event
+
+    from zhigai.core.store.listing import PAGE, Pages
+
+    ids = _bulk(data_dir, root)
+    window = start()
+    home = window.home
+    qtbot.waitUntil(lambda: window.ctx.store is not None and isinstance(home.model.rows, Pages))
+    model, store = home.model, window.ctx.store
+    on_interface: list[str] = []
+
+    def where(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            on_interface.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", where)
+    try:
+        row = 2 * PAGE + 7
+        assert not model.rows.is_loaded(row)
+        asked: list[int] = []
+        fetch = model.rows.fetch
+        model.rows.fetch = lambda number: (asked.append(number), fetch(number))[1]
+        with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+            assert model.index(row, 0).data() == model.WAITING
+            assert model.index(row, 0).data(model.IdRole) is None
+            assert model.index(row + 1, 2).data() == model.WAITING   # the same page: asked once
+        first, last = changed.args[:2]
+        assert asked == [2]
+        assert (first.row(), last.row()) == (2 * PAGE, 3 * PAGE - 1)
+        assert last.column() == len(model.COLUMNS) - 1
+        home.table.scrollTo(model.index(N - 1, 0))
+        qtbot.waitUntil(lambda: model.rows.is_loaded(N - 1), timeout=5000)
+        assert on_interface == []
+    finally:
+        event.remove(store.engine, "before_cursor_execute", where)
+    everything = store.assessments()
+    assert model.index(row, 0).data(model.IdRole) == everything[row].id
+    assert model.index(N - 1, 0).data(model.IdRole) == everything[-1].id == ids[1]
+    assert not model.rows.is_loaded(PAGE)   # a page nobody looked at is not read

@@ -295,24 +295,39 @@ class AssessmentPage(QWidget):
 
     def _merge(self, error: Any) -> None:
         """The stored copy and this one with the refused edit, field by field (the dialog
-        of bundles edited on two computers); saved as chosen, or nothing on Cancel. Raises
-        StoreError (e.g. someone saved again meanwhile: the page says so, and the next edit
-        is refused and asks again)."""
-        from PySide6.QtWidgets import QDialog
+        of bundles edited on two computers); saved as chosen, or nothing on Cancel. When
+        someone saves again while the dialog is open, the merge is refused: the page says
+        so and compares again, against what is stored now. Raises StoreError when the store
+        cannot be read or written."""
+        from PySide6.QtWidgets import QDialog, QMessageBox
 
         from ..core.exchange.merge import apply_import, plan_merge
+        from ..core.store.errors import StoreError
         from .merge_dialog import MergeDialog
 
         store, session = self.session.store, self.session
-        plan = self.controller.in_store(lambda: plan_merge(store, error.mine, error.mine_photos))
-        if plan.status != "diverged":
-            return   # they saved the same: nothing to choose
-        dialog = MergeDialog(plan, session.instrument, self.lang, self, live=True)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        choices = dialog.choices()
-        self.controller.in_store(lambda: apply_import(
-            store, session.catalog, plan, choices, session.who, session.editor.machine))
+        while True:
+            plan = self.controller.in_store(
+                lambda: plan_merge(store, error.mine, error.mine_photos))
+            if plan.status != "diverged":
+                return   # they saved the same: nothing to choose
+            dialog = MergeDialog(plan, session.instrument, self.lang, self, live=True)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            choices = dialog.choices()
+            try:
+                self.controller.in_store(lambda plan=plan, choices=choices: apply_import(
+                    store, session.catalog, plan, choices, session.who,
+                    session.editor.machine))
+                return
+            except StoreError as refused:
+                if refused.kind != "conflict":
+                    raise
+            QMessageBox.information(
+                self, self.tr("Saved again meanwhile"),
+                self.tr("Someone saved this assessment again while you were comparing, so "
+                        "your choices were not saved. The comparison opens again with what "
+                        "is stored now: please choose once more."))
 
     def _connection_lost(self, message: str) -> None:
         self.offline_text.setText(message)

@@ -211,6 +211,10 @@ class HomePage(QWidget):
     def select(self, assessment_id: str) -> None:
         row = self.model.position_of(assessment_id)
         if row is not None and 0 <= row < self.model.rowCount():
+            try:
+                self.model.row_at(row)   # its page read (on the store thread) before it shows
+            except (StoreError, IndexError):
+                return
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
@@ -226,7 +230,10 @@ class HomePage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return rows[0].data(AssessmentTableModel.IdRole)
+        try:   # the row's page is read first if it is not yet (a row selected by a key)
+            return self.model.row_at(rows[0].row()).id
+        except (StoreError, IndexError):   # the store went away, or the row was deleted
+            return None
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None and self.ctx.store is not None

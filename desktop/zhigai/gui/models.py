@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..core.assessment.summary import label
 from ..core.store.errors import StoreError
-from ..core.store.listing import Pages
+from ..core.store.listing import PAGE, Pages
 from ..core.store.rows import AssessmentRow
-from .off_thread import off_thread
+from .off_thread import in_background, off_thread
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,12 +21,17 @@ class AssessmentTableModel(QAbstractTableModel):
 
     Either over rows in memory (:meth:`set_rows`: the start-up fast path, tests) or over the
     store a page at a time (:meth:`load`): the row count is the SQL count and a row's page is
-    read when the view first shows it, so 100,000 assessments show at once. Sorting (the
-    view calls :meth:`sort`) reorders the rows in memory or asks SQL for the new order."""
+    read when the view first shows it, so 100,000 assessments show at once. That read runs
+    on the store thread: until it is back the rows show :attr:`WAITING`, and the view is told
+    (``dataChanged``) when they are there, so scrolling never waits for the database. Sorting
+    (the view calls :meth:`sort`) reorders the rows in memory or asks SQL for the new
+    order."""
 
     COLUMNS = ("company", "industry", "city", "date", "status", "stage")
     IdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
+    WAITING = "…"                 # a cell whose page is being read
+    page_size = PAGE              # rows read at a time from the store
 
     def __init__(self, lang: str = "zh") -> None:
         super().__init__()
@@ -39,6 +44,7 @@ class AssessmentTableModel(QAbstractTableModel):
         self._store: Any = None
         self._search: str | None = None
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.DescendingOrder)
+        self._reading: set[int] = set()   # pages of the current rows being read
 
     def headers(self) -> list[str]:
         return [self.tr("Company"), self.tr("Industry"), self.tr("City"), self.tr("Date"),
@@ -74,12 +80,41 @@ class AssessmentTableModel(QAbstractTableModel):
     def _pages(self, store: Any, search: str | None, sort: tuple[int, Qt.SortOrder]) -> Pages:
         column, order = sort
         return Pages(store, search, "updated" if column < 0 else self.COLUMNS[column],
-                     order == Qt.SortOrder.DescendingOrder)
+                     order == Qt.SortOrder.DescendingOrder, size=self.page_size)
 
     def _use(self, pages: Pages) -> None:
         self.rows = pages
         self._dates, self._followed = pages.dates, pages.followed
         self._texts = {}
+        self._reading = set()
+
+    def _waiting_for(self, row: int) -> bool:
+        """Whether ``row``'s page is still to be read; asks the store thread for it (once)."""
+        pages = self.rows
+        if not isinstance(pages, Pages) or pages.is_loaded(row):
+            return False
+        number = pages.page_of(row)
+        if number not in self._reading:
+            self._reading.add(number)
+            in_background(lambda: pages.fetch(number),
+                          lambda fetched, error: self._read(pages, number, fetched, error))
+        return True
+
+    def _read(self, pages: Pages, number: int, fetched: Any, error: BaseException | None
+              ) -> None:
+        if pages is not self.rows:   # the list was read again meanwhile
+            return
+        if error is not None or fetched is None:
+            # the store is unreachable: the rows keep waiting; shown again, they are asked
+            # for again (the connection banner says what is wrong)
+            self._reading.discard(number)
+            return
+        rows = pages.keep(number, fetched)
+        self._reading.discard(number)
+        first = number * pages.size
+        last = min(first + max(len(rows), 1), len(pages)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
     def total(self) -> int:
         """How many assessments the list has (the SQL count when read from the store)."""
@@ -89,8 +124,8 @@ class AssessmentTableModel(QAbstractTableModel):
         self._sort = (column, order)
         if self._store is not None:
             try:
-                store, search, order = self._store, self._search, self._sort
-                pages = off_thread(lambda: self._pages(store, search, order))
+                store, search, wanted = self._store, self._search, self._sort
+                pages = off_thread(lambda: self._pages(store, search, wanted))
             except StoreError:
                 return
             # a reset, not a layout change: the rows at each position are new (the view's
@@ -142,6 +177,11 @@ class AssessmentTableModel(QAbstractTableModel):
         return [self._text(i) for i in range(len(rows))]
 
     def row_at(self, row: int) -> AssessmentRow:
+        """The assessment at ``row`` (its page read on the store thread first, if need be)."""
+        pages = self.rows
+        if isinstance(pages, Pages) and not pages.is_loaded(row):
+            number = pages.page_of(row)
+            pages.keep(number, off_thread(lambda: pages.fetch(number)))
         return self.rows[row]
 
     def position_of(self, assessment_id: str) -> int | None:
@@ -149,7 +189,7 @@ class AssessmentTableModel(QAbstractTableModel):
         rows = self.rows
         if isinstance(rows, Pages):
             try:
-                return rows.index_of(assessment_id)
+                return off_thread(lambda: rows.index_of(assessment_id))
             except StoreError:
                 return None
         return next((i for i, r in enumerate(rows) if r.id == assessment_id), None)
@@ -166,6 +206,8 @@ class AssessmentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if self._waiting_for(index.row()):
+            return self.WAITING if role == Qt.ItemDataRole.DisplayRole else None
         try:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._text(index.row())[index.column()]

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
+    Slot,
 )
 
 T = TypeVar("T")
@@ -126,6 +127,43 @@ def off_thread(fn: Callable[[], T]) -> T:
         if _waiting == 0:
             _hide_busy()
     return _outcome(call)
+
+
+class _Reply(QObject):
+    """Hands a background call's outcome to its callback on the interface thread (this
+    object lives there, so the call's signal from the store thread is queued to it)."""
+
+    def __init__(self, call: _Call, done: Callable[[Any, BaseException | None], None]):
+        super().__init__()
+        self.call, self.done = call, done
+        call.done.finished.connect(self.deliver)
+
+    @Slot()
+    def deliver(self) -> None:
+        _replies.discard(self)
+        self.done(self.call.result, self.call.error)
+
+
+_replies: set[_Reply] = set()   # kept until delivered
+
+
+def in_background(fn: Callable[[], T],
+                  done: Callable[[T | None, BaseException | None], None]) -> None:
+    """``fn()`` queued on the store thread behind the calls made before it, without waiting
+    for it: ``done(result, None)`` or ``done(None, error)`` is called on the interface thread
+    once it has run (e.g. a page of the home list read while the list is scrolled). No wait
+    cursor: nobody waits. Without a Qt application, run at once."""
+    if QCoreApplication.instance() is None:
+        try:
+            result = fn()
+        except Exception as error:   # noqa: BLE001 - handed to the callback
+            done(None, error)
+            return
+        done(result, None)
+        return
+    call = _Call(fn)
+    _replies.add(_Reply(call, done))
+    _the_pool().start(call)
 
 
 def _outcome(call: _Call) -> Any:

@@ -221,7 +221,7 @@ class Pages(Sequence[AssessmentRow]):
         return [r for n in sorted(self._pages) for r in self._pages[n]]
 
     def is_loaded(self, index: int) -> bool:
-        return index // self.size in self._pages
+        return self.page_of(index) in self._pages
 
     def index_of(self, assessment_id: str) -> int | None:
         """Where an assessment is in the list (None when the list does not have it)."""
@@ -231,11 +231,18 @@ class Pages(Sequence[AssessmentRow]):
                     return number * self.size + i
         return position(self.store, assessment_id, self.search, self.order, self.descending)
 
-    def _load(self, number: int) -> list[AssessmentRow]:
+    def fetch(self, number: int) -> tuple[list[AssessmentRow], list[AssessmentRow]]:
+        """Page ``number`` read from the store (its rows, and the rows they are linked to),
+        not kept: any thread may read it (see :meth:`keep`)."""
         rows = page(self.store, self.search, number * self.size, self.size, self.order,
                     self.descending)
+        return rows, linked(self.store, rows)
+
+    def keep(self, number: int, fetched: tuple[list[AssessmentRow], list[AssessmentRow]]
+             ) -> list[AssessmentRow]:
+        """Keep page ``number`` as :meth:`fetch` read it, with the dates it links to."""
+        rows, around = fetched
         self._pages[number] = rows
-        around = linked(self.store, rows)
         for r in [*around, *rows]:
             self.dates[r.id] = shown_date(r)
         for r in around:
@@ -243,6 +250,13 @@ class Pages(Sequence[AssessmentRow]):
                 if shown_date(r) >= self.followed.get(r.previous_id, ""):
                     self.followed[r.previous_id] = shown_date(r)
         return rows
+
+    def page_of(self, index: int) -> int:
+        """The number of the page row ``index`` is on."""
+        return index // self.size
+
+    def _load(self, number: int) -> list[AssessmentRow]:
+        return self.keep(number, self.fetch(number))
 
 
 def prefix_count(store: Store, prefix: str) -> int:

@@ -171,6 +171,14 @@
             <translation>Saved %1</translation>
         </message>
         <message>
+            <source>Saved again meanwhile</source>
+            <translation>Saved again meanwhile</translation>
+        </message>
+        <message>
+            <source>Someone saved this assessment again while you were comparing, so your choices were not saved. The comparison opens again with what is stored now: please choose once more.</source>
+            <translation>Someone saved this assessment again while you were comparing, so your choices were not saved. The comparison opens again with what is stored now: please choose once more.</translation>
+        </message>
+        <message>
             <source>Not saved yet: waiting for the database server</source>
             <translation>Not saved yet: waiting for the database server</translation>
         </message>

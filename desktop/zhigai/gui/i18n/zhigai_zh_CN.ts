@@ -171,6 +171,14 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>Saved again meanwhile</source>
+        <translation>期间又有人保存</translation>
+    </message>
+    <message>
+        <source>Someone saved this assessment again while you were comparing, so your choices were not saved. The comparison opens again with what is stored now: please choose once more.</source>
+        <translation>您比较期间，又有人保存了这份评估，因此您的选择没有保存。比较窗口将按现在保存的内容重新打开：请再选择一次。</translation>
+    </message>
+    <message>
         <source>Not saved yet: waiting for the database server</source>
         <translation>尚未保存：正在等待数据库服务器</translation>
     </message>
