@@ -36,6 +36,12 @@ def _other_single(view: Any, taken: set[str]) -> tuple[str, int]:
     return qid, 0 if checked else 1
 
 
+def _another(there: Any, qid: str, *not_these: str) -> str:
+    """An option of ``qid`` other than the one stored there and ``not_these``."""
+    return next(o.id for o in there.instrument.by_id[qid].options
+                if o.id not in (there.assessment.answers[qid].value, *not_these))
+
+
 def _two_computers(start: Any, data_dir: Path, root: Path) -> tuple[Any, Any, Any, Any]:
     """The window on a seeded assessment's questions, and the same assessment opened by
     王工 on another computer (its own connection): (window, view, other store, there)."""
@@ -98,12 +104,8 @@ def test_a_refused_save_is_merged_field_by_field(
     mine_id, button = _other_single(view, {theirs_id})
     mine = view.instrument.by_id[mine_id].options[button].id
 
-    def another(qid: str, *not_these: str) -> str:
-        return next(o.id for o in there.instrument.by_id[qid].options
-                    if o.id not in (there.assessment.answers[qid].value, *not_these))
-
-    their_value = another(theirs_id)
-    their_mine = another(mine_id, mine)        # the same question, a third value
+    their_value = _another(there, theirs_id)
+    their_mine = _another(there, mine_id, mine)        # the same question, a third value
     there.answer(theirs_id, their_value)
     there.answer(mine_id, their_mine)
     shown: list[Any] = []
@@ -153,12 +155,8 @@ def test_a_merge_refused_because_someone_saved_meanwhile_compares_again(
     later_id, _ = _other_single(view, {mine_id})
     mine = view.instrument.by_id[mine_id].options[button].id
 
-    def another(qid: str, *not_these: str) -> str:
-        return next(o.id for o in there.instrument.by_id[qid].options
-                    if o.id not in (there.assessment.answers[qid].value, *not_these))
-
-    there.answer(mine_id, another(mine_id, mine))
-    later_value = another(later_id)
+    there.answer(mine_id, _another(there, mine_id, mine))
+    later_value = _another(there, later_id)
     seen: list[str] = []
     compared: list[set[str]] = []
 
