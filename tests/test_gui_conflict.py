@@ -42,6 +42,18 @@ def _another(there: Any, qid: str, *not_these: str) -> str:
                 if o.id not in (there.assessment.answers[qid].value, *not_these))
 
 
+def _click_and_answer(qtbot: Any, window: Any, button: Any, poll: Any, timeout: int) -> None:
+    """Click ``button`` with ``poll`` answering the dialogs it opens, until the page is
+    rebuilt."""
+    page = window.page
+    timer = QTimer(interval=20)
+    timer.timeout.connect(poll)
+    timer.start()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is not page, timeout=timeout)
+    timer.stop()
+
+
 def _two_computers(start: Any, data_dir: Path, root: Path) -> tuple[Any, Any, Any, Any]:
     """The window on a seeded assessment's questions, and the same assessment opened by
     王工 on another computer (its own connection): (window, view, other store, there)."""
@@ -99,7 +111,7 @@ def test_a_refused_save_is_merged_field_by_field(
     from zhigai.gui.merge_dialog import MergeDialog
 
     window, view, other, there = _two_computers(start, data_dir, root)
-    page, aid = window.page, there.id
+    aid = there.id
     theirs_id, _ = _other_single(view, set())
     mine_id, button = _other_single(view, {theirs_id})
     mine = view.instrument.by_id[mine_id].options[button].id
@@ -122,12 +134,7 @@ def test_a_refused_save_is_merged_field_by_field(
             shown.append(modal.merge_button.isEnabled())
             modal.merge_button.click()
 
-    timer = QTimer(interval=20)
-    timer.timeout.connect(poll)
-    timer.start()
-    qtbot.mouseClick(view.cards[mine_id].buttons[button], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.page is not page, timeout=10000)
-    timer.stop()
+    _click_and_answer(qtbot, window, view.cards[mine_id].buttons[button], poll, 10000)
     rows, enabled_before, enabled_after = shown
     assert rows[f"answer.{theirs_id}"] == ("local", False)      # only they changed it: theirs
     assert rows[f"answer.{mine_id}"] == (None, True)            # both: a choice to make
@@ -150,7 +157,7 @@ def test_a_merge_refused_because_someone_saved_meanwhile_compares_again(
     from zhigai.gui.merge_dialog import MergeDialog
 
     window, view, other, there = _two_computers(start, data_dir, root)
-    page, aid = window.page, there.id
+    aid = there.id
     mine_id, button = _other_single(view, set())
     later_id, _ = _other_single(view, {mine_id})
     mine = view.instrument.by_id[mine_id].options[button].id
@@ -174,12 +181,7 @@ def test_a_merge_refused_because_someone_saved_meanwhile_compares_again(
             modal.choose(f"answer.{mine_id}", "incoming")
             modal.merge_button.click()
 
-    timer = QTimer(interval=20)
-    timer.timeout.connect(poll)
-    timer.start()
-    qtbot.mouseClick(view.cards[mine_id].buttons[button], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.page is not page, timeout=15000)
-    timer.stop()
+    _click_and_answer(qtbot, window, view.cards[mine_id].buttons[button], poll, 15000)
     assert len(seen) == 2 and "saved this assessment again" in seen[1]
     assert len(compared) == 2
     assert f"answer.{later_id}" not in compared[0] and f"answer.{later_id}" in compared[1]
