@@ -125,11 +125,19 @@ def test_sensitivity_scenarios() -> None:
 
 def test_money_is_exact_and_refuses_nonsense() -> None:
     assert yuan("0.1") + yuan("0.2") == yuan("0.3")
+    assert yuan("１２３．５") == D("123.50") and yuan("1,234,567") == D("1234567.00")
+    assert str(yuan("-0", allow_negative=True)) == "0.00"
+    with pytest.raises(ValueProblem, match="not written as Zhigai stores"):
+        yuan("1,234", "unit price", stored=True)
     assert yuan("12.3456", unit="wan") == D("123456.00")
     assert fmt(D("12345678.9"), "zh") == "1,234.57 万元"
     assert fmt(D("12345678.9"), "en") == "12,345,679 yuan"
-    for bad, message in (("-5", "negative"), ("abc", "not a number"), (float("nan"), "not an"),
-                         ("1e20", "far too large"), (True, "expected an amount")):
+    for bad, message in (("-5", "negative"), ("abc", "not a number"),
+                         (float("nan"), "not a finite"),
+                         ("1e20", "exponent"), (1e20, "far too large"),
+                         ("200000000000000", "far too large"), ("٣", "another script"),
+                         ("1e999999999", "exponent"), ("1,23", "not a number"),
+                         (True, "expected an amount")):
         with pytest.raises(ValueProblem, match=message):
             yuan(bad, "unit price")
 

@@ -152,7 +152,7 @@ def test_financing_terms_can_be_changed(qtbot: Any, start: Any, data_dir: Path,
     assert view.term_notes["profit_share"].text() == ""      # the owner's own term
     type_into(qtbot, share, "150")
     qtbot.keyClick(share, Qt.Key.Key_Return)
-    assert "not valid" in view.term_error.text()
+    assert view.term_error.text() == "profit share: 150% must be from 0% to 100%"
     assert overrides["financing_capital"]["profit_share"] == "0.6"
     qtbot.mouseClick(view.choose, Qt.MouseButton.LeftButton)
     assert page.session.assessment.project.finance.chosen == "financing_capital"

@@ -5,7 +5,7 @@ the value when it is refused, and nothing is saved) and saves the whole plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..core.assessment.bank_file import BankFile, ExistingLoan, FinancialYear, SubsidyReceived
 from ..core.assessment.money import yuan
 from ..core.assessment.plan import ProjectPlan
+from ..core.base.numbers import NumberProblem, read_within
 from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .plan_view import wan
@@ -148,13 +149,11 @@ class BankRows(QAbstractTableModel):
             return str(yuan(text, field, unit="wan", allow_negative=column.kind == "signed_wan"))
         if column.kind == "percent":
             try:
-                number = Decimal(text.rstrip("%").strip())
-                if not number.is_finite() or not 0 <= number <= 36:
-                    raise InvalidOperation
-            except InvalidOperation:
+                number = read_within(text, field, 0, 36, unit="%")
+            except NumberProblem:
                 raise self._problem(self.tr("%1: '%2' is not a rate; enter a percentage from 0 "
                                             "to 36"), field, text) from None
-            return str((number / 100).normalize())
+            return f"{(number / 100).normalize():f}"
         if column.kind == "year":
             if not (text.isdigit() and 1990 <= int(text) <= 2100):
                 raise self._problem(self.tr("%1: '%2' is not a year; enter a year such as 2025"),

@@ -6,7 +6,7 @@ the selected structure's tests, terms and yearly schedule, and a cash-flow chart
 from __future__ import annotations
 
 import html
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -29,6 +29,8 @@ from ..core.advice.charts import cashflow_series
 from ..core.advice.finance_summary import option_lines, verdict
 from ..core.advice.financing import OptionAdvice, percent
 from ..core.assessment.money import fmt
+from ..core.assessment.plan_input import parse_term
+from ..core.questionnaire.values import ValueProblem
 from .cashflow_chart import CashflowChart
 from .controller import SessionController
 from .lazy import LazyRefresh
@@ -488,22 +490,9 @@ class FinancingView(LazyRefresh, QScrollArea):
         if text == self.shown_terms.get(name):
             return
         try:
-            value = Decimal(text)
-            if not value.is_finite():
-                raise InvalidOperation
-            if name == "years":
-                if value != value.to_integral_value() or not 1 <= value <= 30:
-                    raise ValueError
-                stored = str(int(value))
-            else:
-                if not 0 <= value <= (50 if name == "rate" else 100):
-                    raise ValueError
-                stored = str((value / 100).normalize())
-        except (InvalidOperation, ValueError):
-            limits = {"rate": "0-50", "years": "1-30", "financed_share": "0-100",
-                      "profit_share": "0-100"}[name]
-            self.term_error.setText(self.tr("'%1' is not valid; enter a number in %2")
-                                    .replace("%1", text).replace("%2", limits))
+            stored = parse_term(name, text)
+        except ValueProblem as problem:
+            self.term_error.setText(problem.text(self.lang))
             return
         plan = self.controller.project()
         current = plan.finance.overrides.get(self.selected, {})

@@ -4,7 +4,7 @@ at once and flows into supports, financing and the calculator."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,13 +43,8 @@ from ..core.advice.official import milestone_line
 from ..core.advice.project_step import ProjectStep, describe, step_lines, ties
 from ..core.advice.roadmap import HORIZONS
 from ..core.assessment.money import WAN
-from ..core.assessment.plan import (
-    CATEGORY_NAMES,
-    ITEM_CATEGORIES,
-    ProjectItem,
-    ProjectPlan,
-    parse_money_input,
-)
+from ..core.assessment.plan import CATEGORY_NAMES, ITEM_CATEGORIES, ProjectItem, ProjectPlan
+from ..core.assessment.plan_input import parse_money_input, parse_plan_input, parse_quantity
 from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .lazy import LazyRefresh
@@ -191,19 +186,13 @@ class ItemsModel(QAbstractTableModel):
                     return False
                 item.measure = text or None
             elif column == "quantity":
-                quantity = Decimal(text)
-                if not quantity.is_finite() or quantity <= 0 or quantity > 100000:
-                    raise ValueProblem(f"quantity '{text}' must be a number above 0",
-                                       f"数量“{text}”应为大于 0 的数")
-                item.quantity = str(quantity)
+                item.quantity = parse_quantity(text)
             elif column == "unit_price":
                 item.unit_price = parse_money_input("unit_price", text)
             elif column == "supplier":
                 item.supplier = text[:200] or None
-        except (ValueProblem, InvalidOperation) as problem:
-            message = problem.text(self.lang) if isinstance(problem, ValueProblem) else \
-                (f"“{text}”不是数字" if self.lang == "zh" else f"'{text}' is not a number")
-            self.problem.emit(message)
+        except ValueProblem as problem:
+            self.problem.emit(problem.text(self.lang))
             return False
         error = self.controller.set_project(plan)
         if error:
@@ -736,28 +725,17 @@ class PlanView(LazyRefresh, QScrollArea):
         text = edit.text().strip()
         try:
             if attribute == "tax_rate" and (not text or plan.finance.tax_rate is None and (
-                    Decimal(text) / 100) == Decimal(self._from_bank_file(plan)["tax_rate"])):
+                    Decimal(parse_plan_input(attribute, kind, text))
+                    == Decimal(self._from_bank_file(plan)["tax_rate"]))):
                 value: Any = None       # the general rate (or the tax status's, once chosen)
             elif attribute == "ramp_up" and not text:
                 value = "1"
-            elif kind == "wan":
-                value = None if (attribute == "own_funds" and not text) else \
-                    parse_money_input(attribute, text or "0")
-            elif kind == "percent":
-                value = str((Decimal(text or "0") / 100).normalize())
-            elif kind == "plain_percent":
-                value = str(Decimal(text or "0"))
+            elif attribute == "own_funds" and not text:
+                value = None
             else:
-                value = int(Decimal(text or "0"))
-                if Decimal(text or "0") != value:
-                    raise InvalidOperation
+                value = parse_plan_input(attribute, kind, text or "0")
         except ValueProblem as problem:
             self._show_problem(problem.text(self.lang))
-            return
-        except (InvalidOperation, ValueError):
-            self._show_problem((f"{self._label(attribute)}：“{text}”不是有效的数字")
-                               if self.lang == "zh" else
-                               f"{self._label(attribute)}: '{text}' is not a valid number")
             return
         if getattr(section, attribute) == value:
             return

@@ -118,11 +118,20 @@ def check_bank_file(bank: BankFile) -> list[ValueProblem]:
     """Every value that is not acceptable, each naming where it is (zh and en)."""
     problems: list[ValueProblem] = []
 
+    def _readable(value: str | None) -> Decimal | None:
+        """The amount when it can be read (its problem, if any, is reported apart)."""
+        try:
+            if value in (None, ""):
+                return None
+            return yuan(value, "", allow_negative=True, stored=True)
+        except ValueProblem:
+            return None
+
     def money(value: str | None, en: str, zh: str, negative: bool = False) -> None:
         if value is None:
             return
         try:
-            yuan(value, en, allow_negative=negative)
+            yuan(value, en, allow_negative=negative, stored=True)
         except ValueProblem as problem:
             problems.append(ValueProblem(problem.message, problem.zh.replace(en, zh)))
 
@@ -136,8 +145,8 @@ def check_bank_file(bank: BankFile) -> list[ValueProblem]:
             money(getattr(y, name), f"financial year {y.year}, {en}",
                   f"财务数据 {y.year} 年{zh}", negative=name in ("net_profit",
                                                             "operating_cash_flow"))
-        if y.total_assets and y.liabilities and Decimal(y.liabilities) > 10 * Decimal(
-                y.total_assets) and Decimal(y.total_assets) > 0:
+        assets, liabilities = _readable(y.total_assets), _readable(y.liabilities)
+        if assets is not None and liabilities is not None and liabilities > 10 * assets > 0:
             problems.append(ValueProblem(
                 f"financial year {y.year}: liabilities {y.liabilities} are more than ten times "
                 f"the total assets {y.total_assets}; check the unit",

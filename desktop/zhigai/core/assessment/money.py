@@ -5,9 +5,10 @@ Chinese readers expect 万元 (10,000 yuan); inputs and displays convert at the 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..base.numbers import NumberProblem, read_decimal, read_stored
 from ..base.prose import number
 from ..questionnaire.values import ValueProblem
 
@@ -19,28 +20,20 @@ ABSURD_YUAN = Decimal("1e12")
 
 
 def yuan(value: Any, field: str = "amount", *, allow_negative: bool = False,
-         unit: str = "yuan") -> Decimal:
+         unit: str = "yuan", stored: bool = False) -> Decimal:
     """Parse an amount (``unit`` "yuan" or "wan") into yuan, rounded to the fen.
 
-    Refuses non-numbers, NaN, infinities, negatives (unless allowed) and absurd sizes with a
-    :class:`ValueProblem` naming ``field``.
+    Refuses what :func:`~zhigai.core.base.numbers.read_decimal` refuses (non-numbers, NaN,
+    infinities, exponents, other scripts' digits), negatives (unless allowed) and absurd sizes
+    with a :class:`ValueProblem` naming ``field``. ``stored``: a value read from a file, which
+    must be written as Zhigai writes it (:func:`~zhigai.core.base.numbers.read_stored`).
     """
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"{field}: expected an amount", f"{field}：请输入金额")
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueProblem(f"{field}: {value!r} is not an amount",
-                               f"{field}：{value!r} 不是有效金额")
-        value = repr(value)
-    text = str(value).strip().replace(",", "").replace("，", "")
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueProblem(f"{field}: '{value}' is not a number",
-                           f"{field}：“{value}”不是数字") from None
-    if not amount.is_finite():
-        raise ValueProblem(f"{field}: '{value}' is not a finite number",
-                           f"{field}：“{value}”不是有效数字")
+        amount = (read_stored if stored else read_decimal)(value, field)
+    except NumberProblem as problem:
+        raise ValueProblem(problem.message, problem.zh) from None
     given = number(amount)
     if unit == "wan":
         amount *= WAN
@@ -55,15 +48,14 @@ def yuan(value: Any, field: str = "amount", *, allow_negative: bool = False,
 
 
 def rate(value: Any, field: str, *, low: Decimal = ZERO, high: Decimal = Decimal(1)) -> Decimal:
-    """A rate given as a fraction (0.035) within [low, high]."""
+    """A stored rate, a fraction (0.035) within [low, high]."""
     if isinstance(value, bool) or value is None:
         raise ValueProblem(f"{field}: expected a rate", f"{field}：请输入比率")
     try:
-        result = Decimal(repr(value) if isinstance(value, float) else str(value).strip())
-    except InvalidOperation:
-        raise ValueProblem(f"{field}: '{value}' is not a number",
-                           f"{field}：“{value}”不是数字") from None
-    if not result.is_finite() or not low <= result <= high:
+        result = read_stored(value, field)
+    except NumberProblem as problem:
+        raise ValueProblem(problem.message, problem.zh) from None
+    if not low <= result <= high:
         raise ValueProblem(f"{field}: {value} must be between {low} and {high}",
                            f"{field}：{value} 应在 {low} 到 {high} 之间")
     return result

@@ -4,8 +4,8 @@ with the assessment. Money is stored as exact decimal text in yuan."""
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,6 +13,7 @@ from ..base.i18n import Text
 from ..questionnaire.values import ValueProblem
 from .bank_file import BankFile, check_bank_file
 from .money import ZERO, rate, round_fen, yuan
+from .plan_input import check_term, name_of, parse_quantity
 
 ItemCategory = Literal["robot", "equipment", "software", "cloud", "engineering", "building",
                        "land", "training", "service", "other"]
@@ -115,41 +116,6 @@ class ProjectPlan(BaseModel):
 
 # ---------------------------------------------------------------------------- validation
 
-FIELD_NAMES = {
-    "quantity": ("quantity", "数量"), "unit_price": ("unit price", "单价"),
-    "cost_per_worker": ("annual cost per worker", "每人年用工成本"),
-    "extra_output": ("extra sales from output gain", "增产带来的新增销售额"),
-    "margin_rate": ("margin rate", "毛利率"), "scrap_rate_before": ("scrap rate before",
-                                                                   "改造前废品率"),
-    "scrap_rate_after": ("scrap rate after", "改造后废品率"),
-    "material_cost": ("annual material cost", "年材料成本"),
-    "energy_saving": ("energy saved per year", "每年节约能源费用"),
-    "running_costs": ("added running costs", "新增运行费用"),
-    "discount_rate": ("discount rate", "折现率"), "tax_rate": ("tax rate", "所得税率"),
-    "own_funds": ("own funds available", "可投入的自有资金"),
-    "existing_debt_service": ("existing yearly debt service", "现有年还本付息额"),
-    "positions": ("positions redeployed", "减少/转岗人数"),
-    "life_years": ("project life", "项目使用年限"),
-    "ramp_up": ("share of benefits in year 1", "第一年效益达产比例"),
-}
-
-
-def _name(field: str, lang: str) -> str:
-    en, zh = FIELD_NAMES.get(field, (field, field))
-    return zh if lang == "zh" else en
-
-
-def parse_money_input(field: str, raw: Any, unit: str = "wan") -> str:
-    """Validate money typed by the user (in 万元 by default) and return yuan as text.
-
-    Raises ValueProblem naming the field (zh and en)."""
-    try:
-        return str(yuan(raw, _name(field, "en"), unit=unit))
-    except ValueProblem as problem:
-        zh = problem.zh.replace(_name(field, "en"), _name(field, "zh"))
-        raise ValueProblem(problem.message, zh) from None
-
-
 def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
     """Every value that is not acceptable, each naming its field; empty when all is well."""
     problems: list[ValueProblem] = []
@@ -159,28 +125,25 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
         if value is None:
             return
         try:
-            yuan(value, where + _name(field, "en"), allow_negative=allow_negative)
+            yuan(value, where + name_of(field, "en"), allow_negative=allow_negative,
+                 stored=True)
         except ValueProblem as problem:
             problems.append(ValueProblem(problem.message, problem.zh.replace(
-                where + _name(field, "en"), where_zh + _name(field, "zh"))))
+                where + name_of(field, "en"), where_zh + name_of(field, "zh"))))
 
     def fraction(field: str, value: str, high: Decimal = Decimal(1)) -> None:
         try:
-            rate(value, _name(field, "en"), high=high)
+            rate(value, name_of(field, "en"), high=high)
         except ValueProblem as problem:
             problems.append(ValueProblem(problem.message, problem.zh.replace(
-                _name(field, "en"), _name(field, "zh"))))
+                name_of(field, "en"), name_of(field, "zh"))))
 
     for n, item in enumerate(plan.items, start=1):
         where = f"item {n} ({item.description[:20]}): "
         try:
-            quantity = Decimal(item.quantity)
-            if not quantity.is_finite() or quantity <= 0 or quantity > 100000:
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            problems.append(ValueProblem(f"{where}quantity '{item.quantity}' must be a number "
-                                         "above 0", f"第 {n} 项：数量“{item.quantity}”应为大于 "
-                                                    "0 的数"))
+            parse_quantity(item.quantity, stored=True)
+        except ValueProblem as problem:
+            problems.append(ValueProblem(f"{where}{problem.message}", f"第 {n} 项：{problem.zh}"))
         money("unit_price", item.unit_price, where, f"第 {n} 项（{item.description[:20]}）")
         if item.category not in ITEM_CATEGORIES:  # pragma: no cover - the model refuses it
             problems.append(ValueProblem(f"{where}unknown category {item.category}"))
@@ -206,5 +169,12 @@ def check_plan(plan: ProjectPlan) -> list[ValueProblem]:
     fraction("ramp_up", f.ramp_up)
     money("own_funds", f.own_funds)
     money("existing_debt_service", f.existing_debt_service)
+    for option, terms in f.overrides.items():
+        for term, value in terms.items():
+            try:
+                check_term(term, value)
+            except ValueProblem as problem:
+                problems.append(ValueProblem(f"financing {option[:40]}: {problem.message}",
+                                             f"融资方式 {option[:40]}：{problem.zh}"))
     problems.extend(check_bank_file(plan.bank))
     return problems

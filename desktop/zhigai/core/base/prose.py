@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 #: marks that end a label or sentence and are dropped before a colon
@@ -41,13 +41,15 @@ def number(value: float | int | Decimal | str) -> str:
         exact = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    if not exact.is_finite():
-        return str(value)
-    if exact == exact.to_integral_value():
-        exact = exact.quantize(Decimal(1))
-    else:
-        exact = exact.normalize()
-    return format(exact, ",f")
+    if not exact.is_finite() or abs(exact.adjusted()) > 60:
+        return str(value)  # never a million digits for 1e999999
+    with localcontext() as context:
+        context.prec = 130
+        if exact == exact.to_integral_value():
+            exact = exact.quantize(Decimal(1))
+        else:
+            exact = exact.normalize()
+        return format(exact, ",f")
 
 
 def bare(label: str) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..base.numbers import NumberProblem, read_decimal
 from ..base.prose import number
 from .models import ProfileField
 
@@ -68,23 +68,12 @@ def check_uscc(raw: str) -> str:
     return code
 
 
-def parse_decimal(raw: Any) -> Decimal:
-    if isinstance(raw, bool):
-        raise ValueProblem("expected a number, not true/false", "请输入数字")
-    if isinstance(raw, float):
-        if not math.isfinite(raw):
-            raise ValueProblem("expected a finite number", "请输入有效的数字")
-        raw = repr(raw)
-    text = str(raw).strip().replace(",", "").replace("，", "")
-    if not text:
-        raise ValueProblem("expected a number", "请输入数字")
+def parse_decimal(raw: Any, field: str | None = None) -> Decimal:
+    """A number as :func:`~zhigai.core.base.numbers.read_decimal` reads it; ValueProblem."""
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueProblem(f"'{raw}' is not a number", f"“{raw}”不是数字") from None
-    if not value.is_finite():
-        raise ValueProblem(f"'{raw}' is not a finite number", f"“{raw}”不是有效的数字")
-    return value
+        return read_decimal(raw, field)
+    except NumberProblem as problem:
+        raise ValueProblem(problem.message, problem.zh) from None
 
 
 def parse_number(raw: Any) -> float:
