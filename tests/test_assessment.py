@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core.assessment.model import (
-    Assessment,
-    DocRef,
-    check_against,
-    load_assessment,
-    parse_assessment,
-)
+from zhigai.core.assessment.checking import check_against
+from zhigai.core.assessment.model import Assessment, DocRef, load_assessment, parse_assessment
 from zhigai.core.base.diagnostics import DataFileError
 from zhigai.core.questionnaire.catalog import Catalog, CatalogError
 from zhigai.core.questionnaire.instrument import AnswerProblem

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zhigai.core.assessment.model import check_against, load_assessment
+from zhigai.core.assessment.checking import check_against
+from zhigai.core.assessment.model import load_assessment
 from zhigai.core.assessment.scoring import score
 
 EXPECTED = {

@@ -417,3 +417,28 @@ def test_expired_supports_are_printed_for_reference_only(tmp_path: Path, root: P
     assert "工业机器人购置补贴" in section and "有效期至2018-12-31" in section
     summary = text[:start]
     assert "预计补贴0.00万元" in summary or "补贴0.00万元" in summary
+
+
+def test_a_report_changed_after_it_was_written_does_not_verify(
+        tmp_path: Path, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An incremental update (what a PDF editor appends to change a page) or bytes after the
+    end: the fingerprint in the metadata still matches, the file does not."""
+    from pypdf import PdfWriter
+
+    source = root / "examples" / "textile-early.json"
+    out = tmp_path / "a.pdf"
+    assert main(["report", str(source), "-o", str(out), "--lang", "en", "--no-appendix"]) == 0
+    assert main(["verify", str(out), "--assessment", str(source), "--lang", "en"]) == 0
+    capsys.readouterr()
+    writer = PdfWriter(str(out), incremental=True)
+    writer.add_blank_page()                        # a page appended in an incremental update
+    updated = tmp_path / "updated.pdf"
+    with open(updated, "wb") as handle:
+        writer.write(handle)
+    assert updated.read_bytes().startswith(out.read_bytes())    # the original bytes are kept
+    assert main(["verify", str(updated), "--assessment", str(source), "--lang", "en"]) == 1
+    assert "changed after Zhigai wrote it" in capsys.readouterr().out
+    trailing = tmp_path / "trailing.pdf"
+    trailing.write_bytes(out.read_bytes() + b"\n1 0 obj\n(forged)\nendobj\n")
+    assert main(["verify", str(trailing), "--assessment", str(source), "--lang", "en"]) == 1
+    assert "changed after Zhigai wrote it" in capsys.readouterr().out

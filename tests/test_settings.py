@@ -135,3 +135,47 @@ def test_about_lists_every_data_file_with_version_and_source(catalog) -> None:
     assert {d.id for d in found if d.kind == "policies"} == set(data.catalogues)
     assert all(d.version and d.basis and len(d.date) == 10 for d in found)
     assert program_versions()["zhigai"]
+
+
+def _written(config: Path, data: bytes) -> prefs.SettingsFile:
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_bytes(data)
+    prefs.forget()
+    return prefs.current()
+
+
+GOOD = {"format": "zhigai-settings", "format_version": 1, "language": "en", "min_peers": 7}
+
+
+@pytest.mark.parametrize("damage", ["deep", "nul", "surrogate", "huge", "nan"])
+def test_damaged_settings_never_stop_the_program(config: Path, damage: str) -> None:
+    """Each damaged form is refused without an exception, the defaults (or the good fields)
+    are used, the file is kept as it was, and the next save writes a readable file."""
+    text = {"deep": '{"state": ' + "[" * 5000 + "]" * 5000 + "}",
+            "nul": json.dumps({**GOOD, "data_dir": "/tmp/a\u0000b"}),
+            "surrogate": json.dumps({**GOOD, "user_name": "A\ud800"}),
+            "huge": '{"min_peers": ' + "9" * 5000 + "}",
+            "nan": '{"min_peers": NaN}'}[damage]
+    file = _written(config, text.encode("utf-8"))
+    assert file.problems, damage
+    assert file.settings.data_dir is None and file.settings.user_name is None
+    if damage in ("nul", "surrogate"):   # one bad field: the others are kept
+        assert file.settings.language == "en" and file.settings.min_peers == 7
+    kept = list(config.glob("settings.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == text.encode("utf-8")
+    file.update(language="zh")
+    prefs.forget()
+    again = prefs.current()
+    assert again.settings.language == "zh" and not again.problems
+
+
+def test_a_bom_or_utf16_file_keeps_its_settings(config: Path) -> None:
+    text = json.dumps(GOOD)
+    file = _written(config, b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert not file.problems and file.settings.min_peers == 7
+    file = _written(config, text.encode("utf-16"))
+    assert file.settings.min_peers == 7 and "UTF-16" in file.problems[0]
+    kept = list(config.glob("settings.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == text.encode("utf-16")
+    file = _written(config, b"\xff\xfe\x00\xd8" + "x".encode("utf-16-le"))  # lone surrogate
+    assert file.problems and file.settings.min_peers == 5

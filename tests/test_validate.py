@@ -12,6 +12,7 @@ from zhigai.cli.main import main
 EXPECTED: dict[str, tuple[int, str, str]] = {
     "bad-question-type": (71, "questions[eq_robots].type",
                           "'singel' is not allowed; use one of 'single'"),
+    "alias-bomb": (123, "lol1[0]", "YAML aliases (*name) are not allowed in Zhigai files"),
     "bad-source-date": (9, "source.date", "is not a date; write it as YYYY-MM-DD"),
     "bad-version": (4, "version", "'v1' is not a version; write MAJOR.MINOR.PATCH"),
     "cannot-reach-level-4": (69, "questions[eq_robots]",
@@ -44,6 +45,7 @@ EXPECTED: dict[str, tuple[int, str, str]] = {
                               "duplicate question id 'da_records' (already used on line 86)"),
     "empty-file": (1, "(file)", "the file is empty"),
     "empty-text": (72, "questions[eq_robots].text", "text is empty in both languages"),
+    "impossible-date": (9, "source.date", "'2026-02-30' is not a day of the calendar"),
     "if-skipped-missing": (82, "questions[eq_robot_vision].show_if", "add if_skipped: 0"),
     "if-skipped-too-high": (83, "questions[eq_robot_vision].if_skipped",
                             "if_skipped 3 is above the lowest answer level 1"),
@@ -61,6 +63,7 @@ EXPECTED: dict[str, tuple[int, str, str]] = {
                         "-2 is out of range; it must be at least 0"),
     "python-tag": (19, "dimensions[equipment].weight",
                    "the tag !!python/object/apply:os.system is not allowed"),
+    "recursive-alias": (3, "loop[0]", "(the anchor is on line 3)"),
     "single-without-options": (69, "questions[eq_robots].options",
                                "a single question needs at least two options"),
     "thresholds-first-above-zero": (64, "questions[eq_cnc].thresholds[0].from",

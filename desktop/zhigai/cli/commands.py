@@ -42,7 +42,8 @@ def pad(text: str, size: int) -> str:
 # ---------------------------------------------------------------------------- validate
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..core.assessment.model import check_against, load_assessment
+    from ..core.assessment.checking import check_against
+    from ..core.assessment.model import load_assessment
     from ..core.questionnaire.catalog import (
         DEFAULT_QUESTIONNAIRE,
         Catalog,
@@ -190,6 +191,9 @@ def _load(path: str) -> tuple[Any, Any, list[str]]:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    from ..core.assessment.checking import check_against
+    from ..core.assessment.history import record_edits
+    from ..core.base.settings import settings
     from ..core.questionnaire.catalog import CatalogError
     from ..core.questionnaire.values import ValueProblem
 
@@ -199,10 +203,14 @@ def cmd_set(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 1
     catalog = _catalog()
+    before = assessment.model_copy(deep=True)
+    known = {(p.field, p.message) for p in check_against(assessment, instrument, args.file)}
+    key = ""
     try:
         for item in args.assignments:
             key, sep, value = item.partition("=")
             if not sep:
+                key = ""
                 raise ValueProblem(f"'{item}': write ID=VALUE")
             key = key.strip()
             if key.startswith("profile."):
@@ -222,9 +230,17 @@ def cmd_set(args: argparse.Namespace) -> int:
         for key in args.na or []:
             assessment.set_not_applicable(instrument, key)
     except ValueProblem as exc:
-        _err(f"{args.file}: nothing changed: {exc}")
+        named = f"{key}: " if key and not str(exc).startswith(key) else ""
+        _err(f"{args.file}: nothing changed: {named}{exc}")
         return 1
-    _sync_modules(assessment, catalog)
+    instrument = _sync_modules(assessment, catalog)
+    errors = [p for p in check_against(assessment, instrument, args.file)
+              if p.severity == "error" and (p.field, p.message) not in known]
+    if errors:
+        _print_problems(errors)
+        _err(f"{args.file}: nothing changed: the file would not be usable")
+        return 1
+    record_edits(before, assessment, settings().user_name)
     assessment.save(args.file)
     print(f"saved {args.file}")
     return 0
@@ -233,7 +249,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- score
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..core.assessment.model import check_against
+    from ..core.assessment.checking import check_against
     from ..core.assessment.scoring import score
     from ..core.questionnaire.catalog import CatalogError
 
@@ -345,7 +361,7 @@ def _load_for_advice(path: str) -> tuple[Any, Any, list[str], Any] | None:
     """The assessment, its instrument, warnings and the advice data; None (reported) when
     the file cannot be read or does not fit its questionnaire."""
     from ..core.advice.data import default_advice_data
-    from ..core.assessment.model import check_against
+    from ..core.assessment.checking import check_against
     from ..core.questionnaire.catalog import CatalogError
 
     try:

@@ -87,12 +87,15 @@ def print_differences(plan: Any, lang: str) -> None:
             else ("field", "this store", "bundle", "changed in"))
     rows = []
     for d in plan.differences:
-        side = ("both" if d.changed_local and d.changed_incoming else
+        side = ("outside Zhigai" if d.outside else
+                "both" if d.changed_local and d.changed_incoming else
                 "this store" if d.changed_local else "bundle" if d.changed_incoming else
                 "unknown")
         if lang == "zh":
-            side = {"both": "两边", "this store": "本机", "bundle": "导入",
-                    "unknown": "不明"}[side]
+            side = {"both": "两边", "this store": "本机", "bundle": "导入", "unknown": "不明",
+                    "outside Zhigai": "智改之外改动"}[side]
+        if d.guarded:
+            side += "（须确认）" if lang == "zh" else " (to confirm)"
         mark = " !" if d.conflict else ""
         rows.append((d.field + mark, _short(d.local), _short(d.incoming), side))
     widths = [max(width(r[i]) for r in [head, *rows]) for i in range(4)]
@@ -127,7 +130,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if args.prefer:
                     for d in plan.conflicts:
                         decided.setdefault(d.field, args.prefer)
-                if plan.status == "diverged" and (args.dry_run or any(
+                if plan.differences and (args.dry_run or any(
                         d.field not in decided for d in plan.conflicts)):
                     print_differences(plan, lang)
                 if args.dry_run:
@@ -149,7 +152,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _err(" ".join(text.split()))
                 failed += 1
                 continue
-            print(f"{path}: {result.assessment_id[:8]} {result.text(lang)}")
+            counts = ""
+            if plan.differences:
+                counts = (f"（{result.taken_incoming} 处采用导入，{result.kept_local} 处保留本机）"
+                          if lang == "zh" else f" ({result.taken_incoming} taken from the "
+                                               f"bundle, {result.kept_local} kept)")
+            print(f"{path}: {result.assessment_id[:8]} {result.text(lang)}{counts}")
     finally:
         store.close()
     return 1 if failed else 0

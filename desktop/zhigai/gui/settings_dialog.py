@@ -131,6 +131,11 @@ class SettingsDialog(QDialog):
         self.open_after = QCheckBox(self.tr("&Open a report when it is ready"))
         self.open_after.setChecked(current.report.open_after)
         form.addRow("", self.open_after)
+        self.shared = QCheckBox(self.tr("Reports readable by other &users of this computer"))
+        self.shared.setToolTip(self.tr("Off: a report file is readable by you only (it holds "
+                                       "the firm's financial figures)"))
+        self.shared.setChecked(current.report.shared)
+        form.addRow("", self.shared)
         self.min_peers = QSpinBox()
         self.min_peers.setRange(2, 1000)
         self.min_peers.setValue(current.min_peers)
@@ -181,7 +186,8 @@ class SettingsDialog(QDialog):
             "catalogue": self.catalogue.currentData(),
             "report": prefs.ReportDefaults(self.report_language.currentData(),
                                            self.appendix.isChecked(),
-                                           self.open_after.isChecked()),
+                                           self.open_after.isChecked(),
+                                           self.shared.isChecked()),
             "min_peers": self.min_peers.value(),
         }
 

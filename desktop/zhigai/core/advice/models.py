@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..assessment.plan import ItemCategory
+from ..base.datatypes import Date, Version
 from ..base.i18n import Text
-from ..questionnaire.models import DocId, Id, Level, Source, Version
+from ..questionnaire.models import DocId, Id, Level, Source
 
 Horizon = Literal["quick", "medium", "long"]
-Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 Share = Annotated[float, Field(ge=0, le=1)]
 
 

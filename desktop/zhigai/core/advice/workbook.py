@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..assessment.money import ZERO
 from ..base.i18n import Text
+from ..base.private import set_mode
 from .calculator import Appraisal, TaxYear
 
 if TYPE_CHECKING:
@@ -159,9 +160,7 @@ def _save_atomically(book: Any, target: Path) -> None:
     os.close(fd)
     try:
         book.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        set_mode(tmp)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -8,10 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..base.datatypes import Date, Version
 from ..base.i18n import Text
-from ..questionnaire.models import DocId, Id, Version
+from ..questionnaire.models import DocId, Id
 
-Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 Points = Annotated[float, Field(ge=0, le=100)]
 ScenarioLevel = Annotated[int, Field(ge=1, le=4)]
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..base import jsontext
 from ..base.clock import now_iso
 from ..base.diagnostics import DataFileError, Problem
 from ..questionnaire.instrument import AnswerProblem, Instrument, coerce_answer
@@ -240,10 +241,9 @@ def _json_lines(text: str) -> dict[tuple[Any, ...], int]:
 
 def parse_assessment(text: str, path: str = "<assessment>") -> Assessment:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError([Problem(path, exc.lineno, "(JSON syntax)",
-                                     f"{exc.msg} at column {exc.colno}")]) from None
+        data = jsontext.loads(text)
+    except jsontext.JsonProblem as exc:
+        raise DataFileError([Problem(path, exc.line, exc.where, exc.message)]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DataFileError([Problem(path, 1, "format",
                                      f"not a Zhigai assessment file (format must be "
@@ -281,43 +281,3 @@ def load_assessment(path: str | Path) -> Assessment:
         raise DataFileError([Problem(str(p), None, "(file)",
                                      "is not UTF-8 text")]) from None
     return parse_assessment(text, str(p))
-
-
-def check_against(assessment: Assessment, instrument: Instrument,
-                  path: str = "<assessment>") -> list[Problem]:
-    """Problems of stored values against the instrument (wrong types, unknown options...).
-
-    Unknown question ids (e.g. from a module that no longer applies) are warnings: they are
-    kept in the file but not scored.
-    """
-    problems: list[Problem] = []
-    for qid, answer in assessment.answers.items():
-        q = instrument.by_id.get(qid)
-        if q is None:
-            problems.append(Problem(path, None, f"answers.{qid}",
-                                    "not a question of this questionnaire and its modules; "
-                                    "kept but not scored", "warning"))
-            continue
-        if answer.na:
-            if not q.allow_na:
-                problems.append(Problem(path, None, f"answers.{qid}.na",
-                                        "this question cannot be 'not applicable'"))
-            continue
-        if answer.value is None:
-            continue
-        try:
-            coerce_answer(q, answer.value)
-        except AnswerProblem as exc:
-            problems.append(Problem(path, None, f"answers.{qid}.value", str(exc)))
-    for fid, value in assessment.profile.items():
-        f = instrument.profile_fields.get(fid)
-        if f is None:
-            problems.append(Problem(path, None, f"profile.{fid}",
-                                    "not a profile field of this questionnaire; kept but unused",
-                                    "warning"))
-            continue
-        try:
-            coerce_profile_value(f, value)
-        except ValueProblem as exc:
-            problems.append(Problem(path, None, f"profile.{fid}", str(exc)))
-    return problems

@@ -104,3 +104,31 @@ def small_copy(data: bytes, max_side: int = 480) -> bytes:
         out = io.BytesIO()
         img.save(out, "JPEG", quality=80)
         return out.getvalue()
+
+
+def without_metadata(data: bytes) -> bytes:
+    """The photo without what a camera or phone writes beside the picture (EXIF: the GPS
+    position, the author, the device; XMP; PNG text chunks), turned upright first as its
+    orientation said; the bytes unchanged when there is nothing to take out. Check the photo
+    (:func:`check_image`) first: this expects a readable JPEG or PNG."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as opened:
+        info = {k for k in opened.info if k not in ("dpi", "jfif", "jfif_version",
+                                                    "jfif_unit", "jfif_density", "icc_profile",
+                                                    "progressive", "progression", "adobe",
+                                                    "adobe_transform", "gamma")}
+        exif = opened.getexif()
+        if not info and not len(exif):
+            return data
+        fmt = opened.format
+        icc = opened.info.get("icc_profile")
+        img: Image.Image = ImageOps.exif_transpose(opened)
+        out = io.BytesIO()
+        if fmt == "JPEG":
+            if img.mode not in ("RGB", "L", "CMYK"):
+                img = img.convert("RGB")
+            img.save(out, "JPEG", quality=92, icc_profile=icc)
+        else:
+            img.save(out, "PNG", icc_profile=icc)
+        return out.getvalue()

@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from . import jsontext
 from .dirs import config_dir
+from .jsontext import bad_text
+from .private import private_folder
 
 SETTINGS_FILE = "settings.json"
 FORMAT = "zhigai-settings"
@@ -53,6 +56,7 @@ class ReportDefaults:
     language: Lang | None = None   # None: the interface language
     appendix: bool = True          # include the appendix with every answer
     open_after: bool = True        # open the report when it is ready
+    shared: bool = False           # reports readable by others on this computer (else 0600)
 
 
 @dataclass
@@ -94,6 +98,9 @@ def _text(max_length: int, required: bool = False) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if not isinstance(value, str):
             raise Bad("must be text")
+        broken = bad_text(value)
+        if broken:
+            raise Bad(broken)
         text: str = value.strip()
         if required and not text:
             raise Bad("must not be empty")
@@ -143,13 +150,15 @@ def _folder(value: Any) -> str | None:
 
 def _text_map(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            isinstance(k, str) and isinstance(v, str) and not bad_text(k) and not bad_text(v)
+            for k, v in value.items()):
         raise Bad("must be an object of texts")
     return dict(value)
 
 
 def _text_list(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and not bad_text(v)
+                                              for v in value):
         raise Bad("must be a list of texts")
     return list(value)
 
@@ -163,7 +172,8 @@ def _format(value: Any) -> str:
 CHECKS: dict[type, dict[str, Callable[[Any], Any] | None]] = {  # None: a nested object
     AssessorProfile: {"name": _text(100, required=True), "organisation": _text(200),
                       "service_group": _text(200)},
-    ReportDefaults: {"language": _optional(_lang), "appendix": _bool, "open_after": _bool},
+    ReportDefaults: {"language": _optional(_lang), "appendix": _bool, "open_after": _bool,
+                     "shared": _bool},
     UiState: {"window_geometry": _text(100_000), "folders": _text_map, "resume": _text_map,
               "welcomed": _bool, "sample_ids": _text_list},
     Settings: {"format": _format, "format_version": _int(1, 1_000_000),
@@ -213,10 +223,12 @@ def parse(text: str, where: str) -> tuple[Settings, list[str]]:
     """Settings from a file's text, keeping every field that is valid. Raises ValueError
     (with line and column) when the text is not a JSON object."""
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{where}: line {error.lineno}, column {error.colno}: not valid "
-                         f"JSON ({error.msg})") from None
+        raw = jsontext.loads(text.removeprefix("\ufeff"), texts=False)
+    except jsontext.JsonProblem as error:
+        if error.line is not None:
+            raise ValueError(f"{where}: line {error.line}, column {error.column}: not valid "
+                             f"JSON ({error.message.partition(' at column')[0]})") from None
+        raise ValueError(f"{where}: not valid settings JSON ({error.message})") from None
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: expected a JSON object, found {type(raw).__name__}")
     problems: list[str] = []
@@ -248,12 +260,26 @@ class SettingsFile:
 
     def _load(self) -> Settings:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return Settings()
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
             self.problems.append(f"{self.path}: cannot be read ({error}); defaults are used")
             return Settings()
+        try:  # UTF-8 (a BOM tolerated), or UTF-16 as some Windows editors save it
+            text = (raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+                    else raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            kept = self._keep_broken()
+            self.problems.append(f"{self.path}: is not UTF-8 text ({error.reason} at byte "
+                                 f"{error.start}); defaults are used"
+                                 + (f", the file was kept as {kept}" if kept else ""))
+            return Settings()
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            kept = self._keep_broken(copy=True)
+            self.problems.append(f"{self.path}: was saved as UTF-16; it is read and will be "
+                                 "saved as UTF-8" + (f", the file as it was is kept as {kept}"
+                                                     if kept else ""))
         try:
             settings, problems = parse(text, str(self.path))
         except ValueError as error:
@@ -292,7 +318,7 @@ class SettingsFile:
                 keep = list(state.resume.items())[-MAX_RESUME:]
                 state.resume = dict(keep)
             text = json.dumps(self.settings.to_json(), ensure_ascii=False, indent=2) + "\n"
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".part", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -61,14 +61,37 @@ class SourceDoc:
                        severity)  # type: ignore[arg-type]
 
 
+#: the largest data file read (the biggest bundled one is under 1 MB)
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+
+
 class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.lines: dict[Loc, int] = {}
         self.failures: list[tuple[int, Loc, str]] = []
+        self.seen: set[int] = set()
+        self.aliased: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # the composer hands an alias (*name) back as the anchored node itself: a node met
+            # twice is an alias, which could expand a 1 KB file into gigabytes or loop forever
+            if id(node) in self.seen:
+                if id(node) in self.aliased:   # said once per anchor
+                    return None
+                self.aliased.add(id(node))
+                where = self.lines.get(loc[:-1], node.start_mark.line + 1)
+                self.failures.append((where, loc, "YAML aliases (*name) are not allowed in "
+                                                  "Zhigai files; write the values out (the "
+                                                  f"anchor is on line {node.start_mark.line + 1})"))
+                return None
+            self.seen.add(id(node))
+            if len(loc) > MAX_DEPTH:
+                self._fail(node, loc, f"nested more than {MAX_DEPTH} levels deep")
+                return None
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (
                 _MAP, _SEQ):
             self._fail(node, loc, f"the tag {_short(node.tag)} is not allowed in Zhigai files; "
@@ -169,6 +192,9 @@ def parse_yaml(text: str, path: str = "<text>") -> SourceDoc:
                                      "(use spaces, not tabs)")]) from None
     except yaml.YAMLError as exc:
         raise DataFileError([Problem(path, None, "(YAML syntax)", str(exc))]) from None
+    except RecursionError:
+        raise DataFileError([Problem(path, None, "(YAML syntax)",
+                                     f"nested more than {MAX_DEPTH} levels deep")]) from None
     if node is None:
         raise DataFileError([Problem(path, 1, "(file)",
                                      "the file is empty; it must hold a YAML mapping")])
@@ -186,6 +212,10 @@ def load_yaml(path: str | Path) -> SourceDoc:
     except OSError as exc:
         raise DataFileError([Problem(str(p), None, "(file)",
                                      f"cannot be read: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataFileError([Problem(str(p), None, "(file)",
+                                     f"is {len(raw) // 1024 // 1024} MB; data files may be at "
+                                     f"most {MAX_BYTES // 1024 // 1024} MB")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

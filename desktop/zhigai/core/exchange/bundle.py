@@ -19,7 +19,6 @@ naming it; a bundle is imported whole or not at all (see :mod:`zhigai.core.merge
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import json
@@ -33,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..assessment.model import Assessment, check_against, parse_assessment
+from ..assessment.checking import check_against
+from ..assessment.model import Assessment, parse_assessment
 from ..base.diagnostics import DataFileError
+from ..base.private import set_mode
 
 if TYPE_CHECKING:
     from ..questionnaire.catalog import Catalog
@@ -126,6 +127,7 @@ def bundle_bytes(assessment: Assessment, photos: dict[str, bytes], revision: int
         "files": [{"name": name, "size": len(data), "sha256": _sha(data)}
                   for name, data in entries],
     }
+    _within_limits(entries, DEFAULT_LIMITS)
     out = io.BytesIO()
     manifest_data = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
     with zipfile.ZipFile(out, "w") as zf:
@@ -137,6 +139,25 @@ def bundle_bytes(assessment: Assessment, photos: dict[str, bytes], revision: int
                                   else zipfile.ZIP_DEFLATED)
             zf.writestr(info, data)
     return out.getvalue()
+
+
+def _within_limits(entries: list[tuple[str, bytes]], limits: Limits) -> None:
+    """Refuse to write a bundle every other machine would refuse to import."""
+    data = dict(entries)[ASSESSMENT]
+    if len(data) > limits.max_json_bytes:
+        mb, most = len(data) / 1024 / 1024, limits.max_json_bytes // 1024 // 1024
+        raise BundleError(f"the assessment's data is {mb:.1f} MB; a bundle may hold at most "
+                          f"{most} MB (another machine would refuse it)",
+                          f"评估数据有 {mb:.1f} MB，数据包最多 {most} MB（其他电脑将无法导入）")
+    if len(entries) + 1 > limits.max_entries:
+        raise BundleError(f"{len(entries) - 1} photos; a bundle may hold at most "
+                          f"{limits.max_entries - 2}", f"照片有 {len(entries) - 1} 张，"
+                          f"数据包最多 {limits.max_entries - 2} 张")
+    total = sum(len(d) for _n, d in entries)
+    if total > limits.max_total_bytes or total > limits.max_file_bytes:
+        most = min(limits.max_total_bytes, limits.max_file_bytes) // 1024 // 1024
+        raise BundleError(f"the bundle would be {total // 1024 // 1024} MB; at most {most} MB",
+                          f"数据包将有 {total // 1024 // 1024} MB，最多 {most} MB")
 
 
 def export_bundle(store: Store, assessment_id: str, path: str | Path) -> Path:
@@ -156,7 +177,7 @@ def export_bundle(store: Store, assessment_id: str, path: str | Path) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        set_mode(tmp)   # a firm's data and photos: the user's own until handed on
         os.replace(tmp, target)
     except OSError as exc:
         try:
@@ -425,18 +446,10 @@ def _read_assessment(where: str, data: bytes, manifest: dict[str, Any],
                    f"无法与问卷核对：{exc}") from None
     errors = [p for p in check_against(assessment, instrument, f"{where}!{ASSESSMENT}")
               if p.severity == "error"]
-    owner_view = assessment.model_copy(update={"answers": assessment.owner_answers,
-                                               "profile": {}})
-    errors += [dataclasses.replace(p, field="owner_" + p.field)
-               for p in check_against(owner_view, instrument, f"{where}!{ASSESSMENT}")
-               if p.severity == "error"]
     if errors:
         more = len(errors) - 1
         raise BundleError(errors[0].format() + (f" (and {more} more)" if more else ""),
                           "评估数据与问卷不符：" + errors[0].format())
-    if assessment.kind == "self" and (assessment.owner_answers or assessment.assessor):
-        raise _bad(where, "a self-assessment cannot carry an assessor or the owner's answers",
-                   "自评不能包含评估专家或企业原始答案")
     return assessment
 
 

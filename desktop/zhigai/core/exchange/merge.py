@@ -6,14 +6,17 @@ ids tells what happened (the revision numbers are shown alongside):
 
 * ``new``: the store does not have the assessment; it is added whole.
 * ``same``: both copies hold the same content; nothing to do.
-* ``older``: the store already has every change the bundle has, and more; nothing to do.
-* ``newer``: the bundle has every change the store has, and more; the stored copy is brought up
-  to date (no local change is lost: all of them are in the bundle).
-* ``diverged``: both copies have changes the other lacks. Every field that differs is listed
-  side by side (answers, the owner's answers, evidence, profile values, project, assessor,
-  type). A field changed on one side only defaults to that side; a field changed on both
-  (or that the trails do not explain) is a conflict the user must decide. Nothing is
-  overwritten silently: :func:`apply_import` refuses while a conflict has no choice.
+* ``older``: the store's own later changes account for every difference; nothing to do.
+* ``newer``: the bundle's later changes account for every difference and it holds every
+  stored change; the stored copy is brought up to date (no local change is lost).
+* ``diverged``: anything else. Every field that differs is listed side by side (answers, the
+  owner's answers, evidence, profile values, project, assessor, type), for every status. A
+  field changed on one side only defaults to that side; a field changed on both, one the
+  trails do not explain (a file edited outside Zhigai: a hand edit, a file with no trail), one
+  whose bundle value is not what the bundle's own trail last set, a change of the firm or the
+  end of an expert verification is a conflict the user must decide. Nothing is overwritten
+  silently: :func:`apply_import` refuses while a conflict has no choice. A bundle whose trail
+  holds a stored entry with different content (a rewritten history) is refused.
 
 The merged copy keeps both audit trails and records the merge itself, so a later import of
 either copy is recognised as ``older``.
@@ -52,18 +55,26 @@ STATUS_TEXT: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class Difference:
-    """One field whose value differs between the stored and the incoming copy."""
+    """One field whose value differs between the stored and the incoming copy.
+
+    ``outside``: the incoming copy's own audit trail does not account for its value (the file
+    was changed outside Zhigai, by hand or by a tool); ``guarded``: a change a person must
+    always confirm (whose assessment it is, or the end of an expert verification)."""
 
     field: str
     local: Any
     incoming: Any
     changed_local: bool
     changed_incoming: bool
+    outside: bool = False
+    guarded: bool = False
 
     @property
     def conflict(self) -> bool:
-        """Changed on both sides, or on neither as far as the audit trails tell."""
-        return self.changed_local == self.changed_incoming
+        """Changed on both sides, or on neither as far as the audit trails tell, or changed
+        outside Zhigai, or guarded: a person decides."""
+        return (self.changed_local == self.changed_incoming or self.outside
+                or self.guarded)
 
     @property
     def default(self) -> Side | None:
@@ -96,9 +107,14 @@ class ImportResult:
     revision: int | None
     taken_incoming: int = 0
     kept_local: int = 0
+    #: (English, Chinese) said beside the result, e.g. an earlier assessment not linked
+    warning: tuple[str, str] | None = None
 
     def text(self, lang: str) -> str:
-        return STATUS_TEXT[self.status]["zh" if lang == "zh" else "en"]
+        said = STATUS_TEXT[self.status]["zh" if lang == "zh" else "en"]
+        if self.warning is not None:
+            said += ("；" + self.warning[1]) if lang == "zh" else ("; " + self.warning[0])
+        return said
 
 
 class MergeNeeded(BundleError):
@@ -147,17 +163,81 @@ def _touched(entries: Iterable[AuditEntry]) -> set[str]:
             out.add(f"evidence.{rest}")
         elif e.field == "kind":
             out.update(("kind", "assessor", "owner.*"))
+        elif e.field == "merge":  # a merge decided these fields, whichever side it took
+            out.update(_merged_fields(e))
         else:
             out.add(e.field)
     return out
+
+
+def _merged_fields(entry: AuditEntry) -> list[str]:
+    decided = entry.new if isinstance(entry.new, dict) else {}
+    return [str(name) for side in ("taken_incoming", "kept_local")
+            for name in decided.get(side) or [] if isinstance(name, str)]
 
 
 def _changed(name: str, touched: set[str]) -> bool:
     return name in touched or (name.startswith("owner.") and "owner.*" in touched)
 
 
+#: the fields that say whose assessment it is: a bundle never changes them unasked
+IDENTITY = ("profile.company_name", "profile.credit_code")
+
+
+def _last_values(entries: Iterable[AuditEntry]) -> dict[str, Any]:
+    """The value each field was last given by ``entries``, in the form :func:`fields`
+    compares; the entries that do not carry a whole value (photos, materials seen) are left
+    out. Evidence notes are keyed ``evidence.<id>#note``."""
+    out: dict[str, Any] = {}
+    for e in entries:
+        kind, _, rest = e.field.partition(".")
+        if kind in ("answer", "profile") or e.field == "project":
+            out[e.field] = e.new
+        elif kind == "note":
+            out[f"evidence.{rest}#note"] = e.new
+        elif e.field == "merge":  # the merged value is not in the entry: nothing to compare
+            for name in _merged_fields(e):
+                out.pop(name, None)
+                out.pop(f"{name}#note", None)
+    return out
+
+
+def _accounted(name: str, value: Any, last: Mapping[str, Any]) -> bool:
+    """Whether the incoming trail's last entry for ``name`` leaves it at ``value``."""
+    if name.startswith("evidence.") and f"{name}#note" in last:
+        note: Any = (value or {}).get("note", "")
+        return bool(note == (last[f"{name}#note"] or ""))
+    return name not in last or bool(last[name] == value)
+
+
+def _guarded(name: str, local: Assessment, incoming: Assessment) -> bool:
+    if name in IDENTITY:
+        return True
+    if name == "kind":
+        return local.kind == "expert" and incoming.kind != "expert"
+    return name == "assessor" and local.assessor is not None
+
+
+def _rewritten(local: Assessment, incoming: Assessment) -> str | None:
+    """The id of an audit entry both copies hold with different content, if any."""
+    stored = {e.id: e for e in local.audit}
+    for entry in incoming.audit:
+        mine = stored.get(entry.id)
+        if mine is not None and mine.model_dump(mode="json") != entry.model_dump(mode="json"):
+            return entry.id
+    return None
+
+
 def plan_import(store: Store, bundle: Bundle) -> ImportPlan:
-    """What importing ``bundle`` into ``store`` would do (nothing is changed)."""
+    """What importing ``bundle`` into ``store`` would do (nothing is changed).
+
+    Every field that differs is listed, whatever the status, so a dry run tells the truth:
+    ``older`` when the stored copy's own later changes account for every difference,
+    ``newer`` when the bundle's do (and it holds every stored change), else ``diverged``.
+    A difference neither trail accounts for (a file edited outside Zhigai), or one the
+    bundle's trail does not leave at the bundle's value, is a conflict; so is a change of
+    the firm or the end of an expert verification. A bundle whose trail rewrites an entry
+    the store holds is refused."""
     incoming = bundle.assessment
     try:
         row = store.row(incoming.id)
@@ -167,21 +247,37 @@ def plan_import(store: Store, bundle: Bundle) -> ImportPlan:
         return ImportPlan(bundle, "new")
     local = store.load(incoming.id)
     mine, theirs = fields(local), fields(incoming)
-    local_ids = {e.id for e in local.audit}
-    incoming_ids = {e.id for e in incoming.audit}
     if mine == theirs:  # the same content (possibly reached on both sides): nothing to do
         return ImportPlan(bundle, "same", row.revision)
-    if incoming_ids < local_ids:
-        return ImportPlan(bundle, "older", row.revision)
-    if local_ids < incoming_ids:
-        return ImportPlan(bundle, "newer", row.revision)
-    touched_local = _touched(e for e in local.audit if e.id not in incoming_ids)
-    touched_incoming = _touched(e for e in incoming.audit if e.id not in local_ids)
-    differences = [Difference(name, mine.get(name), theirs.get(name),
-                              _changed(name, touched_local), _changed(name, touched_incoming))
-                   for name in _ordered(set(mine) | set(theirs))
-                   if mine.get(name) != theirs.get(name)]
-    return ImportPlan(bundle, "diverged", row.revision, differences)
+    rewritten = _rewritten(local, incoming)
+    if rewritten is not None:
+        raise BundleError(f"{bundle.path}: its audit trail changes the stored entry {rewritten} "
+                          "(the history was rewritten); nothing was changed",
+                          f"{bundle.path}：其修改记录改动了数据库中已有的记录 {rewritten}"
+                          "（历史被改写），未做任何改动")
+    local_ids = {e.id for e in local.audit}
+    incoming_ids = {e.id for e in incoming.audit}
+    only_local = [e for e in local.audit if e.id not in incoming_ids]
+    only_incoming = [e for e in incoming.audit if e.id not in local_ids]
+    touched_local, touched_incoming = _touched(only_local), _touched(only_incoming)
+    last = _last_values(incoming.audit)
+    differences = []
+    for name in _ordered(set(mine) | set(theirs)):
+        if mine.get(name) == theirs.get(name):
+            continue
+        by_local, by_incoming = _changed(name, touched_local), _changed(name, touched_incoming)
+        outside = (not by_local and not by_incoming) or (
+            by_incoming and not _accounted(name, theirs.get(name), last))
+        guarded = (by_incoming or outside) and _guarded(name, local, incoming)
+        differences.append(Difference(name, mine.get(name), theirs.get(name), by_local,
+                                      by_incoming, outside, guarded))
+    if all(d.default == "local" for d in differences):
+        status: Status = "older"
+    elif all(d.default == "incoming" for d in differences) and local_ids <= incoming_ids:
+        status = "newer"
+    else:
+        status = "diverged"
+    return ImportPlan(bundle, status, row.revision, differences)
 
 
 def plan_merge(store: Store, mine: Assessment, photos: Mapping[str, bytes]) -> ImportPlan:
@@ -252,15 +348,20 @@ def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
     bundle = plan.bundle
     incoming = bundle.assessment
     if plan.status in ("same", "older"):
-        return ImportResult(incoming.id, plan.status, plan.local_revision)
+        return ImportResult(incoming.id, plan.status, plan.local_revision,
+                            kept_local=len(plan.differences))
     if plan.status == "new":
-        revision = _save(store, catalog, incoming.model_copy(deep=True), bundle.photos, None)
-        return ImportResult(incoming.id, "new", revision)
+        copy = incoming.model_copy(deep=True)
+        warning = _unlinked_previous(store, catalog, copy)
+        revision = _save(store, catalog, copy, bundle.photos, None)
+        return ImportResult(incoming.id, "new", revision, warning=warning)
     assert plan.local_revision is not None
     if plan.status == "newer":
-        revision = _save(store, catalog, incoming.model_copy(deep=True), bundle.photos,
-                         plan.local_revision)
-        return ImportResult(incoming.id, "newer", revision, taken_incoming=len(plan.differences))
+        copy = incoming.model_copy(deep=True)
+        warning = _unlinked_previous(store, catalog, copy)
+        revision = _save(store, catalog, copy, bundle.photos, plan.local_revision)
+        return ImportResult(incoming.id, "newer", revision, taken_incoming=len(plan.differences),
+                            warning=warning)
     choices = dict(choices or {})
     unknown = sorted(set(choices) - {d.field for d in plan.differences})
     if unknown:
@@ -271,6 +372,7 @@ def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
         raise MergeNeeded(missing)
     local = store.load(incoming.id)
     result = merged(local, incoming, plan.differences, choices, who, machine)
+    warning = _unlinked_previous(store, catalog, result)
     photos = {**store.attachments(incoming.id), **bundle.photos}
     needed = {p.sha256 for e in result.evidence.values() for p in e.photos}
     revision = _save(store, catalog, result, {k: v for k, v in photos.items() if k in needed},
@@ -278,7 +380,34 @@ def apply_import(store: Store, catalog: Catalog, plan: ImportPlan,
     taken = sum(1 for d in plan.differences
                 if (choices.get(d.field) or d.default) == "incoming")
     return ImportResult(incoming.id, "diverged", revision, taken,
-                        len(plan.differences) - taken)
+                        len(plan.differences) - taken, warning)
+
+
+def _unlinked_previous(store: Store, catalog: Catalog,
+                       assessment: Assessment) -> tuple[str, str] | None:
+    """Drop ``previous_id`` when it names a stored assessment of another firm (else this
+    firm's report would print that firm's results as "previous"); the warning saying so."""
+    from ..assessment.summary import identity_of
+    from ..store.rows import firm_key, same_firm
+
+    previous = assessment.previous_id
+    if not previous:
+        return None
+    try:
+        before = store.row(previous)
+    except StoreError as exc:
+        if exc.kind != "missing":
+            raise
+        return None  # not here (yet): whoever reads it checks the firm then
+    instrument, _warnings = catalog.instrument_for(assessment)
+    who = identity_of(instrument, assessment)
+    key = firm_key(who.get("credit_code"), who.get("company_name"))
+    if same_firm(key, who.get("company_name"), before.firm_key, before.company_name):
+        return None
+    assessment.previous_id = None
+    return (f"the earlier assessment it names ({previous[:8]}) is of another firm "
+            f"({before.company_name[:40]}); not linked",
+            f"其指向的上次评估（{previous[:8]}）属于另一家企业（{before.company_name[:40]}），未关联")
 
 
 def _save(store: Store, catalog: Catalog, assessment: Assessment, photos: dict[str, bytes],

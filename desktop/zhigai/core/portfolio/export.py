@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..base.private import set_mode
 from .frame import PortfolioError
 from .tables import NUMBER_FORMATS
 
@@ -41,9 +42,7 @@ def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     os.close(fd)
     try:
         write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        set_mode(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         hint = " (is it open in another program?)" \

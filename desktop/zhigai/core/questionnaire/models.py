@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..base.datatypes import Date, Version
 from ..base.i18n import Text
 
 LEVELS = (0, 1, 2, 3, 4)
@@ -20,8 +21,6 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$",
                           description="lowercase letters, digits and _, starting with a letter")]
 DocId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}$",
                              description="lowercase letters, digits and -, starting with a letter")]
-Version = Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$",
-                               description="MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0.0")]
 Level = Annotated[int, Field(ge=0, le=4, description="a level from 0 (manual) to 4 (intelligent)")]
 Weight = Annotated[float, Field(ge=0, le=100)]
 
@@ -44,7 +43,7 @@ class Source(_Strict):
 
     basis: Text = Field(description="what the content is based on (documents, standards)")
     authors: str
-    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    date: Date = Field(description="YYYY-MM-DD")
     url: str | None = None
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..advice.data import AdviceData, default_advice_data
-from ..assessment.model import Assessment, check_against, load_assessment
+from ..assessment.checking import check_against
+from ..assessment.model import Assessment, load_assessment
 from ..base.diagnostics import DataFileError
+from ..base.private import set_mode
 from ..questionnaire.catalog import Catalog, CatalogError, default_catalog
 
 Progress = Callable[[int, int], None]
@@ -110,6 +112,7 @@ def previous_from_store(assessment: Assessment, store_url: str | None = None
     if not assessment.previous_id:
         return None
     from ..store.errors import StoreError
+    from ..store.previous import previous_of
     from ..store.store import Store
 
     try:
@@ -117,8 +120,9 @@ def previous_from_store(assessment: Assessment, store_url: str | None = None
     except StoreError:
         return None
     try:
-        return store.load(assessment.previous_id)
-    except StoreError:
+        instrument, _warnings = default_catalog().instrument_for(assessment)
+        return previous_of(store, assessment, instrument)
+    except (StoreError, LookupError):
         return None
     finally:
         store.close()
@@ -180,16 +184,20 @@ def make_report(assessment: Assessment, output: str | Path, lang: str = "zh", *,
                 str(company or ""))
 
 
-def write_atomically(out: Path, content: bytes) -> None:
+def write_atomically(out: Path, content: bytes, shared: bool | None = None) -> None:
+    """Write ``out`` through a temporary file; readable by the user only unless ``shared``
+    (None: the setting ``report.shared``)."""
+    if shared is None:
+        from ..base.settings import settings
+
+        shared = settings().report.shared
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     except OSError as error:
         raise ReportError(f"{out}: cannot write here: {error.strerror or error}") from None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # like any file the user creates (mkstemp makes 0600)
+        set_mode(tmp, shared=shared)
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.datafile import read_data_file
+from ..base.datatypes import Date, Version
 from ..base.i18n import Text
 from ..base.resources import template_path
 from ..questionnaire.models import Source
@@ -17,7 +18,7 @@ class ReportTexts(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["report-texts"]
-    version: str
+    version: Version
     texts: dict[str, Text]
 
 
@@ -34,14 +35,14 @@ class Case(BaseModel):
     source: Text | None = Field(None, description="where it is published, when not the "
                                                   "file's source")
     url: str | None = None
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: Date | None = None
 
 
 class ReportCases(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["report-cases"]
-    version: str
+    version: Version
     source: Source
     cases: list[Case]
 

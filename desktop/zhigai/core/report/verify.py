@@ -20,6 +20,9 @@ PART_NAMES = {
     "questionnaire": Text(zh="问卷版本", en="questionnaire version"),
     "advice_data": Text(zh="措施库、政策目录或融资参数", en="measures, policy or financing data"),
     "assessment": Text(zh="评估编号", en="assessment id"),
+    "altered": Text(zh="文件在智改生成后被改动过（追加了增量更新或在文件结尾之后写入了内容）",
+                    en="the file was changed after Zhigai wrote it (an incremental update, or "
+                       "data after its end)"),
     "printed_code": Text(zh="封面所印核验码与文件内记录不一致（文件可能被改动）",
                          en="the code printed on the cover differs from the one recorded in "
                             "the file (the file may have been altered)"),
@@ -64,9 +67,23 @@ def report_fields(path: str | Path) -> dict[str, str]:
     return fields
 
 
+def altered(path: str | Path) -> bool:
+    """Whether the PDF holds more than the one body Zhigai writes: an incremental update (a
+    second cross-reference section, as editors and forgers append to change a page), or
+    anything but whitespace after its end."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise NotAReport(f"{path}: cannot be read ({error.strerror or error})") from None
+    return (raw.count(b"startxref") != 1 or raw.count(b"%%EOF") != 1
+            or not raw.rstrip().endswith(b"%%EOF"))
+
+
 def verify(path: str | Path, assessment: Assessment, catalog: Catalog,
            data: AdviceData) -> Verification:
     fields = report_fields(path)
+    if altered(path):
+        return Verification(fields["assessment"], fields["fingerprint"], False, ["altered"])
     instrument, _warnings = catalog.instrument_for(assessment)
     current = report_fingerprint(assessment, instrument, data)
     if fields["assessment"] != assessment.id:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.clock import now_iso
+from ..base.private import private_folder
 
 DRAFT_FILE = "new-assessment-draft.json"
 MAX_DRAFT_BYTES = 200_000  # a profile is a few kilobytes; anything larger is not ours
@@ -44,7 +45,7 @@ def save_draft(folder: Path, draft: NewDraft) -> Path:
     data = {"questionnaire": draft.questionnaire, "version": draft.version,
             "values": {k: v for k, v in draft.values.items() if _plain(v)},
             "saved_at": draft.saved_at or now_iso()}
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".draft.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

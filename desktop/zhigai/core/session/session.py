@@ -33,6 +33,7 @@ from ..questionnaire.catalog import Catalog
 from ..questionnaire.instrument import AnswerProblem, coerce_answer
 from ..questionnaire.values import ValueProblem, coerce_profile_value
 from ..store.errors import StoreError
+from ..store.previous import previous_of
 from ..store.store import Store
 from .conflict import describe_change
 from .impact import ProfileChange, profile_change
@@ -175,7 +176,9 @@ class Session:
         if not self.assessment.previous_id:
             return
         try:
-            previous = self.store.load(self.assessment.previous_id)
+            previous = previous_of(self.store, self.assessment, self.instrument)
+            if previous is None:
+                return
             instrument, _ = self.catalog.instrument_for(previous)
         except (StoreError, LookupError):
             return
@@ -453,9 +456,17 @@ class Session:
         self._save_evidence(question_id, new, self._entry(f"note.{question_id}", old.note, note))
 
     def add_photo(self, question_id: str, data: bytes, name: str) -> Photo:
-        """Attach a photo (checked: JPEG/PNG within the limits; PhotoProblem otherwise)."""
-        from ..assessment.photos import MAX_PHOTOS_PER_QUESTION, PhotoProblem, check_image
+        """Attach a photo (checked: JPEG/PNG within the limits; PhotoProblem otherwise), turned
+        upright and without its EXIF, XMP or text metadata."""
+        from ..assessment.photos import (
+            MAX_PHOTOS_PER_QUESTION,
+            PhotoProblem,
+            check_image,
+            without_metadata,
+        )
 
+        check_image(data, name)
+        data = without_metadata(data)   # no GPS position or author travels with the evidence
         checked = check_image(data, name)
         old = self.evidence(question_id)
         if any(p.sha256 == checked.sha256 for p in old.photos):

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..base.private import private_folder
 from .errors import StoreError
 from .rows import SQLITE_MAGIC
 
@@ -36,7 +37,7 @@ def precheck_sqlite_file(path: Path) -> None:
                                          "Choose another folder for the store.", location)
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise StoreError("readonly" if isinstance(error, PermissionError) else "unavailable",
                          f"the folder {folder} cannot be created: {error.strerror or error}. "

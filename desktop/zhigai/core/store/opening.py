@@ -3,9 +3,11 @@ and making sure it can be written."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from ..base.paths import sqlite_path
+from ..base.private import set_mode
 from . import schema
 from .connect import (  # noqa: F401  (re-exported: the timeouts are read through here too)
     CONNECT_TIMEOUT,
@@ -20,6 +22,8 @@ from .errors import StoreError, database_error
 from .url import display_url, host_port, mask_secrets
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy.engine import Engine
 
 
@@ -52,12 +56,17 @@ def open_database(url: str) -> tuple[Engine, dict[str, Any], str | None]:
     tables = schema.define_tables(metadata)
     try:
         read_only = _check_and_migrate(engine, url, tables, location)
+        if path is not None:
+            _private(path)
     except StoreError:
         engine.dispose()
         raise
     except exc.DBAPIError as error:
         engine.dispose()
         raise connection_error(error, url, location) from None
+    except sqlite3.Error as error:  # from the driver directly (journal mode, write probe)
+        engine.dispose()
+        raise database_error(error, location, url) from None
     except exc.SQLAlchemyError as error:
         engine.dispose()
         raise StoreError("unavailable", f"{location} cannot be used: "
@@ -143,6 +152,16 @@ def _check_and_migrate(engine: Engine, url: str, tables: dict[str, Any],
     return None
 
 
+def _private(path: Path) -> None:
+    """The store file and its journal readable by the user only (a firm's financial data)."""
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if name.exists() and name.stat().st_mode & 0o077:
+                set_mode(name)
+        except OSError:
+            pass  # not ours to change (a shared folder): left as it is
+
+
 def _writable(engine: Engine, url: str) -> bool:
     """Probe with a real write lock (works as root and on read-only mounts too)."""
     if not url.startswith("sqlite"):
@@ -158,8 +177,11 @@ def _writable(engine: Engine, url: str) -> bool:
             finally:
                 driver.execute("ROLLBACK")
         except Exception as error:  # sqlite3.OperationalError
-            if "readonly" in str(error).lower() or "read-only" in str(error).lower():
+            said = str(error).lower()
+            if "readonly" in said or "read-only" in said:
                 return False
+            if "locked" in said or "busy" in said:
+                return True   # another program is writing: the file can be written, later
             raise
         return True
     finally:

@@ -50,6 +50,15 @@ def firm_key(credit_code: Any, company_name: Any) -> str:
     return "name:" + name if name else ""
 
 
+def same_firm(key: str, name: Any, other_key: str, other_name: Any) -> bool:
+    """Whether two assessments are of one firm: the same credit code when both have one,
+    else the same name (a firm renamed keeps its code)."""
+    if key.startswith("uscc:") and other_key.startswith("uscc:"):
+        return key == other_key
+    mine = firm_key(None, name)
+    return bool(mine) and mine == firm_key(None, other_name)
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 

@@ -1151,10 +1151,6 @@
             <source>ICR</source>
             <translation>ICR</translation>
         </message>
-        <message>
-            <source>'%1' is not valid; enter a number in %2</source>
-            <translation>'%1' is not valid; enter a number in %2</translation>
-        </message>
     </context>
     <context>
         <name>HomePage</name>
@@ -2548,6 +2544,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
         <message>
             <source>&amp;Open a report when it is ready</source>
             <translation>&amp;Open a report when it is ready</translation>
+        </message>
+        <message>
+            <source>Reports readable by other &amp;users of this computer</source>
+            <translation>Reports readable by other &amp;users of this computer</translation>
+        </message>
+        <message>
+            <source>Off: a report file is readable by you only (it holds the firm's financial figures)</source>
+            <translation>Off: a report file is readable by you only (it holds the firm's financial figures)</translation>
         </message>
         <message>
             <source> firms</source>

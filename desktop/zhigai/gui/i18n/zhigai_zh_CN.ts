@@ -1151,10 +1151,6 @@
         <source>ICR</source>
         <translation>利息备付率</translation>
     </message>
-    <message>
-        <source>&apos;%1&apos; is not valid; enter a number in %2</source>
-        <translation>“%1”无效，请输入 %2 之间的数</translation>
-    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -2548,6 +2544,14 @@ Its answers are removed from this computer and cannot be restored.</source>
     <message>
         <source>&amp;Open a report when it is ready</source>
         <translation>报告生成后自动打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reports readable by other &amp;users of this computer</source>
+        <translation>报告可被本机其他用户读取(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Off: a report file is readable by you only (it holds the firm&apos;s financial figures)</source>
+        <translation>不勾选时，报告文件只有您本人可以读取（其中含有企业财务数据）</translation>
     </message>
     <message>
         <source> firms</source>
