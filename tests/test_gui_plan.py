@@ -441,3 +441,32 @@ def test_the_arrow_keys_walk_the_financing_structures(qtbot: Any, start: Any, da
     back = Qt.Key.Key_Up if key == Qt.Key.Key_Down else Qt.Key.Key_Down
     qtbot.keyClick(table, back)
     assert view.selected == ids[row]
+
+
+def test_an_older_stores_unreadable_plan_value_opens_and_is_shown(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    """A value no import would take now, stored by an earlier release: the assessment opens,
+    the plan shows the value as it is and says what is wrong; nothing crashes."""
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
+
+    assessment = load_assessment(root / "examples" / "auto-parts-midway.json")
+    assert assessment.project is not None
+    assessment.project.items[0].unit_price = "abc"
+    assessment.project.finance.discount_rate = "NaN"
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    store.create(assessment)                        # as an old release stored it, unchecked
+    store.close()
+    window = start()
+    window.open_assessment(assessment.id, tab=4)
+    page = window.page
+    assert page.stored_problems is not None and page.stored_problems.isVisible()
+    said = page.stored_problems.text()
+    assert "unit price: 'abc' is not" in said and "discount rate" in said
+    page.tabs.setCurrentWidget(page.plan)
+    model = page.plan.items
+    assert model.data(model.index(0, 4)) == "abc"
+    page.tabs.setCurrentWidget(page.financing)
+    qtbot.wait(50)
+    assert page.session.assessment.project.items[0].unit_price == "abc"   # nothing changed

@@ -139,6 +139,19 @@ class AssessmentPage(QWidget):
             self.sample_banner.setObjectName("banner")
             self.sample_banner.setWordWrap(True)
             layout.addWidget(self.sample_banner)
+        if session.problems:  # stored by an earlier release: say what to correct
+            shown = "\n".join(f"• {p.field}: {p.message}" for p in session.problems[:5])
+            more = len(session.problems) - 5
+            stored = QLabel(self.tr("Some stored values cannot be used and are left out of the "
+                                    "results until they are corrected:") + "\n" + shown
+                            + (self.tr("\n… and %1 more").replace("%1", str(more))
+                               if more > 0 else ""))
+            stored.setObjectName("banner")
+            stored.setWordWrap(True)
+            layout.addWidget(stored)
+            self.stored_problems: QLabel | None = stored
+        else:
+            self.stored_problems = None
         layout.addWidget(self.error)
         layout.addWidget(self.offline)
         layout.addWidget(self.tabs, 1)

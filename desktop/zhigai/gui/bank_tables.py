@@ -5,7 +5,6 @@ the value when it is refused, and nothing is saved) and saves the whole plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..core.assessment.bank_file import BankFile, ExistingLoan, FinancialYear, SubsidyReceived
 from ..core.assessment.money import yuan
 from ..core.assessment.plan import ProjectPlan
-from ..core.base.numbers import NumberProblem, read_within
+from ..core.base.numbers import NumberProblem, read_within, scaled_text
 from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .plan_view import wan
@@ -113,7 +112,7 @@ class BankRows(QAbstractTableModel):
         if kind in ("wan", "signed_wan"):
             return wan(str(value))
         if kind == "percent":
-            return f"{(Decimal(str(value)) * 100).normalize():f}"
+            return scaled_text(value, 100)
         return str(value)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -30,6 +30,7 @@ from ..core.advice.finance_summary import option_lines, verdict
 from ..core.advice.financing import OptionAdvice, percent
 from ..core.assessment.money import fmt
 from ..core.assessment.plan_input import parse_term
+from ..core.base.numbers import scaled_text
 from ..core.questionnaire.values import ValueProblem
 from .cashflow_chart import CashflowChart
 from .controller import SessionController
@@ -436,8 +437,7 @@ class FinancingView(LazyRefresh, QScrollArea):
 
     @staticmethod
     def _term_text(name: str, raw: Any) -> str:
-        value = Decimal(str(raw))
-        return str(int(value)) if name == "years" else f"{(value * 100).normalize():f}"
+        return scaled_text(raw, 1, whole=True) if name == "years" else scaled_text(raw, 100)
 
     def _show_schedule(self, option: OptionAdvice) -> None:
         lang = self.lang

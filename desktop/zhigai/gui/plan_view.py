@@ -45,6 +45,7 @@ from ..core.advice.roadmap import HORIZONS
 from ..core.assessment.money import WAN
 from ..core.assessment.plan import CATEGORY_NAMES, ITEM_CATEGORIES, ProjectItem, ProjectPlan
 from ..core.assessment.plan_input import parse_money_input, parse_plan_input, parse_quantity
+from ..core.base.numbers import NumberProblem, read_decimal, scaled_text
 from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .lazy import LazyRefresh
@@ -63,7 +64,10 @@ def wan(yuan_text: str | None) -> str:
     """Yuan text shown as 万元 without trailing zeros."""
     if yuan_text in (None, ""):
         return ""
-    value = Decimal(str(yuan_text)) / WAN
+    try:
+        value = read_decimal(yuan_text) / WAN
+    except NumberProblem:
+        return str(yuan_text)   # an older file's value: shown as it is, never a failing screen
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text or "0"
 
@@ -571,7 +575,7 @@ class PlanView(LazyRefresh, QScrollArea):
             if kind == "wan":
                 edit.setText(wan(raw) if raw not in (None, "") else "")
             elif kind == "percent":
-                edit.setText(f"{(Decimal(str(raw)) * 100).normalize():f}")
+                edit.setText(scaled_text(raw, 100))
             else:
                 edit.setText(str(raw))
         self.inputs["tax_rate"].setToolTip(

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.i18n import Text
+from ..base.numbers import NumberProblem, read_stored
 from ..questionnaire.values import ValueProblem
 from .bank_file import BankFile, check_bank_file
 from .money import ZERO, rate, round_fen, yuan
@@ -38,6 +39,13 @@ CATEGORY_NAMES: dict[str, Text] = {
 MAX_ITEMS = 200
 
 
+def _readable(stored: str) -> Decimal:
+    try:
+        return read_stored(stored)
+    except NumberProblem:
+        return ZERO
+
+
 class ProjectItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -51,7 +59,9 @@ class ProjectItem(BaseModel):
 
     @property
     def total(self) -> Decimal:
-        return round_fen(Decimal(self.quantity) * Decimal(self.unit_price))
+        """Quantity times unit price; 0 for a value no check lets in now but an earlier
+        release stored (the check names it, the screens still open)."""
+        return round_fen(_readable(self.quantity) * _readable(self.unit_price))
 
 
 class ProjectEffects(BaseModel):
@@ -111,7 +121,8 @@ class ProjectPlan(BaseModel):
                     if categories is None or i.category in categories), ZERO)
 
     def count(self, category: str) -> Decimal:
-        return sum((Decimal(i.quantity) for i in self.items if i.category == category), ZERO)
+        return sum((_readable(i.quantity) for i in self.items if i.category == category),
+                   ZERO)
 
 
 # ---------------------------------------------------------------------------- validation

@@ -71,6 +71,10 @@ def read_decimal(raw: object, field: str | None = None) -> Decimal:
                          f"{raw!r} 超出可用范围")
         value = Decimal(repr(raw))
         return Decimal(0) if value == 0 else value
+    if isinstance(raw, Decimal):
+        if not raw.is_finite() or abs(raw.adjusted()) >= MAX_DIGITS:
+            raise _named(field, f"{raw} is not a usable number", f"{raw} 不是可用的数字")
+        return raw.copy_abs() if raw == 0 else raw
     if not isinstance(raw, str):
         raise _named(field, "expected a number", "请输入数字")
     text = raw.strip().translate(_FOLD)
@@ -130,3 +134,17 @@ def read_stored(raw: object, field: str | None = None) -> Decimal:
         raise _named(field, f"'{_quoted(raw)}' is not written as Zhigai stores numbers "
                             f"({plain})", f"“{_quoted(raw)}”不是智改保存数字的写法（应为 {plain}）")
     return read_decimal(raw, field)
+
+
+def scaled_text(stored: object, factor: Decimal | int, *, whole: bool = False) -> str:
+    """A stored number shown multiplied by ``factor`` (100 for a percentage, 1/10,000 for
+    万元), without trailing zeros; what cannot be read is shown as it is (an older file's
+    value is never a reason for a screen to fail)."""
+    try:
+        value = read_decimal(stored) * Decimal(factor)
+    except NumberProblem:
+        return str(stored)
+    if whole:
+        return str(int(value))
+    text = f"{value.normalize():f}"
+    return text

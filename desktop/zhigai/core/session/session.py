@@ -65,6 +65,11 @@ class Session:
         self.owner_score: Score | None = None
         self._score_owner()
         self._load_previous()
+        from ..assessment.checking import check_against
+
+        #: what is wrong with the assessment as stored (an earlier release let it in)
+        self.problems = [p for p in check_against(assessment, self.instrument)
+                         if p.severity == "error"]
 
     # ------------------------------------------------------------------ opening
 
@@ -150,9 +155,22 @@ class Session:
     def import_assessment(cls, store: Store, catalog: Catalog,
                           assessment: Assessment, editor: Editor | None = None) -> Session:
         """Put an assessment read from a file into the store (same id; refused when the id is
-        already there, so nothing is overwritten)."""
-        existing = {row.id for row in store.assessments()}
-        if assessment.id in existing:
+        already there, so nothing is overwritten). Checked first as every import is
+        (:func:`~zhigai.core.assessment.checking.check_against`): DataFileError names what
+        is wrong."""
+        from ..assessment.checking import check_against
+        from ..base.diagnostics import DataFileError
+
+        instrument, _warnings = catalog.instrument_for(assessment)
+        errors = [p for p in check_against(assessment, instrument) if p.severity == "error"]
+        if errors:
+            raise DataFileError(errors)
+        try:
+            store.row(assessment.id)
+        except StoreError as error:
+            if error.kind != "missing":
+                raise
+        else:
             raise StoreError("unavailable", f"assessment {assessment.id} is already in the "
                                             "store; nothing was changed")
         return cls._insert(store, catalog, assessment.model_copy(deep=True), editor)

@@ -119,6 +119,16 @@
             <translation>Sample assessment: a fictional firm to explore Zhigai. Change anything you like; delete it from the list of assessments when you are done.</translation>
         </message>
         <message>
+            <source>Some stored values cannot be used and are left out of the results until they are corrected:</source>
+            <translation>Some stored values cannot be used and are left out of the results until they are corrected:</translation>
+        </message>
+        <message>
+            <source>
+… and %1 more</source>
+            <translation>
+… and %1 more</translation>
+        </message>
+        <message>
             <source>All changes are saved automatically</source>
             <translation>All changes are saved automatically</translation>
         </message>

@@ -119,6 +119,16 @@
         <translation>示例评估：一家虚构企业，供熟悉智改使用。可以随意修改；用完后可在评估列表中删除。</translation>
     </message>
     <message>
+        <source>Some stored values cannot be used and are left out of the results until they are corrected:</source>
+        <translation>部分已保存的数值无法使用，在改正之前不计入结果：</translation>
+    </message>
+    <message>
+        <source>
+… and %1 more</source>
+        <translation>
+……另有 %1 处</translation>
+    </message>
+    <message>
         <source>All changes are saved automatically</source>
         <translation>所有修改都会自动保存</translation>
     </message>
