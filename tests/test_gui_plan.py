@@ -470,3 +470,30 @@ def test_an_older_stores_unreadable_plan_value_opens_and_is_shown(
     page.tabs.setCurrentWidget(page.financing)
     qtbot.wait(50)
     assert page.session.assessment.project.items[0].unit_price == "abc"   # nothing changed
+
+
+def test_two_bad_stored_values_are_corrected_one_at_a_time(
+        qtbot: Any, start: Any, data_dir: Path, root: Path) -> None:
+    from zhigai.core.assessment.model import load_assessment
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
+
+    assessment = load_assessment(root / "examples" / "auto-parts-midway.json")
+    assert assessment.project is not None
+    assessment.project.items[0].unit_price = "abc"
+    assessment.project.items[1].unit_price = "1e999999999"
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    store.create(assessment)
+    store.close()
+    window = start()
+    window.open_assessment(assessment.id, tab=4)
+    page = window.page
+    page.tabs.setCurrentWidget(page.plan)
+    model = page.plan.items
+    assert model.setData(model.index(0, 4), "18")            # the first, the second still bad
+    assert page.session.assessment.project.items[0].unit_price == "180000.00"
+    assert not model.setData(model.index(2, 4), "abc")        # a new bad value is refused
+    assert model.setData(model.index(1, 4), "45")
+    page.plan.refresh()
+    assert not page.plan.error.isVisible() or page.plan.error.text() == ""
+    assert page.session.advice(window.ctx.advice_data(), "en").appraisal is not None

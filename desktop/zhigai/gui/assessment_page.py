@@ -140,7 +140,8 @@ class AssessmentPage(QWidget):
             self.sample_banner.setWordWrap(True)
             layout.addWidget(self.sample_banner)
         if session.problems:  # stored by an earlier release: say what to correct
-            shown = "\n".join(f"• {p.field}: {p.message}" for p in session.problems[:5])
+            shown = "\n".join(f"• {p.text(lang)}" if p.field == "project" else
+                               f"• {p.field}: {p.text(lang)}" for p in session.problems[:5])
             more = len(session.problems) - 5
             stored = QLabel(self.tr("Some stored values cannot be used and are left out of the "
                                     "results until they are corrected:") + "\n" + shown

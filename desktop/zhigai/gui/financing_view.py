@@ -192,7 +192,8 @@ class FinancingView(LazyRefresh, QScrollArea):
         try:
             advice: Advice = self.advice_source()
         except Exception as error:
-            self.empty.setText(self.tr("The advice data could not be loaded: %1")
+            self.empty.setText(error.text(self.lang) if isinstance(error, ValueProblem) else
+                               self.tr("The advice data could not be loaded: %1")
                                .replace("%1", str(error)))
             self.empty.show()
             return

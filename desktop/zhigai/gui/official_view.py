@@ -32,6 +32,7 @@ from ..core.assessment.lens_text import (
     unanswered,
     unanswered_names,
 )
+from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .lazy import LazyRefresh
 from .lens_checklist import EvidenceChecklist
@@ -172,7 +173,8 @@ class OfficialView(LazyRefresh, QScrollArea):
         try:
             advice: Advice = self.advice_source()
         except Exception as error:
-            self._no_lens(self.tr("The advice data could not be loaded: %1")
+            self._no_lens(error.text(self.lang) if isinstance(error, ValueProblem) else
+                          self.tr("The advice data could not be loaded: %1")
                           .replace("%1", str(error)))
             return
         official = advice.official

@@ -509,7 +509,8 @@ class PlanView(LazyRefresh, QScrollArea):
         try:
             advice: Advice = self.advice_source()
         except Exception as error:  # broken data files: say so, keep the rest usable
-            self.error.setText(self.tr("The advice data could not be loaded: %1")
+            self.error.setText(error.text(self.lang) if isinstance(error, ValueProblem) else
+                               self.tr("The advice data could not be loaded: %1")
                                .replace("%1", str(error)))
             self.error.show()
             return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.advice.advise import Advice
 from ..core.advice.supports import SupportMatch
 from ..core.assessment.money import fmt
+from ..core.questionnaire.values import ValueProblem
 from .controller import SessionController
 from .lazy import LazyRefresh
 from .pages import scroll_page
@@ -110,7 +111,8 @@ class SupportsView(LazyRefresh, QScrollArea):
         try:
             advice: Advice = self.advice_source()
         except Exception as error:
-            self.source.setText(self.tr("The advice data could not be loaded: %1")
+            self.source.setText(error.text(self.lang) if isinstance(error, ValueProblem) else
+                               self.tr("The advice data could not be loaded: %1")
                                 .replace("%1", str(error)))
             return
         chosen = {c.id for c in advice.catalogues}

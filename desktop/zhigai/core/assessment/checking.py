@@ -173,7 +173,8 @@ def _record(assessment: Assessment, path: str) -> list[Problem]:
 def _plan(assessment: Assessment, path: str) -> list[Problem]:
     if assessment.project is None:
         return []
-    return [Problem(path, None, "project", p.message) for p in check_plan(assessment.project)]
+    return [Problem(path, None, "project", p.message, zh=p.zh)
+            for p in check_plan(assessment.project)]
 
 
 def check_against(assessment: Assessment, instrument: Instrument,

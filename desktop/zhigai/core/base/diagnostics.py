@@ -18,6 +18,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+    zh: str | None = None       # the message in Chinese, where one is known
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else self.message
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -354,7 +354,11 @@ class Session:
                 where = ".".join(str(x) for x in e["loc"])
                 raise ValueProblem(f"project plan, {where}: {e['msg']}",
                                    f"项目方案 {where}：{e['msg']}") from None
-            problems = check_plan(plan)
+            stored = self.assessment.project
+            known = {p.message for p in check_plan(stored)} if stored is not None else set()
+            # what was wrong before (stored by an earlier release) may be corrected one at a
+            # time: only a new problem refuses the change
+            problems = [p for p in check_plan(plan) if p.message not in known]
             if problems:
                 first = problems[0]
                 more = len(problems) - 1
@@ -377,6 +381,13 @@ class Session:
     def advice(self, data: AdviceData, lang: str = "zh",
                catalogue_ids: list[str] | None = None) -> Advice:
         """Roadmap, supports, calculator and financing ranking for the current state."""
+        project = self.assessment.project
+        if project is not None:  # a value an earlier release stored: no advice built on it
+            problems = check_plan(project)
+            if problems:
+                first = problems[0]
+                raise ValueProblem(f"The advice waits until this value is corrected: "
+                                   f"{first.message}", f"改进建议需先改正这个数值：{first.zh}")
         key = (self.revision, lang, tuple(catalogue_ids) if catalogue_ids is not None
                else None)
         cached = self._advice_cache
