@@ -163,7 +163,7 @@ def test_an_accepted_case_really_is_checked_for_use() -> None:
     assert assessment is not None and not problems
     broken = assessment.model_copy(deep=True)
     assert broken.project is not None
-    broken.project.items[0].unit_price = "abc"  # behind the check's back
+    broken.project.finance.discount_rate = "abc"  # behind the check's back
     with pytest.raises(Exception):  # noqa: B017 - whatever advice raises on it
         usable(broken, default_advice_data())
 
