@@ -180,3 +180,28 @@ def test_a_bundle_other_machines_would_refuse_is_not_written() -> None:
                          for n in range(400)]
     with pytest.raises(BundleError, match="at most 8 MB"):
         bundle_bytes(assessment, {})
+
+
+def test_a_zip_of_a_million_entries_is_refused_before_its_directory_is_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import zipfile
+
+    from zhigai.core.exchange import bundle
+    from zhigai.core.exchange.bundle import BundleError, read_bundle_bytes
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for n in range(20_000):
+            zf.writestr(f"photos/{n:064x}.png", b"")
+    raw = out.getvalue()
+
+    def unread(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the zip module read the directory of 20,000 entries")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(bundle.zipfile, "ZipFile", unread)
+        with pytest.raises(BundleError, match="declares 20000 entries; at most 1000"):
+            read_bundle_bytes(raw, default_catalog(), "many.zhigai")
+    with pytest.raises(BundleError):              # the end record cut off: the zip module says
+        read_bundle_bytes(raw[:-10], default_catalog(), "cut.zhigai")

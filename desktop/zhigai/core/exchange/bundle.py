@@ -283,10 +283,30 @@ def read_import_file(path: str | Path, catalog: Catalog) -> Bundle:
     return Bundle(where, manifest, assessment, {})
 
 
+def _directory_size(raw: bytes) -> tuple[int, int] | None:
+    """The entry count and central directory size the zip's end record declares (read
+    before the zip module reads a directory of millions of entries), or None when there is
+    no end record (the zip module then says what is wrong)."""
+    tail = raw[-(65535 + 22):]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None
+    entries = int.from_bytes(tail[at + 10:at + 12], "little")
+    size = int.from_bytes(tail[at + 12:at + 16], "little")
+    if entries == 0xFFFF or size == 0xFFFFFFFF:   # zip64: the real figures are elsewhere
+        return (1 << 32, 1 << 32)
+    return entries, size
+
+
 def read_bundle_bytes(raw: bytes, catalog: Catalog, where: str = "<bundle>",
                       limits: Limits = DEFAULT_LIMITS) -> Bundle:
     if len(raw) > limits.max_file_bytes:
         raise _bad(where, "is too large", "文件过大")
+    declared = _directory_size(raw)
+    if declared is not None and (declared[0] > limits.max_entries
+                                 or declared[1] > limits.max_entries * 512):
+        raise _bad(where, f"declares {declared[0]} entries; at most {limits.max_entries}",
+                   f"声明包含 {declared[0]} 个文件，上限 {limits.max_entries} 个")
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
