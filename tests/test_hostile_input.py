@@ -49,6 +49,16 @@ def refusal(text: str) -> tuple[Assessment | None, list[Problem]]:
     return (None, errors) if errors else (assessment, [])
 
 
+def store_rows(store: Any) -> list[Any]:
+    """Every row of every Zhigai table: a refused import must leave them as they were."""
+    from sqlalchemy import inspect, text
+
+    with store.engine.connect() as conn:
+        names = sorted(n for n in inspect(conn).get_table_names() if n.startswith("zg_"))
+        return [(n, sorted((tuple(r) for r in conn.execute(text(f"SELECT * FROM {n}"))),
+                           key=repr)) for n in names]
+
+
 def usable(assessment: Assessment, data: Any, lang: str = "zh") -> None:
     """Scored and advised as the interface and the command line do."""
     instrument, _warnings = default_catalog().instrument_for(assessment)
@@ -58,15 +68,59 @@ def usable(assessment: Assessment, data: Any, lang: str = "zh") -> None:
         score(instrument, assessment.owner_answers, assessment.profile)
 
 
+def bundle_of(text: str) -> bytes:
+    """A bundle holding the assessment JSON ``text`` with a manifest that matches it, so
+    only the content checks stand between it and the store."""
+    import hashlib
+    import io
+    import zipfile
+
+    data = text.encode("utf-8")
+    try:
+        aid = json.loads(text).get("id")
+    except (ValueError, AttributeError):
+        aid = None
+    manifest = {"format": "zhigai-bundle", "format_version": 1,
+                "assessment": {"id": aid if isinstance(aid, str) else "x", "revision": 0},
+                "files": [{"name": "assessment.json", "size": len(data),
+                           "sha256": hashlib.sha256(data).hexdigest()}]}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("assessment.json", data)
+    return out.getvalue()
+
+
 def test_every_hostile_case_is_refused_naming_the_field_or_works(tmp_path: Path) -> None:
+    from zhigai.core.exchange.bundle import BundleError
+    from zhigai.core.exchange.merge import import_bundle
     from zhigai.core.report.service import make_report
+    from zhigai.core.store.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'fuzz.sqlite3'}")
+    bundle = tmp_path / "case.zhigai"
+    through_store = 0
 
     data = default_advice_data()
     seen: collections.Counter[tuple[str, str]] = collections.Counter()
     failures: list[str] = []
     reported = 0
     usable_already: set[str] = set()
-    for kind, label, text in cases(per_kind=PER_KIND):
+    for number, (kind, label, text) in enumerate(cases(per_kind=PER_KIND)):
+        if number % 25 == 0:   # a sample through a bundle into a store, as a person imports
+            through_store += 1
+            before = store_rows(store)
+            bundle.write_bytes(bundle_of(text))
+            try:
+                result = import_bundle(store, default_catalog(), str(bundle))
+            except BundleError as error:
+                if store_rows(store) != before:
+                    failures.append(f"{kind} {label}: refused ({error}) but the store changed")
+            except Exception as error:  # noqa: BLE001 - every crash is collected and shown
+                failures.append(f"{kind} {label}: import raised {type(error).__name__}: "
+                                f"{str(error)[:200]}")
+            else:
+                store.delete(result.assessment_id)
         try:
             assessment, problems = refusal(text)
         except Exception as error:  # noqa: BLE001 - every crash is collected and shown
@@ -92,7 +146,9 @@ def test_every_hostile_case_is_refused_naming_the_field_or_works(tmp_path: Path)
         except Exception as error:  # noqa: BLE001 - every crash is collected and shown
             failures.append(f"{kind} {label}: accepted, then {type(error).__name__}: "
                             f"{str(error)[:200]}")
-    print(dict(seen), f"{len(usable_already)} distinct accepted, {reported} reported")
+    store.close()
+    print(dict(seen), f"{len(usable_already)} distinct accepted, {reported} reported, "
+                      f"{through_store} through the store")
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures[:80])
     assert sum(seen.values()) == 5 * PER_KIND
     for kind in ("number", "text", "structure", "semantic", "collision"):
