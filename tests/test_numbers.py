@@ -33,7 +33,8 @@ def test_accepted_forms(raw: Any, value: D) -> None:
 @pytest.mark.parametrize(("raw", "en", "zh"), [
     ("5e2", "f: '5e2' is written with an exponent; write the number in full",
      "f：“5e2”使用了科学计数法，请写出完整的数字"),
-    ("٣", "f: '٣' has digits of another script; use 0-9", "f：“٣”含有非 0-9 的数字字符，请使用 0-9"),
+    ("٣", "f: '٣' has digits of another script; use 0-9",
+     "f：“٣”含有非 0-9 的数字字符，请使用 0-9"),
     ("abc", "f: 'abc' is not a number", "f：“abc”不是数字"),
     ("NaN", "f: 'NaN' is not a number", "f：“NaN”不是数字"),
     ("", "f: expected a number", "f：请输入数字"),
