@@ -261,3 +261,46 @@ def test_a_zip_of_a_million_entries_is_refused_before_its_directory_is_read(
             read_bundle_bytes(raw, default_catalog(), "many.zhigai")
     with pytest.raises(BundleError):              # the end record cut off: the zip module says
         read_bundle_bytes(raw[:-10], default_catalog(), "cut.zhigai")
+
+
+def test_answers_must_be_written_as_stored_and_times_be_times() -> None:
+    """Each rule of the check on its own: an answer as Zhigai would not write it, owner answers
+    on a self-assessment, times that are not times, a bad id, a key too long."""
+    catalog = default_catalog()
+    base = _example()
+    assessment = parse_assessment(json.dumps(base))
+    instrument, _ = catalog.instrument_for(assessment)
+    single = next(q for q in instrument.questions if q.type == "single"
+                  and q.id in base["answers"] and not base["answers"][q.id].get("na"))
+    yesno = next((q for q in instrument.questions if q.type == "yesno"
+                  and q.id in base["answers"]), None)
+
+    def refused(change: Any) -> list[str]:
+        doc = _example()
+        change(doc)
+        found, problems = refusal(json.dumps(doc, ensure_ascii=True))
+        assert found is None, "accepted"
+        return [f"{p.field}: {p.message}" for p in problems]
+
+    value = base["answers"][single.id]["value"]
+    said = refused(lambda d: d["answers"][single.id].update(value=f" {value} "))
+    assert said == [f"answers.{single.id}.value: ' {value} ' is not written as Zhigai stores "
+                    f"it ('{value}')"]
+    if yesno is not None:
+        said = refused(lambda d: d["answers"][yesno.id].update(value=1))
+        assert said[0].startswith(f"answers.{yesno.id}.value: 1 is not written as Zhigai")
+    said = refused(lambda d: d.update(owner_answers={single.id: {"value": value}}))
+    assert said == ["kind: a self-assessment cannot carry an assessor or the owner's answers"]
+    said = refused(lambda d: d["answers"][single.id].update(updated_at="later"))
+    assert said == [f"answers.{single.id}.updated_at: not a date and time (ISO 8601)"]
+    said = refused(lambda d: d.update(id="a b"))
+    assert said == ["id: 'a b' is not an id (letters, digits and -_. only, at most 64)"]
+    said = refused(lambda d: d.update(evidence={"k" * 201: {"note": "x"}}))
+    assert said == [f"evidence.{'k' * 40}…: key too long"]
+    said = refused(lambda d: d.update(updated_at="2026-02-30T10:00:00"))
+    assert said == ["updated_at: '2026-02-30T10:00:00' is not a date and time (ISO 8601)"]
+    said = refused(lambda d: d["profile"].update(employees=True))
+    assert said[0].startswith("profile.employees: ")
+    doc = _example()
+    doc["answers"][single.id]["value"] = value            # as stored: accepted
+    assert refusal(json.dumps(doc))[0] is not None
