@@ -50,14 +50,15 @@ STRUCTURES: tuple[Any, ...] = (nested(40), nested(500), [[]] * 50, {"k" * 300: 1
                                {"\ud800": 1}, list(range(2000)))
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every path into ``node`` (the empty one first), depth first."""
     yield prefix
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
+            yield from paths(value, (*prefix, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _paths(value, (*prefix, i))
+            yield from paths(value, (*prefix, i))
 
 
 def _put(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
@@ -71,36 +72,27 @@ def _text(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=True)  # lone surrogates as \\ud800 escapes
 
 
+def _values(doc: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every value below the top with its path."""
+    for path in paths(doc):
+        if path:
+            parent: Any = doc
+            for key in path[:-1]:
+                parent = parent[key]
+            yield path, parent[path[-1]]
+
+
 def _numbers(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
     """Paths of the values meant as numbers: money, rates, counts, numeric profile values and
     answers."""
-    out: list[tuple[Any, ...]] = []
-    for path in _paths(doc):
-        if not path:
-            continue
-        parent: Any = doc
-        for key in path[:-1]:
-            parent = parent[key]
-        value = parent[path[-1]]
-        if isinstance(value, (bool, dict, list)) or value is None:
-            continue
-        if isinstance(value, (int, float)) or (
-                isinstance(value, str) and value.replace(".", "", 1).lstrip("-").isdigit()):
-            out.append(path)
-    return out
+    return [path for path, value in _values(doc)
+            if not isinstance(value, (bool, dict, list)) and value is not None and (
+                isinstance(value, (int, float)) or (isinstance(value, str) and value.replace(
+                    ".", "", 1).lstrip("-").isdigit()))]
 
 
 def _strings(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
-    out = []
-    for path in _paths(doc):
-        if not path:
-            continue
-        parent: Any = doc
-        for key in path[:-1]:
-            parent = parent[key]
-        if isinstance(parent[path[-1]], str):
-            out.append(path)
-    return out
+    return [path for path, value in _values(doc) if isinstance(value, str)]
 
 
 def cases(seed: int = 19, per_kind: int = 1000) -> Iterator[tuple[str, str, str]]:
@@ -109,7 +101,7 @@ def cases(seed: int = 19, per_kind: int = 1000) -> Iterator[tuple[str, str, str]
     docs = bases()
     number_paths = [_numbers(d) for d in docs]
     string_paths = [_strings(d) for d in docs]
-    all_paths = [[p for p in _paths(d) if p] for d in docs]
+    all_paths = [[p for p in paths(d) if p] for d in docs]
     for n in range(per_kind):
         i = n % len(docs)
         # numbers: every number-like value given every hostile number, in turn

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Databases
+from fuzz_cases import paths
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -436,16 +437,6 @@ json_values = st.recursive(
     max_leaves=10)
 
 
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _paths(value, (*prefix, i))
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_fuzz_consistent_bundles_with_changed_content(fuzz_env, catalog, data) -> None:
@@ -455,8 +446,8 @@ def test_fuzz_consistent_bundles_with_changed_content(fuzz_env, catalog, data) -
     entries = entries_of(raw)
     doc = json.loads(dict(entries)["assessment.json"])
     for _ in range(data.draw(st.integers(1, 3))):
-        paths = [p for p in _paths(doc) if p]
-        path = data.draw(st.sampled_from(paths))
+        found = [p for p in paths(doc) if p]
+        path = data.draw(st.sampled_from(found))
         parent = doc
         for key in path[:-1]:
             parent = parent[key]
