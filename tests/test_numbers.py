@@ -141,3 +141,59 @@ def test_every_bad_value_in_a_tree_is_listed() -> None:
         ("x[0]", "holds a NUL character"), ("x[2]", "not a finite number"),
         ("y", "an integer too large to be a value here")]
     assert jsontext.check_tree({"a": [1, "b", None, True, {"c": 2.5}]}) == []
+
+
+def test_edges_of_the_number_rules() -> None:
+    assert read_decimal(D("-5")) == D("-5") and read_decimal(D("9.99e23")) == D("9.99e23")
+    with pytest.raises(NumberProblem, match="not a usable number"):
+        read_decimal(D("1e24"))
+    assert read_decimal(1e-12) == D("1e-12")
+    with pytest.raises(NumberProblem, match="out of range"):
+        read_decimal(1e-13)
+    with pytest.raises(NumberProblem, match="out of range"):
+        read_decimal(10.0 ** MAX_DIGITS)
+    with pytest.raises(NumberProblem, match="f: '5E2' is written with an exponent"):
+        read_decimal("5E2", "f")
+    with pytest.raises(NumberProblem, match=r"^f: '1,23' is not a number \(digits"):
+        read_decimal("1,23", "f")
+    with pytest.raises(NumberProblem) as caught:
+        read_decimal("x" * 41)
+    assert caught.value.message == f"'{'x' * 37}…' is not a number"
+    assert read_within("2.5", "rate", 0, 36) == D("2.5")        # whole only when asked
+    with pytest.raises(NumberProblem) as caught:
+        read_within("50", "rate", 0, 36)
+    assert caught.value.message == "rate: 50 must be from 0 to 36"
+    with pytest.raises(NumberProblem) as caught:
+        read_within(2.5, "years", 1, 30, whole=True)
+    assert caught.value.message == "years: '2.5' is not a whole number"
+    assert caught.value.zh == "years：“2.5”不是整数"
+    with pytest.raises(NumberProblem, match="^years: 'abc' is not a number$"):
+        read_within("abc", "years", 1, 30)
+    with pytest.raises(NumberProblem, match="^f: expected a number$"):
+        read_stored(None, "f")
+
+
+def test_the_fast_look_at_a_tree_misses_nothing() -> None:
+    """check_tree first looks fast (one dump, one walk over the containers) and only then
+    closely: each kind of bad value alone, after a good one in the same container."""
+    huge = 10 ** jsontext.MAX_INT_DIGITS
+    for bad, said in ((float("nan"), "not a finite number"),
+                      (float("-inf"), "not a finite number"),
+                      (huge, "an integer too large to be a value here"),
+                      (-huge, "an integer too large to be a value here"),
+                      ("\ud800", "holds a lone surrogate (broken Unicode)")):
+        found = jsontext.check_tree({"a": "x", "b": True, "c": {"d": [1, bad]}})
+        assert [(p.where, p.message) for p in found] == [("c.d[1]", said)], bad
+    assert jsontext.check_tree({"a": [huge - 1, -huge + 1, 1e300, True]}) == []
+
+    def nested(depth: int) -> Any:
+        value: Any = 1
+        for _ in range(depth):
+            value = [value]
+        return {"a": value}
+
+    assert jsontext.check_tree(nested(jsontext.MAX_DEPTH - 1)) == []   # 32 levels: allowed
+    deep = jsontext.check_tree(nested(jsontext.MAX_DEPTH))                # 33: refused
+    assert [p.message for p in deep] == ["nested more than 32 levels deep"]
+    many = jsontext.check_tree({"a": [float("nan")] * 25})
+    assert len(many) == 20                                   # at most 20 are listed

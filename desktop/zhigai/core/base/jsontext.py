@@ -147,10 +147,6 @@ def loads(text: str, *, texts: bool = True) -> Any:
                           exc.lineno, exc.colno) from None
     except RecursionError:
         raise JsonProblem("(file)", f"nested more than {MAX_DEPTH} levels deep") from None
-    except JsonProblem:
-        raise
-    except ValueError as exc:
-        raise JsonProblem("(number)", str(exc)[:120]) from None
     problems = check_tree(data) if texts else []
     if problems:
         raise problems[0]
