@@ -104,3 +104,41 @@ def test_file_import_and_ctrl_i_import(qtbot: Any, start: Any, data_dir: Path, r
     qtbot.waitUntil(lambda: bool(reports), timeout=10000)
     assert asked == [True]
     assert [a.id for a in window.ctx.store.assessments()] == [firm]
+
+
+def test_a_hand_edited_file_is_shown_as_changed_outside_zhigai(
+        qtbot: Any, start: Any, data_dir: Path, root: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merge dialog says where a difference comes from: a file edited by hand is
+    "outside Zhigai", a changed firm asks to be confirmed; nothing is taken unasked."""
+    import json
+
+    from zhigai.core.base.paths import DB_FILE, sqlite_url
+    from zhigai.core.store.store import Store
+    from zhigai.gui.merge_dialog import MergeDialog
+
+    (aid,) = seed(data_dir, root, "auto-parts-midway")
+    doc = json.loads((root / "examples" / "auto-parts-midway.json").read_text(encoding="utf-8"))
+    doc["profile"]["company_name"] = "另一家公司"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window = start("en")
+    monkeypatch.setattr(window, "show_import_report", lambda lines, failed: None)
+    shown: list[str] = []
+
+    def look(plan: Any, catalog: Any) -> None:
+        instrument, _ = catalog.instrument_for(plan.bundle.assessment)
+        dialog = MergeDialog(plan, instrument, "en")
+        shown.extend(dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount()))
+        assert not dialog.merge_button.isEnabled()   # a choice is needed first
+        return None                                  # the person closes it: skipped
+
+    monkeypatch.setattr(window, "ask_merge", look)
+    lines = window.import_bundles([str(edited)])
+    assert shown == ["outside Zhigai (whose assessment it is: confirm)"]
+    assert "skipped" in lines[0]
+    store = Store.open(sqlite_url(data_dir / DB_FILE))
+    try:
+        assert store.load(aid).profile["company_name"] == "玉环恒达汽车零部件有限公司"
+    finally:
+        store.close()

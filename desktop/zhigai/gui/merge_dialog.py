@@ -164,6 +164,14 @@ class MergeDialog(QDialog):
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
     def changed_text(self, d: Difference) -> str:
+        text = self._changed_by(d)
+        if d.guarded:
+            text += self.tr(" (whose assessment it is: confirm)")
+        return text
+
+    def _changed_by(self, d: Difference) -> str:
+        if d.outside:
+            return self.tr("outside Zhigai")
         if d.changed_local and d.changed_incoming:
             return self.tr("both of us") if self.live else self.tr("both")
         if d.changed_local:

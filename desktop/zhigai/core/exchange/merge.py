@@ -123,9 +123,16 @@ class MergeNeeded(BundleError):
     def __init__(self, conflicts: list[Difference]):
         self.conflicts = conflicts
         names = ", ".join(d.field for d in conflicts[:5]) + (" …" if len(conflicts) > 5 else "")
-        super().__init__(f"edited on both machines: {len(conflicts)} field(s) differ and need a "
+        if all(d.outside for d in conflicts):
+            why, why_zh = "changed outside Zhigai", "在智改之外被改动过"
+        elif any(d.outside or d.guarded for d in conflicts):
+            why, why_zh = ("edited on both machines, outside Zhigai or in whose assessment it "
+                           "is", "两边都修改过、在智改之外改动过或改变了所属企业")
+        else:
+            why, why_zh = "edited on both machines", "两台电脑上都修改过"
+        super().__init__(f"{why}: {len(conflicts)} field(s) differ and need a "
                          f"choice ({names}); nothing was changed",
-                         f"两台电脑上都修改过：有 {len(conflicts)} 处需要选择保留哪一边"
+                         f"{why_zh}：有 {len(conflicts)} 处需要选择保留哪一边"
                          f"（{names}），未做任何改动")
 
 

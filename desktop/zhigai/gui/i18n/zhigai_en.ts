@@ -1584,6 +1584,14 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>%1 investment items</translation>
         </message>
         <message>
+            <source> (whose assessment it is: confirm)</source>
+            <translation> (whose assessment it is: confirm)</translation>
+        </message>
+        <message>
+            <source>outside Zhigai</source>
+            <translation>outside Zhigai</translation>
+        </message>
+        <message>
             <source>both</source>
             <translation>both</translation>
         </message>

@@ -1584,6 +1584,14 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>%1 项投资明细</translation>
     </message>
     <message>
+        <source> (whose assessment it is: confirm)</source>
+        <translation>（涉及所属企业，请确认）</translation>
+    </message>
+    <message>
+        <source>outside Zhigai</source>
+        <translation>智改之外</translation>
+    </message>
+    <message>
         <source>both</source>
         <translation>两边</translation>
     </message>
