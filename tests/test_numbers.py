@@ -197,3 +197,18 @@ def test_the_fast_look_at_a_tree_misses_nothing() -> None:
     assert [p.message for p in deep] == ["nested more than 32 levels deep"]
     many = jsontext.check_tree({"a": [float("nan")] * 25})
     assert len(many) == 20                                   # at most 20 are listed
+
+
+def test_what_the_fast_look_cannot_dump_is_looked_at_closely() -> None:
+    value: Any = 1
+    for _ in range(3000):                  # deeper than Python's own JSON writer goes
+        value = [value]
+    found = jsontext.check_tree({"a": value})
+    assert [p.message for p in found] == ["nested more than 32 levels deep"]
+    for bad in (10 ** 30, -(10 ** 30)):    # a huge integer with no small one beside it
+        found = jsontext.check_tree({"a": "x", "b": {"c": ["y", bad]}})
+        assert [(p.where, p.message) for p in found] == [
+            ("b.c[1]", "an integer too large to be a value here")]
+    with pytest.raises(jsontext.JsonProblem) as caught:
+        jsontext.loads('{"a": ' + "9" * 400 + ".0}")
+    assert caught.value.message == "9" * 40 + " is too large a number"
