@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.base import settings as prefs
 from ..core.base.dirs import default_data_dir
 from ..core.base.paths import ENV_DATA_DIR, ENV_DB_URL
+from .screen_fit import available
 from .unsaved import may_discard, snapshot
 
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
@@ -42,7 +45,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(600)
         current = prefs.settings()
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # the groups scroll when the screen is too low for them (1366x768 at 125 % with a task
+        # bar): squeezed into less height, Qt halved the combo boxes instead
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setWidget(body)
+        outer.addWidget(self.body, 1)
 
         general = QGroupBox(self.tr("General"))
         general_box = QVBoxLayout(general)
@@ -130,12 +143,15 @@ class SettingsDialog(QDialog):
         form.addRow("", self.appendix)
         self.open_after = QCheckBox(self.tr("&Open a report when it is ready"))
         self.open_after.setChecked(current.report.open_after)
-        form.addRow("", self.open_after)
-        self.shared = QCheckBox(self.tr("Reports readable by other &users of this computer"))
+        self.shared = QCheckBox(self.tr("Reports readable by other &users"))
         self.shared.setToolTip(self.tr("Off: a report file is readable by you only (it holds "
                                        "the firm's financial figures)"))
         self.shared.setChecked(current.report.shared)
-        form.addRow("", self.shared)
+        after = QHBoxLayout()   # one row: the dialog fits a 1366x768 screen at 125 %
+        after.addWidget(self.open_after)
+        after.addWidget(self.shared)
+        after.addStretch(1)
+        form.addRow("", after)
         self.min_peers = QSpinBox()
         self.min_peers.setRange(2, 1000)
         self.min_peers.setValue(current.min_peers)
@@ -154,14 +170,19 @@ class SettingsDialog(QDialog):
         self.problem.setObjectName("errorBanner")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        layout.addWidget(self.problem)
+        outer.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.language.setFocus()
         self._opened = snapshot(self)
+        wanted = body.sizeHint().height() + buttons.sizeHint().height() + 40
+        room = available(self).height() - 80          # a title bar and a task bar
+        self.body.setMinimumHeight(min(body.minimumSizeHint().height(), 200))
+        self.resize(max(self.minimumWidth(), body.sizeHint().width() + 40),
+                    max(300, min(wanted, room)))
 
     def reject(self) -> None:  # Esc, Cancel, the close button: ask when something was changed
         if may_discard(self, self._opened):

@@ -2564,8 +2564,8 @@ Its answers are removed from this computer and cannot be restored.</translation>
             <translation>&amp;Open a report when it is ready</translation>
         </message>
         <message>
-            <source>Reports readable by other &amp;users of this computer</source>
-            <translation>Reports readable by other &amp;users of this computer</translation>
+            <source>Reports readable by other &amp;users</source>
+            <translation>Reports readable by other &amp;users</translation>
         </message>
         <message>
             <source>Off: a report file is readable by you only (it holds the firm's financial figures)</source>

@@ -2564,8 +2564,8 @@ Its answers are removed from this computer and cannot be restored.</source>
         <translation>报告生成后自动打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Reports readable by other &amp;users of this computer</source>
-        <translation>报告可被本机其他用户读取(&amp;U)</translation>
+        <source>Reports readable by other &amp;users</source>
+        <translation>报告可被其他用户读取(&amp;U)</translation>
     </message>
     <message>
         <source>Off: a report file is readable by you only (it holds the firm&apos;s financial figures)</source>
