@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from zhigai.core.assessment.model import DocRef, check_against, load_assessment
+from zhigai.core.assessment.checking import check_against
+from zhigai.core.assessment.model import DocRef, load_assessment
 from zhigai.core.base.datafile import DataFileError
 from zhigai.core.questionnaire.catalog import default_catalog
 
